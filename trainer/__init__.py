@@ -1,0 +1,3 @@
+"""Media Literacy Trainer: practise spotting unverified claims and loaded framing."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,69 @@
+"""`trainer score KEY ANSWERS [--json]`: score answers against an article set's key."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from trainer.core.answers import load_answers
+from trainer.core.discernment import DiscernmentCounts
+from trainer.core.formats import load_set
+from trainer.core.scoring import MODES, Counts, score_article, sum_counts
+from trainer.core.taxonomy import default_taxonomy
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "score", help="score an answers file against an article set",
+        description="Score ANSWERS ({\"<article id>\": [{\"start\", \"end\", \"label\"}, …]}) "
+                    "against the key in KEY. Articles missing from ANSWERS count as unmarked.")
+    parser.add_argument("key", type=Path, metavar="KEY")
+    parser.add_argument("answers", type=Path, metavar="ANSWERS")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(handler=run)
+
+
+def build_report(key_path: Path, answers_path: Path) -> dict[str, Any]:
+    key = load_set(key_path)
+    taxonomy = key.taxonomy(default_taxonomy())
+    answers = load_answers(answers_path, key, taxonomy)
+    articles: dict[str, Any] = {}
+    totals: dict[str, list[Counts]] = {mode: [] for mode in MODES}
+    discernment = DiscernmentCounts()
+    for article in key.articles:
+        result = score_article(article, answers[article.id], taxonomy)
+        entry: dict[str, Any] = {mode: result.counts[mode].as_dict() for mode in MODES}
+        entry["verdicts"] = [v.as_dict() for v in result.verdicts]
+        articles[article.id] = entry
+        for mode in MODES:
+            totals[mode].append(result.counts[mode])
+        if result.discernment is not None:
+            discernment = discernment + result.discernment
+    return {
+        "articles": articles,
+        "overall": {mode: sum_counts(totals[mode]).as_dict() for mode in MODES},
+        "discernment": discernment.as_dict(),
+    }
+
+
+def _table(report: dict[str, Any]) -> str:
+    header = f"{'article':<28} " + " ".join(f"{m + ' F1':>13}" for m in MODES)
+    lines = [header, "-" * len(header)]
+    rows = [*report["articles"].items(), ("OVERALL", report["overall"])]
+    for article_id, entry in rows:
+        cells = " ".join(f"{entry[m]['f1']:>13.3f}" for m in MODES)
+        lines.append(f"{article_id[:28]:<28} {cells}")
+    d = report["discernment"]
+    lines.append("")
+    lines.append(f"discernment: d' = {d['d_prime']:.2f} (hits {d['hits']}, misses {d['misses']}, "
+                 f"false alarms {d['false_alarms']}, correct rejections "
+                 f"{d['correct_rejections']})")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    report = build_report(args.key, args.answers)
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else _table(report))
+    return 0

@@ -1,0 +1,91 @@
+"""Discernment: signal detection over the sentences of a passage (DESIGN §5)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from trainer.core.spans import Span
+
+# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by whitespace,
+# or at a paragraph break.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n\s*\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Code-point ranges of the sentences, trimmed of surrounding whitespace."""
+    ranges: list[tuple[int, int]] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text):
+        ranges.append((cursor, match.end()))
+        cursor = match.end()
+    ranges.append((cursor, len(text)))
+    trimmed = []
+    for start, end in ranges:
+        piece = text[start:end]
+        stripped_start = start + (len(piece) - len(piece.lstrip()))
+        stripped_end = start + len(piece.rstrip())
+        if stripped_end > stripped_start:
+            trimmed.append((stripped_start, stripped_end))
+    return trimmed
+
+
+@dataclass(frozen=True)
+class DiscernmentCounts:
+    hits: int = 0
+    misses: int = 0
+    false_alarms: int = 0
+    correct_rejections: int = 0
+
+    def __add__(self, other: DiscernmentCounts) -> DiscernmentCounts:
+        return DiscernmentCounts(
+            self.hits + other.hits,
+            self.misses + other.misses,
+            self.false_alarms + other.false_alarms,
+            self.correct_rejections + other.correct_rejections,
+        )
+
+    @property
+    def hit_rate(self) -> float:
+        """Log-linear corrected, so that 0 and 1 never reach the z-transform."""
+        return (self.hits + 0.5) / (self.hits + self.misses + 1)
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return (self.false_alarms + 0.5) / (self.false_alarms + self.correct_rejections + 1)
+
+    @property
+    def d_prime(self) -> float:
+        z = NormalDist().inv_cdf
+        return z(self.hit_rate) - z(self.false_alarm_rate)
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "hits": self.hits, "misses": self.misses, "false_alarms": self.false_alarms,
+            "correct_rejections": self.correct_rejections, "d_prime": round(self.d_prime, 4),
+        }
+
+
+def _touches(start: int, end: int, spans: Iterable[Span]) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def discernment_counts(
+    text: str, required: Sequence[Span], optional: Sequence[Span], answers: Sequence[Span]
+) -> DiscernmentCounts:
+    """Each sentence is a trial. Sentences holding only debatable spans are not trials."""
+    hits = misses = false_alarms = rejections = 0
+    for start, end in split_sentences(text):
+        signal = _touches(start, end, required)
+        if not signal and _touches(start, end, optional):
+            continue
+        said_yes = _touches(start, end, answers)
+        if signal:
+            hits += said_yes
+            misses += not said_yes
+        else:
+            false_alarms += said_yes
+            rejections += not said_yes
+    return DiscernmentCounts(hits, misses, false_alarms, rejections)

@@ -1,0 +1,117 @@
+"""Span scoring compatible with SemEval-2020 Task 11, as specified in DESIGN §5."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from trainer.core.discernment import DiscernmentCounts, discernment_counts
+from trainer.core.model import Annotation, Article
+from trainer.core.spans import Span, merge_spans, overlap_ratio_sums, relabel
+from trainer.core.taxonomy import Taxonomy
+from trainer.core.verdicts import Verdict, compute_verdicts
+
+Mode = Literal["any", "family", "technique"]
+MODES: tuple[Mode, ...] = ("any", "family", "technique")
+LEVEL_MODE: dict[int, Mode] = {1: "family", 2: "family", 3: "technique"}
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Numerators and denominators, so that articles can be micro-averaged by addition."""
+
+    precision_num: float = 0.0
+    precision_den: int = 0
+    recall_num: float = 0.0
+    recall_den: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.precision_num + other.precision_num,
+            self.precision_den + other.precision_den,
+            self.recall_num + other.recall_num,
+            self.recall_den + other.recall_den,
+        )
+
+    @property
+    def precision(self) -> float:
+        # No student spans: nothing claimed, nothing wrong (DESIGN §5 edge cases).
+        return self.precision_num / self.precision_den if self.precision_den else 1.0
+
+    @property
+    def recall(self) -> float:
+        # No key spans: nothing to find, so nothing was missed.
+        return self.recall_num / self.recall_den if self.recall_den else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+def sum_counts(items: Iterable[Counts]) -> Counts:
+    total = Counts()
+    for item in items:
+        total = total + item
+    return total
+
+
+def key_spans(annotations: Iterable[Annotation], optional: bool) -> list[Span]:
+    return [Span(a.start, a.end, a.label) for a in annotations if a.optional == optional]
+
+
+def set_aside_optional(answers: Sequence[Span], required: Sequence[Span],
+                       optional: Sequence[Span]) -> list[Span]:
+    """Drop student spans that touch an optional key span but no required one."""
+    if not optional:
+        return list(answers)
+    kept = []
+    for answer in answers:
+        touches_optional = any(answer.overlaps(k) for k in optional)
+        if touches_optional and not any(answer.overlaps(k) for k in required):
+            continue
+        kept.append(answer)
+    return kept
+
+
+def mode_labeller(mode: Mode, taxonomy: Taxonomy) -> Callable[[str], str]:
+    if mode == "any":
+        return lambda label: ""
+    if mode == "family":
+        return taxonomy.family_of
+    return lambda label: label
+
+
+def score_spans(answers: Sequence[Span], required: Sequence[Span], mode: Mode,
+                taxonomy: Taxonomy) -> Counts:
+    """Counts for one article; `answers` must already have optional spans set aside."""
+    label_of = mode_labeller(mode, taxonomy)
+    a = merge_spans(relabel(answers, label_of))
+    k = merge_spans(relabel(required, label_of))
+    precision_num, recall_num = overlap_ratio_sums(a, k)
+    return Counts(precision_num, len(a), recall_num, len(k))
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    counts: dict[Mode, Counts]
+    verdicts: list[Verdict] = field(default_factory=list)
+    discernment: DiscernmentCounts | None = None
+
+
+def score_article(article: Article, answers: Sequence[Span], taxonomy: Taxonomy) -> ArticleScore:
+    """Everything the feedback screen and the store need for one submitted attempt."""
+    required = key_spans(article.annotations, optional=False)
+    optional = key_spans(article.annotations, optional=True)
+    scored = set_aside_optional(answers, required, optional)
+    counts = {mode: score_spans(scored, required, mode, taxonomy) for mode in MODES}
+    return ArticleScore(
+        counts=counts,
+        verdicts=compute_verdicts(article.annotations, answers, taxonomy),
+        discernment=discernment_counts(article.text, required, optional, answers),
+    )
+

@@ -1,0 +1,149 @@
+"""Checks an article set needs beyond its shape: ids, offsets, labels, text hygiene.
+
+They run on the raw JSON-like data so that every problem is reported in one pass,
+even when other parts of the file fail the model's type checks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from trainer.core.errors import Problem
+from trainer.core.taxonomy import Taxonomy
+
+MAX_ARTICLES = 20_000
+MAX_TEXT_CHARS = 200_000
+_ALLOWED_CONTROLS = {"\n", "\t"}
+_JOINERS = {"\u200d"}  # zero-width joiner glues emoji sequences
+
+
+def _continues_cluster(ch: str) -> bool:
+    """True for a code point that belongs to the character before it."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Mc", "Me"):
+        return True
+    code = ord(ch)
+    return (
+        ch in _JOINERS
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0x1F3FB <= code <= 0x1F3FF  # skin-tone modifiers
+        or 0xE0020 <= code <= 0xE007F  # tag sequences (subdivision flags)
+    )
+
+
+def boundary_splits_character(text: str, offset: int) -> bool:
+    """Whether a span boundary at `offset` falls inside one user-perceived character."""
+    if offset <= 0 or offset >= len(text):
+        return False
+    return _continues_cluster(text[offset]) or text[offset - 1] in _JOINERS
+
+
+def text_problems(text: str, file: str, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if len(text) > MAX_TEXT_CHARS:
+        problems.append(
+            Problem(file, f"text is {len(text)} characters, more than {MAX_TEXT_CHARS}", path=path,
+                    hint="split the passage into several articles")
+        )
+    for index, ch in enumerate(text):
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            problems.append(
+                Problem(file, f"text has an unpaired surrogate U+{ord(ch):04X} at offset {index}",
+                        path=path, hint="save the file as UTF-8 with whole characters")
+            )
+        elif unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS:
+            problems.append(
+                Problem(file, f"text contains control character U+{ord(ch):04X} at offset {index}",
+                        path=path, hint="remove it; use \\n for line breaks")
+            )
+    return problems
+
+
+def _annotation_problems(
+    ann: dict[str, Any], text: str | None, taxonomy: Taxonomy, file: str, path: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    label = ann.get("label")
+    if isinstance(label, str) and label and not taxonomy.is_label(label):
+        problems.append(
+            Problem(file, f"unknown label {label!r}", path=f"{path}.label",
+                    hint="use a technique or family id from the taxonomy, or declare it under "
+                         "the set's \"techniques\"")
+        )
+    start, end = ann.get("start"), ann.get("end")
+    if not (type(start) is int and type(end) is int):
+        return problems
+    if start < 0 or end < 0:
+        return problems  # the model reports negative offsets
+    if end < start:
+        problems.append(Problem(file, f"span is inverted: end {end} is before start {start}",
+                                path=f"{path}.end", hint="swap start and end"))
+    elif end == start:
+        problems.append(Problem(file, f"span is empty (start = end = {start})",
+                                path=f"{path}.end", hint="end must be greater than start"))
+    if text is None:
+        return problems
+    if end > len(text) or start > len(text):
+        bad, name = (end, "end") if end > len(text) else (start, "start")
+        problems.append(
+            Problem(file, f"{name} {bad} is past the end of the text ({len(text)} characters)",
+                    path=f"{path}.{name}", hint="offsets count Unicode code points, not bytes")
+        )
+        return problems
+    for name, offset in (("start", start), ("end", end)):
+        if boundary_splits_character(text, offset):
+            problems.append(
+                Problem(file, f"{name} {offset} cuts a character in two (a combining mark, "
+                              f"emoji sequence or surrogate pair)", path=f"{path}.{name}",
+                        hint="move the offset to a character boundary")
+            )
+    return problems
+
+
+def _extra_labels(raw: dict[str, Any]) -> set[str]:
+    extra = raw.get("techniques")
+    if not isinstance(extra, list):
+        return set()
+    return {t["id"] for t in extra if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
+def set_problems(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> list[Problem]:
+    """Semantic problems in a parsed article set, tolerant of any shape."""
+    from trainer.core.taxonomy import Technique
+
+    known = taxonomy.with_extra(
+        Technique(i, "unverified", i, "") for i in _extra_labels(raw) if not taxonomy.is_label(i)
+    )
+    problems: list[Problem] = []
+    articles = raw.get("articles")
+    if not isinstance(articles, list):
+        return problems
+    if len(articles) > MAX_ARTICLES:
+        problems.append(Problem(file, f"{len(articles)} articles, more than {MAX_ARTICLES}",
+                                path="$.articles", hint="split the set into several files"))
+    seen: dict[str, int] = {}
+    for i, article in enumerate(articles):
+        path = f"$.articles[{i}]"
+        if not isinstance(article, dict):
+            continue
+        article_id = article.get("id")
+        if isinstance(article_id, str):
+            if article_id in seen:
+                problems.append(
+                    Problem(file, f"duplicate article id {article_id!r} (also used by "
+                                  f"$.articles[{seen[article_id]}])", path=f"{path}.id",
+                            hint="give every article its own id")
+                )
+            else:
+                seen[article_id] = i
+        text = article.get("text") if isinstance(article.get("text"), str) else None
+        if text is not None:
+            problems.extend(text_problems(text, file, f"{path}.text"))
+        annotations = article.get("annotations")
+        if isinstance(annotations, list):
+            for j, ann in enumerate(annotations):
+                if isinstance(ann, dict):
+                    problems.extend(
+                        _annotation_problems(ann, text, known, file, f"{path}.annotations[{j}]")
+                    )
+    return problems

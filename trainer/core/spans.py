@@ -1,0 +1,102 @@
+"""Span algebra: labelled half-open code-point intervals, merging and overlap sums."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(f"empty or inverted span {self.start}..{self.end}")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def intersection(self, other: Span) -> int:
+        return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+
+def relabel(spans: Iterable[Span], label_of: Callable[[str], str]) -> list[Span]:
+    return [Span(s.start, s.end, label_of(s.label)) for s in spans]
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """Merge overlapping spans with the same label into their union; result is sorted."""
+    by_label: dict[str, list[Span]] = defaultdict(list)
+    for span in spans:
+        by_label[span.label].append(span)
+    merged: list[Span] = []
+    for label, group in by_label.items():
+        group.sort()
+        start, end = group[0].start, group[0].end
+        for span in group[1:]:
+            if span.start < end:
+                end = max(end, span.end)
+            else:
+                merged.append(Span(start, end, label))
+                start, end = span.start, span.end
+        merged.append(Span(start, end, label))
+    merged.sort()
+    return merged
+
+
+def overlap_ratio_sums(
+    left: Sequence[Span], right: Sequence[Span]
+) -> tuple[float, float]:
+    """(Σ_l Σ_r |l∩r|/|l|, Σ_r Σ_l |l∩r|/|r|) over pairs with equal labels.
+
+    Both sides must already be merged, so spans of one label on one side are disjoint;
+    a sweep over each label's sorted spans is then linear after sorting.
+    """
+    left_by: dict[str, list[Span]] = defaultdict(list)
+    right_by: dict[str, list[Span]] = defaultdict(list)
+    for span in left:
+        left_by[span.label].append(span)
+    for span in right:
+        right_by[span.label].append(span)
+    left_sum = right_sum = 0.0
+    for label, lefts in left_by.items():
+        rights = right_by.get(label)
+        if not rights:
+            continue
+        lefts.sort()
+        rights.sort()
+        i = j = 0
+        while i < len(lefts) and j < len(rights):
+            a, b = lefts[i], rights[j]
+            shared = a.intersection(b)
+            if shared:
+                left_sum += shared / a.length
+                right_sum += shared / b.length
+            if a.end <= b.end:
+                i += 1
+            else:
+                j += 1
+    return left_sum, right_sum
+
+
+def covered_length(target: Span, spans: Iterable[Span]) -> int:
+    """How many code points of `target` lie inside the union of `spans`."""
+    pieces = sorted(
+        (max(s.start, target.start), min(s.end, target.end)) for s in spans if s.overlaps(target)
+    )
+    total = 0
+    cursor = target.start
+    for start, end in pieces:
+        start = max(start, cursor)
+        if end > start:
+            total += end - start
+            cursor = end
+    return total

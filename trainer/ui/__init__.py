@@ -1,0 +1,1 @@
+"""The PySide6 desktop shell: the only package that imports Qt."""

@@ -69,6 +69,7 @@ class AnnotationDialog(QDialog):
 
         self.technique = QComboBox()
         self.technique.setModel(technique_model(taxonomy, self))
+        self.technique.setCurrentIndex(0)  # the placeholder: the teacher must choose
         self.technique.setAccessibleName(self.tr("Technique"))
         self.technique.setMaxVisibleItems(20)
         self.definition = QLabel()

@@ -1,0 +1,191 @@
+"""The editor flow by mouse and keyboard: article, three spans by selection, save, reopen,
+add to a real library (SQLite in tmp_path) with automatic version bumps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from trainer.core.formats import load_set
+from trainer.ui.editor import SetEditorWindow
+
+service = pytest.importorskip("trainer.storage.service")
+
+TEXT = ("Council slams bridge plan 🌉\n\nCouncillors furiously rejected the plan on Monday, "
+        "sources close to the mayor said. Nearly 70 percent of residents oppose it.")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    opened = service.Store.open(f"sqlite:///{tmp_path / 'library.sqlite3'}",
+                                backup_dir=tmp_path / "backups")
+    yield opened
+    opened.close()
+
+
+def make_window(qtbot: Any, store: Any = None) -> SetEditorWindow:
+    window = SetEditorWindow(lambda: store)
+    # Closing at teardown must not wait for a "save changes?" answer.
+    window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts only reach the active window
+    return window
+
+
+def mark(qtbot: Any, window: SetEditorWindow, phrase: str, label: str, why: str,
+         optional: bool = False) -> None:
+    """Select `phrase` in the passage, press Ctrl+M and fill in the dialog by keyboard."""
+    text = window.article_form.article().text  # type: ignore[union-attr]
+    start = text.index(phrase)
+    window.article_form.select_range(start, start + len(phrase))
+    window.article_form.text.setFocus()
+    qtbot.keyClick(window.article_form.text, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.annotation_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.phrase_label.text() == f"“{phrase}”"
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no technique chosen yet
+    assert dialog.set_label(label)
+    qtbot.keyClicks(dialog.explanation, why)
+    qtbot.keyClicks(dialog.tip, "Look for a named source.")
+    dialog.optional.setChecked(optional)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def build_set(qtbot: Any, window: SetEditorWindow) -> None:
+    form = window.set_form
+    for widget, value in ((form.title, "Bridge news"), (form.set_id, "bridge-news"),
+                          (form.author, "Ms Rivera"), (form.license, "CC BY 4.0")):
+        widget.clear()
+        qtbot.keyClicks(widget, value)
+    qtbot.keyClick(form.license, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    article = window.article_form
+    assert article.isEnabled() and window.tabs.currentWidget() is article
+    qtbot.keyClicks(article.title, "Bridge plan rejected")
+    qtbot.keyClicks(article.outlet, "Harbour Gazette")
+    # Pasting rich text still yields plain text: QPlainTextEdit drops the HTML.
+    mime = QMimeData()
+    mime.setHtml("<b>ignored</b>")
+    mime.setText(TEXT)
+    QApplication.clipboard().setMimeData(mime)
+    article.text.setFocus()
+    qtbot.keyClick(article.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QApplication.clipboard().clear()  # Qt must not free Python's mime data at exit
+    assert window.draft.articles[0].text == TEXT
+    mark(qtbot, window, "furiously", "loaded-language", "An emotional word, not a fact.")
+    mark(qtbot, window, "sources close to the mayor", "anonymous-source", "Nobody is named.")
+    mark(qtbot, window, "Nearly 70 percent", "unsourced-statistic", "Who counted?",
+         optional=True)
+
+
+def test_editor_flow_create_mark_save_reopen_and_add_to_library(
+        qtbot: Any, tmp_path: Path, store: Any) -> None:
+    window = make_window(qtbot, store)
+    build_set(qtbot, window)
+    assert window.validate_now() == []
+    assert window.spans.rowCount() == 3
+    assert window.dirty
+
+    path = tmp_path / "bridge.json"
+    assert window.save_to(path)
+    assert not window.dirty
+    saved = load_set(path)
+    assert saved.title == "Bridge news" and saved.author == "Ms Rivera"
+    article = saved.articles[0]
+    assert article.title == "Bridge plan rejected" and article.source.outlet == "Harbour Gazette"
+    phrases = [(article.text[a.start:a.end], a.label, a.optional) for a in article.annotations]
+    assert phrases == [("furiously", "loaded-language", False),
+                       ("sources close to the mayor", "anonymous-source", False),
+                       ("Nearly 70 percent", "unsourced-statistic", True)]
+    # Offsets are code points: the bridge emoji before them counts once.
+    assert article.annotations[0].start == TEXT.index("furiously")
+
+    again = make_window(qtbot, store)
+    assert again.open_path(path) == []
+    assert again.spans.rowCount() == 3
+    assert [again.spans.phrase(r) for r in range(3)] == [p[0] for p in phrases]
+
+    report = again.add_to_library()
+    assert (report.added, report.updated, report.unchanged) == (1, 0, 0)
+    [info] = [s for s in store.list_sets() if s.id == "bridge-news"]
+    assert info.version == 1 and info.article_count == 1
+
+    # Unchanged content: same version, nothing to write.
+    report = again.add_to_library()
+    assert report.unchanged == 1 and again.draft.version == 1
+
+    # Changed content: the version goes up by itself and the library takes the update.
+    again.article_form.title.setFocus()
+    qtbot.keyClicks(again.article_form.title, " again")
+    report = again.add_to_library()
+    assert again.draft.version == 2 and again.set_form.version.value() == 2
+    assert report.updated == 1
+    assert [s.version for s in store.list_sets() if s.id == "bridge-news"] == [2]
+    assert again.dirty  # the new version should be saved into the file too
+    again.save_to(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+
+
+def test_an_edit_elsewhere_then_add_bumps_past_the_library_version(
+        qtbot: Any, tmp_path: Path, store: Any) -> None:
+    window = make_window(qtbot, store)
+    build_set(qtbot, window)
+    window.add_to_library()
+    other = make_window(qtbot, store)  # e.g. the same set opened from an older file copy
+    build_set(qtbot, other)
+    qtbot.keyClicks(other.article_form.title, "!")
+    other.add_to_library()
+    assert other.draft.version == 2
+    assert [s.version for s in store.list_sets()] == [2]
+
+
+def test_articles_can_be_added_removed_and_reordered_by_keyboard(qtbot: Any) -> None:
+    window = make_window(qtbot)
+    for title in ("First", "Second", "Third"):
+        window.add_article_action.trigger()
+        qtbot.keyClicks(window.article_form.title, title)
+    view = window.article_panel.view
+    view.setFocus()
+    window.select_article(2)
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [a.title for a in window.draft.articles] == ["First", "Third", "Second"]
+    assert window.current_row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # an article without text goes without asking
+    assert [a.title for a in window.draft.articles] == ["First", "Second"]
+    assert window.article_form.title.text() == "Second"
+
+
+def test_mark_without_selection_says_what_to_do(qtbot: Any) -> None:
+    window = make_window(qtbot)
+    window.add_article()
+    window.article_form.text.setPlainText("Some text.")
+    assert window.mark_selection() is None
+    assert "Select a phrase" in window.last_message
+
+
+def test_editing_and_removing_a_span_from_the_list(qtbot: Any) -> None:
+    window = make_window(qtbot)
+    build_set(qtbot, window)
+    table = window.span_panel.view
+    table.setFocus()
+    table.selectRow(1)
+    dialog = window.edit_span()
+    assert dialog is not None and dialog.label() == "anonymous-source"
+    dialog.set_label("vague-attribution")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.draft.articles[0].annotations[1].label == "vague-attribution"
+    assert window.draft.articles[0].annotations[1].explanation == "Nobody is named."
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [a.label for a in window.draft.articles[0].annotations] == [
+        "vague-attribution", "unsourced-statistic"]

@@ -9,14 +9,13 @@ passage can be mistaken for a span.
 from __future__ import annotations
 
 import itertools
-import shutil
 import stat
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.fileout import check_new_folder, write_new_folder
 from trainer.core.markdown.body import ESCAPABLE
 from trainer.core.markdown.reader import SET_FILE
 from trainer.core.markdown.yamlpos import dump_yaml
@@ -164,23 +163,8 @@ def markdown_files(article_set: ArticleSet) -> dict[str, str]:
 
 
 def write_markdown_folder(article_set: ArticleSet, folder: Path) -> None:
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise InvalidInput([Problem(str(folder), "already exists and is not an empty folder",
-                                    hint="choose a new folder name; nothing was overwritten")])
-    files = markdown_files(article_set)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
-    try:
-        for rel, content in files.items():
-            target = tmp / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
-        if folder.exists():
-            folder.rmdir()
-        tmp.rename(folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    check_new_folder(folder)
+    write_new_folder(markdown_files(article_set), folder)
 
 
 def write_markdown_zip(article_set: ArticleSet, path: Path) -> None:

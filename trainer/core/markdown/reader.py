@@ -20,6 +20,8 @@ from trainer.core.zipsafe import extracted_zip
 
 SET_FILE = "set.yaml"
 _IGNORED_NAMES = {"readme.md"}
+_ARTICLE_PREFIX = re.compile(r"^\$\.articles\[\d+\]")
+_ARTICLE_REF = re.compile(r"\$\.articles\[\d+\]")
 _PATH_PART = re.compile(r"\.[^.\[]+|\[\d+\]")
 
 
@@ -66,22 +68,27 @@ class _Locator:
         for path, (line, col) in positions.items():
             self.positions[prefix + path[1:]] = (file, line, col)
 
-    def locate(self, path: str) -> tuple[str, int, int, str]:
-        """(file, line, col, the path's tail within that file's own fields)."""
+    def locate(self, path: str) -> tuple[str, int, int]:
         parts = _PATH_PART.findall(path[1:])
         for cut in range(len(parts), -1, -1):
             head = "$" + "".join(parts[:cut])
             if head in self.positions:
-                file, line, col = self.positions[head]
-                tail = "".join(parts[cut:]).lstrip(".")
-                return file, line, col, tail
-        return self.set_file, 1, 1, path
+                return self.positions[head]
+        return self.set_file, 1, 1
+
+    def file_of(self, match: re.Match[str]) -> str:
+        file = self.positions.get(match.group(0), (match.group(0),))[0]
+        return file.rsplit("/", 1)[-1]
 
     def relocate(self, problem: Problem) -> Problem:
+        """The problem at the file, line and column its JSON path came from."""
         if problem.path is None:
             return problem
-        file, line, col, tail = self.locate(problem.path)
-        message = f"{tail}: {problem.message}" if tail else problem.message
+        file, line, col = self.locate(problem.path)
+        field = _ARTICLE_PREFIX.sub("", problem.path).lstrip("$.")
+        message = _ARTICLE_REF.sub(self.file_of, problem.message)
+        if field and not field.startswith("annotations["):  # spans are located by their '['
+            message = f"{field}: {message}"
         return Problem(file, message, line=line, col=col, hint=problem.hint)
 
 

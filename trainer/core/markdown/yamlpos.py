@@ -21,6 +21,8 @@ TEXT_KEYS = frozenset({
     "url", "name", "definition", "example", "check", "family",
 })
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(_STANDARD_TAG + kind for kind in (
+    "str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
 _MAX_NODES = 100_000
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -62,7 +64,7 @@ class _Converter:
         if self.count > _MAX_NODES:
             raise InvalidInput([Problem(self.doc.file, "YAML is too large or too deeply aliased")])
         self.doc.positions.setdefault(path, self.pos(node))
-        if not node.tag.startswith(_STANDARD_TAG):
+        if node.tag not in _ALLOWED_TAGS:
             self.problem(node, f"unsupported YAML tag {node.tag!r}", "remove the '!' tag")
             return None
         if isinstance(node, ScalarNode):

@@ -26,7 +26,8 @@ def problems(tmp_path: Path, files: dict[str, str], set_yaml: str = SET_YAML) ->
 
 def test_spans_paragraphs_and_literal_markdown(tmp_path: Path) -> None:
     body = ("\n\nThe *mayor* said <b>no</b> & [sources say]{.anonymous-source "
-            "why=\"They \\\"say\\\" so\\\\\" tip='x'} it [is]{.vague-attribution .loaded-language optional=true}.\n"
+            "why=\"They \\\"say\\\" so\\\\\" tip='x'} it "
+            "[is]{.vague-attribution .loaded-language optional=true}.\n"
             "Joined line.\n\n\nNew \\[para\\] with [a plain bracket\\\nand a hard break.\n\n")
     text_set = load_one(tmp_path, body.replace("tip='x'", 'tip="x"'))
     art = text_set.articles[0]

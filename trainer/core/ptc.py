@@ -117,6 +117,11 @@ class _LabelReader:
                                           f"technique, start, end) separated by tabs, found "
                                           f"{len(cells)}", "separate the columns with one tab")
             return
+        if len(cells) == 3 and not cells[1].strip().isdecimal():
+            self.problem(file, number, cols[1], f"a row with 3 columns must be ID, start, end, "
+                                                f"but column 2 is {cells[1]!r}",
+                         "a technique row has 4 columns: ID, technique, start, end")
+            return
         article = self.articles.get(cells[0].strip())
         if article is None:
             self.problem(file, number, 1, f"no article{cells[0].strip()}.txt for this row",

@@ -106,7 +106,24 @@ def _copy_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, f
 
 def extract_zip(path: Path, dest: Path, *, max_entries: int = MAX_ENTRIES,
                 max_total_bytes: int = MAX_TOTAL_BYTES) -> None:
-    """Extract `path` into the existing empty folder `dest`, or raise InvalidInput."""
+    """Extract `path` into the existing empty folder `dest`, or raise InvalidInput.
+
+    On failure `dest` is emptied again: a refused archive leaves nothing behind.
+    """
+    if any(dest.iterdir()):
+        raise ValueError(f"{dest} must be an empty folder")
+    try:
+        _extract(path, dest, max_entries, max_total_bytes)
+    except BaseException:
+        for child in dest.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+        raise
+
+
+def _extract(path: Path, dest: Path, max_entries: int, max_total_bytes: int) -> None:
     file = str(path)
     try:
         size = path.stat().st_size

@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from trainer.core.discernment import DiscernmentCounts, discernment_counts, split_sentences
 from trainer.core.model import Annotation, Article
-from trainer.core.scoring import MODES, Counts, key_spans, score_article, sum_counts
+from trainer.core.scoring import (
+    MODES,
+    Counts,
+    key_spans,
+    score_article,
+    score_counts,
+    score_spans,
+    set_aside_optional,
+    sum_counts,
+)
 from trainer.core.spans import Span
 from trainer.core.taxonomy import default_taxonomy
 
@@ -83,6 +92,21 @@ def test_order_of_spans_never_matters(item: Article, answers: list[Span],
     assert first.counts == second.counts
     assert first.discernment == second.discernment
     assert sorted(first.verdicts, key=repr) == sorted(second.verdicts, key=repr)
+
+
+@given(an_article(), answers_st)
+def test_fast_counts_equal_the_span_reference(item: Article, answers: list[Span]) -> None:
+    # score_counts is the tuple-based hot path; score_spans is the plain Span version.
+    required = key_spans(item.annotations, optional=False)
+    optional = key_spans(item.annotations, optional=True)
+    kept = set_aside_optional(answers, required, optional)
+    fast = score_counts(item, answers, TAX)
+    for mode in MODES:
+        reference = score_spans(kept, required, mode, TAX)
+        assert fast[mode].precision_den == reference.precision_den
+        assert fast[mode].recall_den == reference.recall_den
+        assert fast[mode].precision_num == pytest.approx(reference.precision_num)
+        assert fast[mode].recall_num == pytest.approx(reference.recall_num)
 
 
 @given(an_article(), answers_st)

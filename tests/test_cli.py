@@ -56,7 +56,7 @@ def test_every_subcommand_has_help(command: str) -> None:
 
 
 def test_subcommands_include_the_basics() -> None:
-    assert {"validate", "score"} <= set(subcommands())
+    assert {"validate", "score", "lint"} <= set(subcommands())
 
 
 def test_score_json_has_exactly_the_design_shape() -> None:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from trainer.core.errors import InvalidInput
+from trainer.core.formats import load_set
 from trainer.core.jsonset import write_json_set
 from trainer.core.lint import LintReport, coverage_table, lint_set, word_count
 from trainer.core.model import Annotation, Article, ArticleSet
@@ -238,14 +240,23 @@ def test_cli_lint_invalid_set_reports_problems() -> None:
     assert "end 500 is past the end of the text" in result.stderr
 
 
-def bundled_library() -> Path:
-    return resource_path("starter.json")
-
-
-def test_bundled_library_passes_lint() -> None:
-    path = bundled_library()
+def test_bundled_json_library_passes_lint() -> None:
+    path = resource_path("starter.json")
     raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     assert raw["articles"], "the bundled library is empty"
     result = _trainer("lint", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s)" in result.stdout
+
+
+def test_bundled_markdown_library_passes_lint() -> None:
+    folder = resource_path("starter")
+    try:
+        load_set(folder)
+    except InvalidInput as exc:
+        if any("is a folder" in p.message for p in exc.problems):
+            # Until Markdown loading is on main, load_set refuses folders; then this runs.
+            pytest.skip("load_set cannot read a Markdown folder yet")
+    result = _trainer("lint", str(folder))
     assert result.returncode == 0, result.stderr
     assert "0 error(s)" in result.stdout

@@ -25,8 +25,8 @@ for package_name in ("trainer.core", "trainer.cli", "trainer.storage"):
         continue
     names.append(package_name)
     for info in pkgutil.walk_packages(package.__path__, package_name + "."):
-        if ".migrations.versions" in info.name:
-            continue  # Alembic revision scripts are loaded by Alembic, not imported
+        if ".migrations" in info.name:
+            continue  # Alembic runs env.py and revision scripts itself; importing them runs them
         importlib.import_module(info.name)
         names.append(info.name)
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))

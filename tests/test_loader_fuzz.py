@@ -1,71 +1,74 @@
-"""Loaders given arbitrary bytes or text raise InvalidInput and nothing else."""
+"""Loaders survive arbitrary input with only the project's own error type (DESIGN §9)."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.mdfixtures import SET_YAML
+from trainer.core.answers import load_answers
 from trainer.core.errors import InvalidInput
-from trainer.core.formats import load_set
-from trainer.core.markdown.article import parse_article
+from trainer.core.jsonset import parse_json_set
+from trainer.core.taxonomy import default_taxonomy
 
-FUZZ = settings(max_examples=150, deadline=None)
-MD_BITS = ["---\n", "id: a\n", "title: t\n", "level: 1\n", "[", "]", "{", "}", ".labeling",
-           "why=", '"', "\\", "\n", "\n\n", " ", "x", "optional=true", ":", "- ", "😀", "\r",
-           "{.", "]{", "tip=\"", "&", "*", "\t", "!!", "&a", "*a"]
-md_text = st.lists(st.sampled_from(MD_BITS), max_size=40).map("".join)
+GOOD = Path(__file__).parent / "data" / "good"
+SAMPLE: dict[str, Any] = json.loads((GOOD / "sample.json").read_text(encoding="utf-8"))
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 300) | st.floats(allow_nan=False)
+    | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
 
 
-@FUZZ
-@given(st.one_of(md_text, st.text(max_size=200)))
-def test_article_parser_raises_only_invalid_input(text: str) -> None:
+def _parse(data: bytes) -> None:
     try:
-        parse_article(text, "a.md")
+        parse_json_set(data, "fuzz.json")
     except InvalidInput as exc:
         assert exc.problems
+        for problem in exc.problems:
+            assert problem.file == "fuzz.json"
+            assert problem.format().startswith("fuzz.json")
 
 
-def _only_invalid_input(path: Path) -> None:
-    try:
-        load_set(path)
-    except InvalidInput as exc:
-        assert exc.problems and all(p.message for p in exc.problems)
+@given(st.binary(max_size=300))
+def test_random_bytes(data: bytes) -> None:
+    _parse(data)
 
 
-@FUZZ
-@given(st.one_of(md_text.map(str.encode), st.binary(max_size=300)),
-       st.one_of(st.just(SET_YAML), md_text))
-def test_markdown_folder_loader(article_bytes: bytes, set_yaml: str) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "set.yaml").write_text(set_yaml, encoding="utf-8")
-        (root / "a.md").write_bytes(article_bytes)
-        _only_invalid_input(root)
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from(["set", "article", "annotation"]),
+                          st.text(min_size=1, max_size=10), json_values), max_size=4))
+def test_mutated_sample_set(mutations: list[tuple[str, str, Any]]) -> None:
+    data = json.loads(json.dumps(SAMPLE))
+    for where, key, value in mutations:
+        target = {"set": data, "article": data["articles"][1],
+                  "annotation": data["articles"][0]["annotations"][0]}[where]
+        known = sorted(target)
+        # Half of the time overwrite a real field, so the shape checks are exercised.
+        name = known[len(key) % len(known)] if len(key) % 2 else key
+        target[name] = value
+    _parse(json.dumps(data).encode("utf-8"))
 
 
-@FUZZ
-@given(st.binary(max_size=400))
-def test_zip_and_json_loaders(data: bytes) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in ("x.zip", "x.json"):
-            (Path(tmp) / name).write_bytes(data)
-            _only_invalid_input(Path(tmp) / name)
+@given(json_values)
+def test_random_answers_files(value: Any) -> None:
+    from trainer.core.jsonset import load_json_set
 
-
-ROW_BITS = ["1", "\t", "0", "5", "99", "-1", "Doubt", "Loaded_Language", "x", "\n", " ", "2",
-            "1e3", "٣"]
-
-
-@FUZZ
-@given(st.lists(st.sampled_from(ROW_BITS), max_size=30).map("".join),
-       st.one_of(st.text(max_size=60), st.just("Title\n\nBody text here.\n")))
-def test_ptc_loader(labels: str, text: str) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "article1.txt").write_text(text, encoding="utf-8", errors="surrogatepass")
-        (root / "article1.task-flc-tc.labels").write_text(labels, encoding="utf-8")
-        _only_invalid_input(root)
+    key = load_json_set(GOOD / "sample.json")
+    taxonomy = key.taxonomy(default_taxonomy())
+    # Hypothesis reruns the body many times, so each example gets its own temporary folder.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "answers.json"
+        path.write_text(json.dumps({"a1": value} if isinstance(value, list) else value),
+                        encoding="utf-8")
+        try:
+            load_answers(path, key, taxonomy)
+        except InvalidInput as exc:
+            assert exc.problems

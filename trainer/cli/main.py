@@ -8,13 +8,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from trainer import __version__
-from trainer.cli import convert_cmd, score_cmd, validate_cmd
+from trainer.cli import convert_cmd, lint_cmd, score_cmd, validate_cmd
 from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = [validate_cmd, score_cmd, convert_cmd]
+COMMAND_MODULES = [validate_cmd, score_cmd, lint_cmd, convert_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from trainer.core.errors import InvalidInput
 from trainer.core.formats import load_set
 from trainer.core.jsonset import write_json_set
 from trainer.core.lint import LintReport, coverage_table, lint_set, word_count
@@ -249,14 +248,17 @@ def test_bundled_json_library_passes_lint() -> None:
     assert "0 error(s)" in result.stdout
 
 
-def test_bundled_markdown_library_passes_lint() -> None:
-    folder = resource_path("starter")
-    try:
-        load_set(folder)
-    except InvalidInput as exc:
-        if any("is a folder" in p.message for p in exc.problems):
-            # Until Markdown loading is on main, load_set refuses folders; then this runs.
-            pytest.skip("load_set cannot read a Markdown folder yet")
-    result = _trainer("lint", str(folder))
+def test_bundled_markdown_library_passes_strict_lint() -> None:
+    result = _trainer("lint", "--strict", str(resource_path("starter")))
     assert result.returncode == 0, result.stderr
-    assert "0 error(s)" in result.stdout
+    assert "0 error(s), 0 warning(s)" in result.stdout
+
+
+def test_shipped_json_is_generated_from_the_markdown_source() -> None:
+    # resources/starter/ is what people edit; resources/starter.json is what the program ships.
+    source = load_set(resource_path("starter"))
+    shipped = load_set(resource_path("starter.json"))
+    assert shipped == source, (
+        "resources/starter.json is stale: run "
+        "`trainer convert --force resources/starter resources/starter.json`"
+    )

@@ -8,13 +8,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from trainer import __version__
-from trainer.cli import score_cmd, validate_cmd
+from trainer.cli import db_cmd, import_cmd, score_cmd, sets_cmd, validate_cmd
 from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
+from trainer.storage.errors import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = [validate_cmd, score_cmd]
+COMMAND_MODULES = [validate_cmd, score_cmd, import_cmd, sets_cmd, db_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +50,9 @@ def run(argv: Sequence[str]) -> int:
         return handler(args)
     except InvalidInput as exc:
         report_problems(exc.problems)
+        return 1
+    except StoreError as exc:
+        err(f"trainer: {exc.message}")
         return 1
     except KeyboardInterrupt:
         err("interrupted")

@@ -182,9 +182,9 @@ def run_import(session: Session, article_set: ArticleSet, now: datetime,
             break
         revisions, spans = _revision_rows(article_set, chunk, hashes, plan,
                                           next_id + start, now)
-        session.execute(insert(ArticleRevision), revisions)
+        session.execute(insert(ArticleRevision.__table__), revisions)
         if spans:
-            session.execute(insert(KeySpan), spans)
+            session.execute(insert(KeySpan.__table__), spans)
     if progress is not None and not progress(total, total):
         raise ImportCancelled(f"import of {article_set.id!r} cancelled; nothing was changed")
     return report

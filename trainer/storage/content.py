@@ -46,7 +46,7 @@ class ContentMixin(StoreBase):
                  .outerjoin(counts, counts.c.set_id == ArticleSetRow.id)
                  .order_by(func.lower(ArticleSetRow.title), ArticleSetRow.id))
         with self._read() as session:
-            return [SetInfo(*row) for row in session.execute(query).tuples()]
+            return [SetInfo(*row) for row in session.execute(query)]
 
     def library(self, profile_id: str) -> list[LibraryEntry]:
         """The current revision of every article, with this profile's status and best F1."""
@@ -59,13 +59,13 @@ class ContentMixin(StoreBase):
                 .join(ArticleSetRow, ArticleSetRow.id == ArticleRevision.set_id)
                 .where(ArticleRevision.is_current)
                 .order_by(func.lower(ArticleSetRow.title), ArticleSetRow.id,
-                          ArticleRevision.position)).tuples().all()
+                          ArticleRevision.position)).all()
             labels: dict[int, list[str]] = defaultdict(list)
             for rev_id, label in session.execute(
                     select(KeySpan.revision_id, KeySpan.label)
                     .join(ArticleRevision, ArticleRevision.id == KeySpan.revision_id)
                     .where(ArticleRevision.is_current)
-                    .order_by(KeySpan.revision_id, KeySpan.position)).tuples():
+                    .order_by(KeySpan.revision_id, KeySpan.position)):
                 labels[rev_id].append(label)
             # Best score over every revision of the same article: a corrected text keeps
             # the student's earlier achievement.
@@ -73,7 +73,7 @@ class ContentMixin(StoreBase):
                 select(ArticleRevision.set_id, ArticleRevision.article_id, func.max(attempt_f1()))
                 .join(Attempt, Attempt.revision_id == ArticleRevision.id)
                 .where(Attempt.profile_id == pk)
-                .group_by(ArticleRevision.set_id, ArticleRevision.article_id)).tuples())
+                .group_by(ArticleRevision.set_id, ArticleRevision.article_id)))
             drafts = set(session.scalars(
                 select(DraftRow.revision_id).where(DraftRow.profile_id == pk)))
         entries = []

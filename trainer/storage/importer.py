@@ -195,7 +195,7 @@ def run_import(session: Session, article_set: ArticleSet, now: datetime,
 
 def _current_ids(session: Session, article_set: ArticleSet,
                  indexes: Sequence[int]) -> list[tuple[int, int]]:
-    by_article = dict(session.execute(
+    by_article = {article_id: rev_id for article_id, rev_id in session.execute(
         select(ArticleRevision.article_id, ArticleRevision.id)
-        .where(ArticleRevision.set_id == article_set.id, ArticleRevision.is_current)).tuples())
+        .where(ArticleRevision.set_id == article_set.id, ArticleRevision.is_current))}
     return [(i, by_article[article_set.articles[i].id]) for i in indexes]

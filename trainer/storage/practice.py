@@ -60,7 +60,7 @@ def _technique_stats(session: Session, profile_pk: int | None) -> list[Technique
         query = query.join(Attempt, Attempt.id == AttemptTechnique.attempt_id).where(
             Attempt.profile_id == profile_pk)
     return [TechniqueStats(label, int(found), int(total))
-            for label, found, total in session.execute(query).tuples()]
+            for label, found, total in session.execute(query)]
 
 
 def _d_prime(hits: int, misses: int, false_alarms: int, rejections: int) -> float:

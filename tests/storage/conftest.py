@@ -8,10 +8,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from storage_helpers import small_set  # noqa: E402
+from storage_helpers import small_set
 
-from trainer.core.model import ArticleSet  # noqa: E402
-from trainer.storage.service import Store  # noqa: E402
+from trainer.core.model import ArticleSet
+from trainer.storage.service import Store
 
 
 @pytest.fixture

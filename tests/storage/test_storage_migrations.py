@@ -150,3 +150,20 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_only_sqlite_urls() -> None:
     with pytest.raises(StoreError, match="only sqlite"):
         Store.open("postgresql://localhost/trainer")
+
+
+def test_migrations_ship_in_the_package(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    work = tmp_path / "src"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "tests", "benchmarks", "*.egg-info", "build", "__pycache__"))
+    subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q",
+                    "build_py", "-d", str(tmp_path / "out")], cwd=work, check=True,
+                   capture_output=True)
+    shipped = tmp_path / "out" / "trainer" / "storage"
+    for name in ("alembic.ini", "migrations/env.py", "migrations/script.py.mako",
+                 "migrations/versions/0001_initial_schema.py"):
+        assert (shipped / name).is_file(), name

@@ -159,3 +159,25 @@ def test_closed_store_says_so(db_path: object) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.list_profiles()
+
+
+def test_threads_and_a_second_process_share_the_store(store: Store, db_path: object,
+                                                      demo: ArticleSet) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    store.import_set(demo)
+    ana = store.create_profile("Ana")
+    revisions = [e.revision_id for e in store.library(ana.id)]
+    other = Store.open(f"sqlite:///{db_path}", daily=False)  # e.g. the CLI while the GUI runs
+
+    def work(i: int) -> str:
+        target = store if i % 2 else other
+        return target.submit(ana.id, revisions[i % 3], [Span(0, 9, "framing")], mode="any",
+                             started_at=datetime.now(UTC)).attempt_id
+
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            ids = list(pool.map(work, range(40)))
+    finally:
+        other.close()
+    assert {h.attempt_id for h in store.history(ana.id)} == set(ids)

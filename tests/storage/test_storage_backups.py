@@ -79,3 +79,19 @@ def test_restore_refuses_bad_backups(store: Store, db_path: Path, tmp_path: Path
         restore_database(future, url, tmp_path / "b")
     with Store.open(url) as reopened:
         assert [p.name for p in reopened.list_profiles()] == ["Ana"]
+
+
+def test_restore_after_corruption(db_path: Path) -> None:
+    from trainer.storage.errors import CorruptDatabaseError
+
+    url = f"sqlite:///{db_path}"
+    with Store.open(url) as store:
+        store.create_profile("Ana")
+        store.backup()
+    db_path.write_bytes(b"\x13" * 9000)
+    with pytest.raises(CorruptDatabaseError) as caught:
+        Store.open(url)
+    with Store.restore(caught.value.backups[0], url) as restored:
+        assert [p.name for p in restored.list_profiles()] == ["Ana"]
+        assert restored.check().ok
+    assert caught.value.moved_to.read_bytes() == b"\x13" * 9000

@@ -58,6 +58,16 @@ class Store(ProfilesMixin, PracticeMixin, MaintenanceMixin):
         backups = backup_dir or default_backup_dir(path)
         return cls(_prepare(resolved, path, backups, daily), path, backups)
 
+    @classmethod
+    def restore(cls, backup: Path, url: str | None = None, *,
+                backup_dir: Path | None = None) -> Store:
+        """Restore `backup` when the database cannot be opened (after CorruptDatabaseError),
+        then open it. The current file, if healthy, is saved as a pre-restore backup."""
+        resolved = url or database_url()
+        backups = backup_dir or default_backup_dir(sqlite_path(resolved))
+        restore_database(backup, resolved, backups)
+        return cls.open(resolved, backup_dir=backups, daily=False)
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.datagen import generate_set, spans_in
+from benchmarks.support.datagen import generate_set, spans_in
 from trainer.core.model import ArticleSet
 from trainer.storage.importer import article_hash
 from trainer.storage.service import Store

@@ -3,7 +3,7 @@
 Per profile: history() + technique_stats() — what the progress dashboard shows (target
 150 ms, the slowest of the 40 profiles is reported). All profiles: profiles_overview() +
 all_technique_stats() (target 500 ms, median of 5 runs). The data is written with plain
-sqlite3 in the shapes Store.submit writes (see datagen.fill_attempts).
+sqlite3 in the shapes Store.submit writes (see support/datagen.fill_attempts).
 Run: python benchmarks/queries.py   — the last line is the JSON result.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.datagen import fill_attempts, generate_set
+from benchmarks.support.datagen import fill_attempts, generate_set
 from trainer.storage.service import Store
 
 PROFILES = 40

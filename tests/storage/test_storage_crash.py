@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 IMPORT_CHILD = textwrap.dedent("""
     import sys
-    from benchmarks.datagen import generate_set
+    from benchmarks.support.datagen import generate_set
     from tests.storage.storage_helpers import small_set
     from trainer.storage.service import Store
     store = Store.open(sys.argv[1], daily=False)

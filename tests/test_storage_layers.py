@@ -1,5 +1,5 @@
-"""Layering: the storage layer (and the CLI on top of it) never loads Qt; core never loads
-SQLAlchemy. Checked in a fresh interpreter so that other tests' imports cannot hide a leak."""
+"""Using the store (not just importing it, which tests/test_layers.py covers) loads no Qt.
+Checked in a fresh interpreter so that other tests' imports cannot hide a leak."""
 
 from __future__ import annotations
 
@@ -22,18 +22,8 @@ def _loaded_after(imports: str, prefixes: tuple[str, ...]) -> list[str]:
     return [line for line in result.stdout.splitlines() if line]
 
 
-def test_storage_and_cli_load_no_qt() -> None:
-    imports = ("import trainer.storage.service, trainer.storage.migrate, "
-               "trainer.storage.maintenance, trainer.cli.main, trainer.cli.db_cmd")
-    assert _loaded_after(imports, ("PySide6", "shiboken6", "trainer.ui")) == []
-
-
 def test_storage_store_use_loads_no_qt(tmp_path: Path) -> None:
     imports = ("from trainer.storage.service import Store; "
                f"Store.open('sqlite:///{tmp_path / 't.sqlite3'}').close()")
     assert _loaded_after(imports, ("PySide6", "shiboken6")) == []
 
-
-def test_core_loads_no_sqlalchemy() -> None:
-    imports = "import trainer.core.formats, trainer.core.scoring, trainer.core.model"
-    assert _loaded_after(imports, ("sqlalchemy", "alembic", "PySide6")) == []

@@ -8,14 +8,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from trainer import __version__
-from trainer.cli import db_cmd, import_cmd, score_cmd, sets_cmd, validate_cmd
+from trainer.cli import db_cmd, import_cmd, lint_cmd, score_cmd, sets_cmd, validate_cmd
 from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
 from trainer.storage.errors import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = [validate_cmd, score_cmd, import_cmd, sets_cmd, db_cmd]
+COMMAND_MODULES = [validate_cmd, score_cmd, lint_cmd, import_cmd, sets_cmd, db_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -47,9 +47,11 @@ def test_random_bytes(data: bytes) -> None:
                           st.text(min_size=1, max_size=10), json_values), max_size=4))
 def test_mutated_sample_set(mutations: list[tuple[str, str, Any]]) -> None:
     data = json.loads(json.dumps(SAMPLE))
+    # Take the targets before mutating: a mutation may replace "articles" itself.
+    targets = {"set": data, "article": data["articles"][1],
+               "annotation": data["articles"][0]["annotations"][0]}
     for where, key, value in mutations:
-        target = {"set": data, "article": data["articles"][1],
-                  "annotation": data["articles"][0]["annotations"][0]}[where]
+        target = targets[where]
         known = sorted(target)
         # Half of the time overwrite a real field, so the shape checks are exercised.
         name = known[len(key) % len(known)] if len(key) % 2 else key

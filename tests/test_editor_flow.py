@@ -12,9 +12,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from trainer.core.formats import load_set
+from trainer.storage import service
 from trainer.ui.editor import SetEditorWindow
-
-service = pytest.importorskip("trainer.storage.service")
 
 TEXT = ("Council slams bridge plan 🌉\n\nCouncillors furiously rejected the plan on Monday, "
         "sources close to the mayor said. Nearly 70 percent of residents oppose it.")

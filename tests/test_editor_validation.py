@@ -1,0 +1,123 @@
+"""The validation panel shows exactly what `trainer validate` prints, and jumps to fields."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from trainer.core.errors import Problem
+from trainer.ui.editor import SetEditorWindow
+from trainer.ui.editor.draft import AnnotationDraft, ArticleDraft, SetDraft
+from trainer.ui.editor.models import PROBLEM_ROLE
+from trainer.ui.editor.validation import Location, locate
+
+
+def make_window(qtbot: Any) -> SetEditorWindow:
+    window = SetEditorWindow()
+    window._ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # focus checks need the active window
+    return window
+
+
+def broken_draft() -> SetDraft:
+    text = "Hi 👋 there, experts say."
+    first = ArticleDraft(id="a1", title="One", text=text)
+    for annotation in (AnnotationDraft(0, 2, "no-such-technique"),
+                       AnnotationDraft(text.index("experts"), text.index("experts") + 11,
+                                       "vague-attribution"),
+                       AnnotationDraft(30, 40, "framing")):
+        first.add_annotation(annotation)
+    return SetDraft(id="bad id!", title="", articles=[
+        first, ArticleDraft(id="a1", title="", text="x")])
+
+
+def test_panel_lines_equal_the_cli_output_for_the_saved_file(qtbot: Any, tmp_path: Path) -> None:
+    window = make_window(qtbot)
+    window.load_draft(broken_draft(), None)
+    path = tmp_path / "broken.json"
+    assert window.save_to(path)  # unfinished work can be saved
+    panel = [window.problems.index(r, 0).data() for r in range(window.problems.rowCount())]
+    assert len(panel) >= 5
+    result = subprocess.run([sys.executable, "-m", "trainer", "validate", str(path)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    cli = [line for line in result.stderr.splitlines() if line.startswith(str(path))]
+    assert panel == cli
+    assert "problem" in window.problem_panel.status.text()
+
+    # The unfinished file reopens with its problems listed again.
+    again = make_window(qtbot)
+    problems = again.open_path(path)
+    assert [p.format() for p in problems] == cli
+    assert [again.problems.index(r, 0).data() for r in range(again.problems.rowCount())] == cli
+
+
+def test_panel_updates_live_while_typing(qtbot: Any) -> None:
+    window = make_window(qtbot)
+    window.add_article()
+    with qtbot.waitSignal(window.validated, timeout=3000) as blocker:
+        qtbot.keyClicks(window.article_form.title, "A title")
+    assert any("$.articles[0].text" in p.format() for p in blocker.args[0])
+    with qtbot.waitSignal(window.validated, timeout=3000) as blocker:
+        window.article_form.text.setPlainText("Now there is text.")
+    messages = [p.format() for p in blocker.args[0]]
+    assert not any("$.articles[0].text" in m for m in messages)
+    window.set_form.title.setFocus()
+    qtbot.keyClicks(window.set_form.title, "My set")
+    assert window.validate_now() == []
+    assert window.problem_panel.status.text().startswith("✓")
+
+
+def test_double_click_and_enter_jump_to_the_field(qtbot: Any) -> None:
+    window = make_window(qtbot)
+    window.load_draft(broken_draft(), None)
+    rows = {window.problems.index(r, 0).data(PROBLEM_ROLE).path: r
+            for r in range(window.problems.rowCount())}
+    view = window.problem_panel.view
+
+    def activate(path: str) -> None:
+        index = window.problems.index(rows[path], 0)
+        view.setCurrentIndex(index)
+        rect = view.visualRect(index)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    activate("$.articles[1].title")
+    assert window.current_row() == 1 and window.article_form.title.hasFocus()
+    activate("$.articles[0].annotations[0].label")
+    assert window.current_row() == 0
+    assert window.span_panel.view.currentIndex().row() == 0
+    view.setFocus()
+    view.setCurrentIndex(window.problems.index(rows["$.id"], 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.set_form
+    assert window.set_form.set_id.hasFocus()
+
+
+def test_locate_parses_problem_paths() -> None:
+    assert locate(Problem("f", "m", path="$.articles[3].annotations[2].end")) == \
+        Location(3, "end", 2)
+    assert locate(Problem("f", "m", path="$.articles[0].source.url")) == \
+        Location(0, "source.url")
+    assert locate(Problem("f", "m", path="$.level.min")) == Location(field="level.min")
+    assert locate(Problem("f", "m", line=3, col=1)) == Location()
+
+
+def test_models_pass_the_qt_model_tester(qtbot: Any, qtmodeltester: Any) -> None:
+    window = make_window(qtbot)
+    window.load_draft(broken_draft(), None)
+    window.select_article(0)
+    qtmodeltester.check(window.articles)
+    qtmodeltester.check(window.spans)
+    qtmodeltester.check(window.problems)
+    window.add_article()
+    window.move_article(-1)
+    qtmodeltester.check(window.articles)

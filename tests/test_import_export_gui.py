@@ -1,0 +1,157 @@
+"""File → Import/Export and drag-and-drop on a real window with a real Store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from tests.mdfixtures import article, make_set
+from trainer.core.formats import load_set
+from trainer.core.jsonset import load_json_set
+from trainer.storage.service import Store
+from trainer.ui.import_export import ImportExportController, ImportTask, install_import_export
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    opened = Store.open(f"sqlite:///{tmp_path / 'lib.sqlite3'}", backup_dir=tmp_path / "bk")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def window(qtbot: Any) -> QMainWindow:
+    main = QMainWindow()
+    main.menuBar().addMenu("&File").addAction("&Quit")
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def run_import(qtbot: Any, controller: ImportExportController, paths: list[Path]) -> list[Any]:
+    with qtbot.waitSignal(controller.imported, timeout=20000) as blocker:
+        assert controller.import_paths(paths) is not None
+    outcomes: list[Any] = blocker.args[0]
+    assert controller.summary is not None and controller.summary.isVisible()
+    return outcomes
+
+
+def markdown_set(root: Path) -> Path:
+    return make_set(root, {
+        "01.md": article("Officials [reportedly]{.vague-attribution why=\"Who?\"} agreed."),
+        "02.md": article("A calm, sourced report.", "id: a2\ntitle: Second\nlevel: 1\n")})
+
+
+def test_actions_go_into_the_existing_file_menu(window: QMainWindow, store: Store) -> None:
+    controller = install_import_export(window, lambda: store)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]  # type: ignore[union-attr]
+    assert texts == ["&Import set file…", "Import set &folder…", "&Export set as JSON…", "&Quit"]
+    assert window.acceptDrops()
+    assert controller.import_file_action.shortcut().toString() == "Ctrl+I"
+
+
+def test_import_json_and_markdown_shows_a_summary(qtbot: Any, window: QMainWindow,
+                                                  store: Store, tmp_path: Path) -> None:
+    controller = install_import_export(window, lambda: store)
+    folder = markdown_set(tmp_path / "md")
+    outcomes = run_import(qtbot, controller, [DATA / "good" / "sample.json", folder])
+    assert [o.problems for o in outcomes] == [[], []]
+    sample = load_json_set(DATA / "good" / "sample.json")
+    assert outcomes[0].report.added == len(sample.articles)
+    assert outcomes[1].report.added == 2
+    assert {s.id for s in store.list_sets()} == {sample.id, "demo"}
+    summary = controller.summary
+    assert summary is not None
+    assert f"Articles added: {len(sample.articles) + 2}" in summary.headline.text()
+    assert summary.list.count() == 2
+
+    # Importing the same inputs again: everything unchanged.
+    controller.summary.close()
+    outcomes = run_import(qtbot, controller, [folder])
+    assert (outcomes[0].report.added, outcomes[0].report.unchanged) == (0, 2)
+
+
+def test_a_bad_file_lists_its_problems_and_changes_nothing(
+        qtbot: Any, window: QMainWindow, store: Store) -> None:
+    controller = install_import_export(window, lambda: store)
+    bad = DATA / "bad" / "multi-problem.json"
+    with pytest.raises(Exception) as expected:
+        load_set(bad)
+    expected_lines = [p.format() for p in expected.value.problems]  # type: ignore[attr-defined]
+    outcomes = run_import(qtbot, controller, [bad])
+    assert outcomes[0].report is None and outcomes[0].problems == expected_lines
+    assert store.list_sets() == []
+    summary = controller.summary
+    assert summary is not None
+    rows = [summary.list.item(i).text() for i in range(summary.list.count())]
+    assert rows[0].startswith("✗") and f"{len(expected_lines)} problem" in rows[0]
+    assert [r.strip() for r in rows[1:]] == expected_lines
+    assert "files with errors: 1" in summary.headline.text()
+    assert expected_lines[0] in summary.text()
+
+
+def test_dropping_files_onto_the_window_imports_them(
+        qtbot: Any, window: QMainWindow, store: Store, tmp_path: Path) -> None:
+    controller = install_import_export(window, lambda: store)
+    zipped = Path(shutil.make_archive(str(tmp_path / "md"), "zip",
+                                      markdown_set(tmp_path / "src")))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(zipped))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(controller.imported, timeout=20000) as blocker:
+        QApplication.sendEvent(window, drop)
+    assert blocker.args[0][0].report.added == 2
+    assert [s.id for s in store.list_sets()] == ["demo"]
+
+    text_only = QMimeData()
+    text_only.setText("not a file")
+    refused = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, text_only,
+                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    refused.ignore()
+    QApplication.sendEvent(window, refused)
+    assert not refused.isAccepted()
+
+
+def test_cancelling_during_the_import_writes_nothing(store: Store, tmp_path: Path) -> None:
+    task = ImportTask([markdown_set(tmp_path / "md")], store)
+    task.signals.progress.connect(lambda _done, _total: task.cancel.set())
+    outcomes: list[Any] = []
+    task.signals.finished.connect(outcomes.extend)
+    task.run()  # in this thread, so the progress slot runs before the Store continues
+    assert outcomes[0].cancelled and outcomes[0].report is None
+    assert store.list_sets() == []
+
+
+def test_export_writes_one_json_file_that_imports_again(
+        qtbot: Any, window: QMainWindow, store: Store, tmp_path: Path) -> None:
+    controller = install_import_export(window, lambda: store)
+    run_import(qtbot, controller, [DATA / "good" / "sample.json"])
+    store.create_profile("Ana")
+    out = tmp_path / "usb" / "sample.json"
+    out.parent.mkdir()
+    sample = load_json_set(DATA / "good" / "sample.json")
+    assert controller.export_to(sample.id, out)
+    exported = load_json_set(out)
+    assert exported.id == sample.id and exported.version == sample.version
+    assert [a.model_dump() for a in exported.articles] == \
+        [a.model_dump() for a in sample.articles]
+    other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", backup_dir=tmp_path / "bk2")
+    try:
+        report = other.import_set(exported)
+        assert report.added == len(sample.articles)
+    finally:
+        other.close()

@@ -83,12 +83,12 @@ class AnnotationDialog(QDialog):
         self.explanation.setPlaceholderText(
             self.tr("Why is this an unverified claim or loaded framing? Plain words."))
         self.explanation.setTabChangesFocus(True)
-        self.explanation.setFixedHeight(84)
+        self.explanation.setMinimumHeight(84)
         self.tip = QPlainTextEdit()
         self.tip.setAccessibleName(self.tr("Tip"))
         self.tip.setPlaceholderText(self.tr("How could a reader check it?"))
         self.tip.setTabChangesFocus(True)
-        self.tip.setFixedHeight(84)
+        self.tip.setMinimumHeight(84)
         self.optional = QCheckBox(self.tr("&Optional — debatable, no credit and no penalty"))
         self.optional.setAccessibleName(self.tr("Optional"))
 
@@ -124,6 +124,7 @@ class AnnotationDialog(QDialog):
             self.optional.setChecked(annotation.optional)
         self._technique_changed()
         self.technique.setFocus()
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
     def set_label(self, label: str) -> bool:
         index = self.technique.findData(label, LABEL_ROLE)

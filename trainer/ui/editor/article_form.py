@@ -103,7 +103,7 @@ class ArticleForm(QWidget):
         text_label = QLabel(self.tr("Te&xt — select a phrase, then Ctrl+M to mark it:"))
         text_label.setBuddy(self.text)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.addLayout(top)
         layout.addWidget(text_label)
         layout.addWidget(self.notice)
@@ -186,8 +186,10 @@ class ArticleForm(QWidget):
             f"“{' '.join(old_text[d.start:d.end].split())[:40]}” "
             f"({self._taxonomy.display_name(d.label)})" for d in dropped)
         self.notice.setText(
-            self.tr("Your edit changed the text under %n key span(s), so they were removed: ",
-                    "", len(dropped)) + phrases + ". " +
+            (self.tr("Your edit changed the text under a key span, so it was removed: ")
+             if len(dropped) == 1 else
+             self.tr("Your edit changed the text under %1 key spans, so they were removed: ")
+             .replace("%1", str(len(dropped)))) + phrases + ". " +
             self.tr("Mark the phrase again if it still applies."))
         self.notice.show()
 

@@ -48,7 +48,8 @@ class ArticleListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             title = article.title or self.tr("(untitled article)")
             count = len(article.annotations)
-            spans = self.tr("clean") if not count else self.tr("%n key span(s)", "", count)
+            spans = (self.tr("clean passage") if not count else self.tr("1 key span")
+                     if count == 1 else self.tr("%1 key spans").replace("%1", str(count)))
             return f"{index.row() + 1}. {title}\n{spans} · {self.tr('level')} {article.level}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Article id: %1").replace("%1", article.id)

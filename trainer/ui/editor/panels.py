@@ -141,8 +141,11 @@ class ProblemPanel(QWidget):
 
     def show_status(self, count: int) -> None:
         if count:
-            self.status.setText(self.tr("%n problem(s) — the set cannot be added to the library "
-                                        "until they are fixed.", "", count))
+            self.status.setText(
+                (self.tr("1 problem") if count == 1 else
+                 self.tr("%1 problems").replace("%1", str(count)))
+                + self.tr(" — fix before adding the set to the library. Double-click one to "
+                          "go there."))
             self.status.setStyleSheet("color:#b42318; font-weight:600;")
         else:
             self.status.setText(self.tr("✓ No problems: the set is valid."))

@@ -181,7 +181,7 @@ class SetEditorWindow(QMainWindow):
         self.article_form.load(None, self.taxonomy)
         if draft.articles:
             self.select_article(0)
-        self.tabs.setCurrentWidget(self.set_form)
+        self.tabs.setCurrentWidget(self.article_form if draft.articles else self.set_form)
         self._set_dirty(False)
         self._update_empty_state()
         self.validate_now()
@@ -258,8 +258,8 @@ class SetEditorWindow(QMainWindow):
         self.validate_now()  # the file name appears in every problem line
         count = len(self.problems.problems())
         self.last_message = (self.tr("Saved %1.").replace("%1", str(path)) if not count else
-                             self.tr("Saved %1 with %n problem(s) still to fix.", "", count)
-                             .replace("%1", str(path)))
+                             self.tr("Saved %1 with %2 problem(s) still to fix.")
+                             .replace("%1", str(path)).replace("%2", str(count)))
         self.statusBar().showMessage(self.last_message, 8000)
         return True
 
@@ -424,8 +424,8 @@ class SetEditorWindow(QMainWindow):
         problems = self.validate_now()
         if self.valid_set is None:
             self._inform(self.tr("Add to library"),
-                         self.tr("Fix the %n problem(s) listed under Problems first.", "",
-                                 len(problems)))
+                         self.tr("Fix the problems listed under Problems first (%1).")
+                         .replace("%1", str(len(problems))))
             return None
         old_version = self.draft.version
         report = add_to_library(self.draft, self.valid_set, store)

@@ -155,3 +155,24 @@ def test_export_writes_one_json_file_that_imports_again(
         assert report.added == len(sample.articles)
     finally:
         other.close()
+
+
+def test_the_teacher_guide_example_validates_and_imports(
+        qtbot: Any, window: QMainWindow, store: Store, tmp_path: Path) -> None:
+    """docs/TEACHERS.md's two-article set, copied out of the guide, really works."""
+    import re
+
+    guide = (Path(__file__).parent.parent / "docs" / "TEACHERS.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:yaml|markdown)\n(.*?)```", guide, flags=re.S)
+    folder = tmp_path / "year9-local-news"
+    folder.mkdir()
+    names = ["set.yaml", "01-pool.md", "02-library.md"]
+    for name, block in zip(names, blocks, strict=True):
+        text = "\n".join(line[3:] if line.startswith("   ") else line
+                         for line in block.splitlines())
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    article_set = load_set(folder)
+    assert [len(a.annotations) for a in article_set.articles] == [2, 0]
+    controller = install_import_export(window, lambda: store)
+    outcomes = run_import(qtbot, controller, [folder])
+    assert outcomes[0].report.added == 2

@@ -188,3 +188,15 @@ def test_editing_and_removing_a_span_from_the_list(qtbot: Any) -> None:
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert [a.label for a in window.draft.articles[0].annotations] == [
         "vague-attribution", "unsourced-statistic"]
+
+
+def test_a_markdown_folder_opens_in_the_editor(qtbot: Any, tmp_path: Path) -> None:
+    from tests.mdfixtures import article, make_set
+
+    folder = make_set(tmp_path / "md", {
+        "01.md": article("Fans 🎉 [reportedly]{.vague-attribution why=\"Who?\"} cheered.")})
+    window = make_window(qtbot)
+    assert window.open_path(folder) == []
+    assert window.spans.rowCount() == 1 and window.spans.phrase(0) == "reportedly"
+    assert window.tabs.currentWidget() is window.article_form
+    assert window.article_form.selection() is None

@@ -31,6 +31,8 @@ def build_actions(w: SetEditorWindow) -> None:
     std = QKeySequence.StandardKey
     w.new_action = make_action(w, w.tr("&New set"), w.new_set, QKeySequence(std.New))
     w.open_action = make_action(w, w.tr("&Open…"), w.open_dialog, QKeySequence(std.Open))
+    w.open_folder_action = make_action(w, w.tr("Open &folder…"), w.open_folder_dialog,
+                                       "Ctrl+Shift+O")
     w.save_action = make_action(w, w.tr("&Save"), w.save, QKeySequence(std.Save))
     w.save_as_action = make_action(w, w.tr("Save &as…"), w.save_as,
                                        "Ctrl+Shift+S")
@@ -40,7 +42,7 @@ def build_actions(w: SetEditorWindow) -> None:
     w.close_action = make_action(w, w.tr("&Close editor"), w.close,
                                      QKeySequence(std.Close))
     file_menu = w.menuBar().addMenu(w.tr("&File"))
-    for action in (w.new_action, w.open_action, w.save_action,
+    for action in (w.new_action, w.open_action, w.open_folder_action, w.save_action,
                    w.save_as_action):
         file_menu.addAction(action)
     file_menu.addSeparator()

@@ -43,6 +43,7 @@ StoreProvider = Callable[[], LibraryStore | None]
 class SetEditorWindow(QMainWindow):
     new_action: QAction
     open_action: QAction
+    open_folder_action: QAction
     save_action: QAction
     save_as_action: QAction
     library_action: QAction
@@ -197,6 +198,13 @@ class SetEditorWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open article set"), "",
             self.tr("Article sets (*.json *.zip);;All files (*)"))
+        if name:
+            self.open_path(Path(name))
+
+    def open_folder_dialog(self) -> None:
+        if not self._may_discard():
+            return
+        name = QFileDialog.getExistingDirectory(self, self.tr("Open a Markdown or PTC folder"))
         if name:
             self.open_path(Path(name))
 

@@ -181,3 +181,17 @@ def test_threads_and_a_second_process_share_the_store(store: Store, db_path: obj
     finally:
         other.close()
     assert {h.attempt_id for h in store.history(ana.id)} == set(ids)
+
+
+def test_export_set_returns_the_current_version_with_its_header(
+        store: Store, demo: ArticleSet) -> None:
+    store.import_set(demo)
+    assert store.export_set("demo") == demo
+    changed = demo.model_copy(update={
+        "version": 2, "author": "Ms Okoro",
+        "articles": demo.articles[:1]})
+    store.import_set(changed)
+    # The store keeps old revisions for old attempts, but exports only what is current.
+    assert store.export_set("demo") == changed
+    with pytest.raises(NotFoundError):
+        store.export_set("no-such-set")

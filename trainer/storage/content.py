@@ -9,7 +9,14 @@ from sqlalchemy import Float, case, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from trainer.core.model import Annotation, Article, ArticleSet, ExtraTechnique, Source
+from trainer.core.model import (
+    Annotation,
+    Article,
+    ArticleSet,
+    ExtraTechnique,
+    LevelRange,
+    Source,
+)
 from trainer.core.taxonomy import Taxonomy, Technique, default_taxonomy
 from trainer.storage.base import StoreBase, utcnow
 from trainer.storage.errors import NotFoundError
@@ -92,20 +99,42 @@ class ContentMixin(StoreBase):
         if session.get(ArticleRevision, revision_id) is None:
             raise NotFoundError(f"no article revision {revision_id}")
 
+    @staticmethod
+    def _build_article(session: Session, row: ArticleRevision) -> Article:
+        spans = session.scalars(select(KeySpan).where(KeySpan.revision_id == row.id)
+                                .order_by(KeySpan.position)).all()
+        return Article(
+            id=row.article_id, title=row.title, level=row.level, text=row.text,
+            source=Source(outlet=row.outlet, date=row.date, url=row.url),
+            annotations=[Annotation(start=s.start, end=s.end, label=s.label,
+                                    explanation=s.explanation, tip=s.tip,
+                                    optional=s.optional) for s in spans])
+
     def article(self, revision_id: int) -> ArticleView:
         """The exact text and key of one revision, whether or not it is still current."""
         with self._read() as session:
             row = session.get(ArticleRevision, revision_id)
             if row is None:
                 raise NotFoundError(f"no article revision {revision_id}")
-            spans = session.scalars(select(KeySpan).where(KeySpan.revision_id == revision_id)
-                                    .order_by(KeySpan.position)).all()
             techniques = session.scalar(select(ArticleSetRow.techniques_json)
                                         .where(ArticleSetRow.id == row.set_id)) or "[]"
-            article = Article(
-                id=row.article_id, title=row.title, level=row.level, text=row.text,
-                source=Source(outlet=row.outlet, date=row.date, url=row.url),
-                annotations=[Annotation(start=s.start, end=s.end, label=s.label,
-                                        explanation=s.explanation, tip=s.tip,
-                                        optional=s.optional) for s in spans])
-            return ArticleView(row.id, row.set_id, article, set_taxonomy(techniques))
+            return ArticleView(row.id, row.set_id, self._build_article(session, row),
+                               set_taxonomy(techniques))
+
+    def export_set(self, set_id: str) -> ArticleSet:
+        """The current version of a stored set, header included, ready to write as one file."""
+        with self._read() as session:
+            head = session.get(ArticleSetRow, set_id)
+            if head is None:
+                raise NotFoundError(f"no article set {set_id!r} in the library")
+            rows = session.scalars(
+                select(ArticleRevision)
+                .where(ArticleRevision.set_id == set_id, ArticleRevision.is_current)
+                .order_by(ArticleRevision.position)).all()
+            return ArticleSet(
+                id=head.id, version=head.version, title=head.title, language=head.language,
+                level=LevelRange(min=head.level_min, max=head.level_max), author=head.author,
+                license=head.license, description=head.description,
+                techniques=[ExtraTechnique.model_validate(t)
+                            for t in json.loads(head.techniques_json)],
+                articles=[self._build_article(session, row) for row in rows])

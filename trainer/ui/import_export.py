@@ -46,8 +46,7 @@ from PySide6.QtWidgets import (
 from trainer.core.errors import InvalidInput
 from trainer.core.formats import load_set
 from trainer.core.jsonset import write_json_set
-from trainer.core.model import Article, ArticleSet, ExtraTechnique
-from trainer.core.taxonomy import Taxonomy, default_taxonomy
+from trainer.core.model import ArticleSet
 from trainer.ui.editor.library import ImportReportLike, LibraryStore
 
 
@@ -186,44 +185,11 @@ class ImportSummaryDialog(QDialog):
 # --- export ------------------------------------------------------------------------------
 
 class ExportStore(LibraryStore, Protocol):
-    def list_profiles(self) -> Sequence[Any]: ...
-    def library(self, profile_id: str) -> Sequence[Any]: ...
-    def article(self, revision_id: int) -> Any: ...
-
-
-def _extra_techniques(taxonomy: Taxonomy) -> list[ExtraTechnique]:
-    base = default_taxonomy()
-    return [ExtraTechnique(id=t.id, family=t.family,  # type: ignore[arg-type]
-                           name=t.name, definition=t.definition or t.name,
-                           example=t.example, check=t.check)
-            for t in taxonomy.techniques.values() if t.id not in base.techniques]
-
-
-def fetch_set(store: ExportStore, set_id: str) -> ArticleSet:
-    """The library's current version of a set, as one ArticleSet.
-
-    Uses `store.export_set(set_id)` when the Store offers it (full set metadata); otherwise
-    rebuilds the set from the library's current article revisions.
-    """
-    exporter = getattr(store, "export_set", None)
-    if callable(exporter):
-        result = exporter(set_id)
-        if isinstance(result, ArticleSet):
-            return result
-    info = next(s for s in store.list_sets() if s.id == set_id)
-    profiles = list(store.list_profiles())
-    if not profiles:
-        raise ValueError(_tr("Create a profile first; the library is listed per profile."))
-    entries = [e for e in store.library(profiles[0].id) if e.set_id == set_id]
-    views = [store.article(e.revision_id) for e in entries]
-    articles: list[Article] = [v.article for v in views]
-    extra = _extra_techniques(views[0].taxonomy) if views else []
-    return ArticleSet(id=info.id, version=info.version, title=info.title,
-                      techniques=extra, articles=articles)
+    def export_set(self, set_id: str) -> ArticleSet: ...
 
 
 def export_set(store: ExportStore, set_id: str, path: Path) -> ArticleSet:
-    article_set = fetch_set(store, set_id)
+    article_set = store.export_set(set_id)
     write_json_set(article_set, path)
     return article_set
 
@@ -239,7 +205,7 @@ class ImportExportController(QObject):
     imported = Signal(list)  # list[ImportOutcome] after every finished import
 
     def __init__(self, window: QMainWindow,
-                 store_provider: Callable[[], LibraryStore | None]) -> None:
+                 store_provider: Callable[[], ExportStore | None]) -> None:
         super().__init__(window)
         self.window = window
         self.store_provider = store_provider
@@ -371,7 +337,7 @@ class ImportExportController(QObject):
         try:
             if store is None:
                 raise ValueError(_tr("The library is not available."))
-            export_set(store, set_id, path)  # type: ignore[arg-type]
+            export_set(store, set_id, path)
         except (OSError, ValueError, StopIteration) as exc:
             self._inform(_tr("Export"), _tr("Could not export: %1").replace("%1", str(exc)))
             return False
@@ -405,7 +371,7 @@ def _file_menu(window: QMainWindow) -> QMenu:
 
 
 def install_import_export(window: QMainWindow,
-                          store_provider: Callable[[], LibraryStore | None]
+                          store_provider: Callable[[], ExportStore | None]
                           ) -> ImportExportController:
     """Add File → Import/Export to `window` and accept dropped sets; keep the result."""
     return ImportExportController(window, store_provider)

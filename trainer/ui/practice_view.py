@@ -140,8 +140,9 @@ class PracticeView(QWidget):
         header.addLayout(titles, 1)
 
         reading = QHBoxLayout()
+        # The passage grows up to its reading-column width; the spacers take what is left.
         reading.addStretch(1)
-        reading.addWidget(self.passage, 0)
+        reading.addWidget(self.passage, 40)
         reading.addStretch(1)
 
         side = QWidget()

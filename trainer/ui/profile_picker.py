@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -102,7 +105,7 @@ class ProfilePicker(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
 
-    def set_profiles(self, profiles: list[object], last_id: str | None) -> None:
+    def set_profiles(self, profiles: Sequence[Any], last_id: str | None) -> None:
         self.model.set_profiles(profiles)
         has = self.model.rowCount() > 0
         self.list.setVisible(has)

@@ -19,7 +19,8 @@ class ScoreCard(QFrame):
         self.setProperty("role", "card")
         self.setAccessibleName(self.tr("Score card"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(4)
         self.heading = QLabel(self.tr("Your score"))
         self.heading.setProperty("role", "heading")
         self.mode = QLabel()
@@ -36,7 +37,7 @@ class ScoreCard(QFrame):
         }
         for column, (key, (name, caption)) in enumerate(captions.items()):
             value = QLabel("–")
-            value.setStyleSheet("font-size: 22pt; font-weight: 600;")
+            value.setStyleSheet("font-size: 18pt; font-weight: 600;")
             value.setAlignment(Qt.AlignmentFlag.AlignLeft)
             title = QLabel(name)
             title.setStyleSheet("font-weight: 600;")

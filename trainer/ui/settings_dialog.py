@@ -68,6 +68,10 @@ class SettingsDialog(QDialog):
         self.text_size.setSuffix(self.tr(" pt"))
         self.text_size.setValue(current.text_size)
         self.text_size.setAccessibleName(self.tr("Text size"))
+        # The spin box's own editor takes focus too; screen readers should name it the same.
+        editor = self.text_size.findChild(QLineEdit)
+        if editor is not None:
+            editor.setAccessibleName(self.tr("Text size"))
         self.theme = QComboBox()
         names = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
                  "dark": self.tr("Dark"), "high-contrast": self.tr("High contrast")}

@@ -86,10 +86,8 @@ class Task(QRunnable):
             else:
                 self.signals.failed.emit(error_text(exc))
         else:
-            if self._cancel.is_set():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.succeeded.emit(result)
+            # Finished work is committed even if Cancel came too late to stop it: say so.
+            self.signals.succeeded.emit(result)
         self.signals.done.emit()
 
 

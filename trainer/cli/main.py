@@ -8,13 +8,24 @@ import sys
 from collections.abc import Callable, Sequence
 
 from trainer import __version__
-from trainer.cli import score_cmd, validate_cmd
+from trainer.cli import (
+    convert_cmd,
+    db_cmd,
+    import_cmd,
+    lint_cmd,
+    score_cmd,
+    sets_cmd,
+    validate_cmd,
+)
 from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
+from trainer.storage.errors import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = [validate_cmd, score_cmd]
+COMMAND_MODULES = [
+    validate_cmd, score_cmd, lint_cmd, convert_cmd, import_cmd, sets_cmd, db_cmd,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +60,9 @@ def run(argv: Sequence[str]) -> int:
         return handler(args)
     except InvalidInput as exc:
         report_problems(exc.problems)
+        return 1
+    except StoreError as exc:
+        err(f"trainer: {exc.message}")
         return 1
     except KeyboardInterrupt:
         err("interrupted")

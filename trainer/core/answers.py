@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.jsonset import check_file_size, decode_text_file
+from trainer.core.jsonset import check_file_size, decode_text_file, parse_json_text
 from trainer.core.model import ArticleSet
 from trainer.core.setcheck import boundary_splits_character
 from trainer.core.spans import Span
@@ -21,11 +21,10 @@ def load_answers(path: Path, key: ArticleSet, taxonomy: Taxonomy) -> dict[str, l
     except OSError as exc:
         raise InvalidInput([Problem(file, f"cannot read file: {exc.strerror}")]) from None
     text = decode_text_file(data, file)
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem(file, f"not valid JSON: {exc.msg}", line=exc.lineno,
-                                    col=exc.colno)]) from None
+    if not text.strip():
+        raise InvalidInput([Problem(file, "file is empty",
+                                    hint='an answers file with no marks is "{}"')])
+    raw = parse_json_text(text, file)
     if not isinstance(raw, dict):
         raise InvalidInput([Problem(file, "answers must be an object mapping article ids to "
                                           "lists of spans", path="$")])

@@ -1,20 +1,55 @@
-"""One entry point that loads an article set from any supported input."""
+"""One entry point that loads an article set from any supported input, and one that saves."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.jsonset import load_json_set
+from trainer.core.jsonset import load_json_set, write_json_set
+from trainer.core.markdown import load_markdown_set, write_markdown_folder, write_markdown_zip
+from trainer.core.markdown.reader import SET_FILE
 from trainer.core.model import ArticleSet
+from trainer.core.ptc import is_ptc_folder, load_ptc_folder, write_ptc_folder
 from trainer.core.taxonomy import Taxonomy
+
+Target = Literal["json", "markdown", "ptc"]
+TARGETS: tuple[Target, ...] = ("json", "markdown", "ptc")
 
 
 def load_set(path: Path, taxonomy: Taxonomy | None = None) -> ArticleSet:
-    """Load a JSON set file; raises InvalidInput listing every problem."""
+    """Load a JSON file, a Markdown folder or .zip, or a PTC folder; raises InvalidInput."""
     if not path.exists():
         raise InvalidInput([Problem(str(path), "no such file or folder")])
     if path.is_dir():
-        raise InvalidInput([Problem(str(path), "is a folder, not an article-set file",
-                                    hint="give the path of a .json file")])
+        if (path / SET_FILE).is_file():
+            return load_markdown_set(path, taxonomy)
+        if is_ptc_folder(path):
+            return load_ptc_folder(path, taxonomy)
+        raise InvalidInput([Problem(str(path), "this folder is not an article set",
+                                    hint="a Markdown set has a set.yaml; a PTC folder has "
+                                         "article<ID>.txt files")])
+    if path.suffix.lower() == ".zip":
+        return load_markdown_set(path, taxonomy)
     return load_json_set(path, taxonomy)
+
+
+def target_for(path: Path, to: Target | None = None) -> Target:
+    """The format `save_set` writes to `path`: .json → JSON, else Markdown, unless `to`."""
+    if to is not None:
+        return to
+    return "json" if path.suffix.lower() == ".json" else "markdown"
+
+
+def save_set(article_set: ArticleSet, path: Path, to: Target | None = None) -> Target:
+    """Write the set; raises InvalidInput (writing nothing) if the format cannot hold it."""
+    target = target_for(path, to)
+    if target == "json":
+        write_json_set(article_set, path)
+    elif target == "ptc":
+        write_ptc_folder(article_set, path)
+    elif path.suffix.lower() == ".zip":
+        write_markdown_zip(article_set, path)
+    else:
+        write_markdown_folder(article_set, path)
+    return target

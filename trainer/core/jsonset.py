@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,10 @@ def decode_text_file(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
-        raise InvalidInput([Problem(file, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+        # Name the encoding only where the bytes prove it; otherwise refuse without guessing.
+        found = " (it is UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        raise InvalidInput([Problem(file, f"not valid UTF-8{found}: byte "
+                                          f"0x{data[exc.start]:02x} cannot be read",
                                     line=line, col=col,
                                     hint="save the file as UTF-8 in your editor")]) from None
 
@@ -53,18 +57,32 @@ def _pydantic_path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
-def _model_problems(exc: ValidationError, file: str) -> list[Problem]:
+def _model_problems(exc: ValidationError, file: str, reported: set[str]) -> list[Problem]:
+    """Pydantic's errors as Problems, skipping fields the semantic checks describe better."""
     problems = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function")))
+        path = _pydantic_path(loc)
         message = err["msg"]
-        if err["type"] == "missing":
+        if err["type"] == "string_unicode":
+            if path in reported:  # setcheck already names the surrogate and its offset
+                continue
+            message = "contains an unpaired surrogate (half of an emoji or other character)"
+        elif err["type"] == "missing":
             message = "required field is missing"
         elif err["type"] == "extra_forbidden":
             message = "unknown field"
-        problems.append(Problem(file, message, path=_pydantic_path(loc),
-                                hint=_HINTS.get(err["type"], "")))
+        hint = _HINTS.get(err["type"], "")
+        if loc and loc[-1] == "language" and err["type"] == "string_pattern_mismatch":
+            hint = "use a BCP 47 language tag such as en, de or pt-BR"
+        problems.append(Problem(file, message, path=path, hint=hint))
     return problems
+
+
+def _path_key(problem: Problem) -> tuple[object, ...]:
+    """Sort key that puts $.articles[10] after $.articles[9], i.e. in document order."""
+    parts = re.split(r"(\d+)", problem.path or "")
+    return tuple(int(part) if part.isdigit() else part for part in parts)
 
 
 _HINTS = {
@@ -72,11 +90,17 @@ _HINTS = {
     "extra_forbidden": "remove it or check its spelling",
     "int_type": "write a whole number without quotes",
     "string_type": "write text in double quotes",
+    "bool_type": "write true or false without quotes",
+    "list_type": "write a list in square brackets [ ]",
+    "dict_type": "write an object in curly braces { }",
     "string_pattern_mismatch": "use letters, digits, '.', '_' or '-'",
 }
 
 
 def _header_problems(raw: dict[str, Any], file: str) -> list[Problem]:
+    if "format" not in raw:
+        return [Problem(file, 'not an article set: the "format" field is missing', path="$",
+                        hint=f'add "format": "{FORMAT_TAG}"')]
     if raw.get("format") != FORMAT_TAG:
         return [Problem(file, f"not an article set: \"format\" is {raw.get('format')!r}",
                         path="$.format", hint=f"it must be \"{FORMAT_TAG}\"")]
@@ -88,30 +112,42 @@ def _header_problems(raw: dict[str, Any], file: str) -> list[Problem]:
     return []
 
 
+def parse_json_text(text: str, file: str) -> Any:
+    """json.loads with every failure turned into a Problem."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: {exc.msg}"
+        if exc.pos >= len(text.rstrip()):
+            message = "not valid JSON: the file ends too early"
+        raise InvalidInput([Problem(file, message, line=exc.lineno, col=exc.colno,
+                                    hint="is the file complete? check for a missing } or ]"
+                                    if "early" in message else "")]) from None
+    except RecursionError:
+        # json's C decoder recurses per nesting level; a hostile file can exhaust the stack.
+        raise InvalidInput([Problem(file, "not valid JSON: nested too deeply",
+                                    hint="an article set is only a few levels deep")]) from None
+
+
 def parse_json_set(data: bytes, file: str, taxonomy: Taxonomy | None = None) -> ArticleSet:
     text = decode_text_file(data, file)
     if not text.strip():
         raise InvalidInput([Problem(file, "file is empty", hint="export the set again")])
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem(file, f"not valid JSON: {exc.msg}", line=exc.lineno,
-                                    col=exc.colno)]) from None
+    raw = parse_json_text(text, file)
     if not isinstance(raw, dict):
         raise InvalidInput([Problem(file, "not an article set: the top level must be an object",
                                     path="$")])
     header = _header_problems(raw, file)
     if header:
         raise InvalidInput(header)
-    problems: list[Problem] = []
+    problems = set_problems(raw, taxonomy or default_taxonomy(), file)
     model: ArticleSet | None = None
     try:
         model = ArticleSet.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(_model_problems(exc, file))
-    problems.extend(set_problems(raw, taxonomy or default_taxonomy(), file))
+        problems.extend(_model_problems(exc, file, {p.path for p in problems if p.path}))
     if problems or model is None:
-        raise InvalidInput(problems)
+        raise InvalidInput(sorted(problems, key=_path_key))
     return model
 
 

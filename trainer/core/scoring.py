@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from trainer.core.discernment import DiscernmentCounts, discernment_counts
 from trainer.core.model import Annotation, Article
-from trainer.core.spans import Span, merge_spans, overlap_ratio_sums, relabel
+from trainer.core.spans import (
+    Interval,
+    Span,
+    merge_sorted,
+    merge_spans,
+    overlap_ratio_sums,
+    ratio_sums_sorted,
+    relabel,
+    touches_any,
+)
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict, compute_verdicts
 
@@ -96,6 +106,58 @@ def score_spans(answers: Sequence[Span], required: Sequence[Span], mode: Mode,
     return Counts(precision_num, len(a), recall_num, len(k))
 
 
+def _by_mode(items: Sequence[tuple[int, int, str]], family_of: dict[str, str]
+             ) -> dict[Mode, dict[str, list[Interval]]]:
+    """Intervals grouped by each mode's label, in one pass; sorted input keeps groups sorted."""
+    family: defaultdict[str, list[Interval]] = defaultdict(list)
+    technique: defaultdict[str, list[Interval]] = defaultdict(list)
+    every: list[Interval] = []
+    for start, end, label in items:
+        interval = (start, end)
+        every.append(interval)
+        family[family_of.get(label, label)].append(interval)
+        technique[label].append(interval)
+    groups: dict[Mode, dict[str, list[Interval]]] = {"any": {"": every} if every else {},
+                                                      "family": family, "technique": technique}
+    return {mode: {label: merge_sorted(group) for label, group in by_label.items()}
+            for mode, by_label in groups.items()}
+
+
+def score_counts(article: Article, answers: Sequence[Span],
+                 taxonomy: Taxonomy) -> dict[Mode, Counts]:
+    """P/R/F1 counts of one attempt in every mode, optional key spans set aside.
+
+    Same result as set_aside_optional + score_spans per mode, in O((n + m) log(n + m)):
+    one sort of each side, then per mode a linear merge and a linear sweep.
+    """
+    required = sorted((a.start, a.end, a.label) for a in article.annotations if not a.optional)
+    optional = [(a.start, a.end) for a in article.annotations if a.optional]
+    marks = sorted((s.start, s.end, s.label) for s in answers)
+    if optional and marks:
+        req_union = merge_sorted([(s, e) for s, e, _ in required])
+        opt_union = merge_sorted(sorted(optional))
+        req_starts, req_ends = [s for s, _ in req_union], [e for _, e in req_union]
+        opt_starts, opt_ends = [s for s, _ in opt_union], [e for _, e in opt_union]
+        marks = [m for m in marks
+                 if touches_any(m[0], m[1], req_starts, req_ends)
+                 or not touches_any(m[0], m[1], opt_starts, opt_ends)]
+    family_of = taxonomy.family_map
+    mine, keys = _by_mode(marks, family_of), _by_mode(required, family_of)
+    counts: dict[Mode, Counts] = {}
+    for mode in MODES:
+        precision_num = recall_num = 0.0
+        key_groups = keys[mode]
+        for label, group in mine[mode].items():
+            key_group = key_groups.get(label)
+            if key_group:
+                p, r = ratio_sums_sorted(group, key_group)
+                precision_num += p
+                recall_num += r
+        counts[mode] = Counts(precision_num, sum(map(len, mine[mode].values())),
+                              recall_num, sum(map(len, key_groups.values())))
+    return counts
+
+
 @dataclass(frozen=True)
 class ArticleScore:
     counts: dict[Mode, Counts]
@@ -107,10 +169,8 @@ def score_article(article: Article, answers: Sequence[Span], taxonomy: Taxonomy)
     """Everything the feedback screen and the store need for one submitted attempt."""
     required = key_spans(article.annotations, optional=False)
     optional = key_spans(article.annotations, optional=True)
-    scored = set_aside_optional(answers, required, optional)
-    counts = {mode: score_spans(scored, required, mode, taxonomy) for mode in MODES}
     return ArticleScore(
-        counts=counts,
+        counts=score_counts(article, answers, taxonomy),
         verdicts=compute_verdicts(article.annotations, answers, taxonomy),
         discernment=discernment_counts(article.text, required, optional, answers),
     )

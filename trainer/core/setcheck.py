@@ -31,11 +31,26 @@ def _continues_cluster(ch: str) -> bool:
     )
 
 
+def _is_regional_indicator(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def _inside_flag(text: str, offset: int) -> bool:
+    """Flags are pairs of regional indicators; a cut after an odd-numbered one splits a flag."""
+    if not (_is_regional_indicator(text[offset - 1]) and _is_regional_indicator(text[offset])):
+        return False
+    run = 0
+    while offset - run - 1 >= 0 and _is_regional_indicator(text[offset - run - 1]):
+        run += 1
+    return run % 2 == 1
+
+
 def boundary_splits_character(text: str, offset: int) -> bool:
     """Whether a span boundary at `offset` falls inside one user-perceived character."""
     if offset <= 0 or offset >= len(text):
         return False
-    return _continues_cluster(text[offset]) or text[offset - 1] in _JOINERS
+    return (_continues_cluster(text[offset]) or text[offset - 1] in _JOINERS
+            or _inside_flag(text, offset))
 
 
 def text_problems(text: str, file: str, path: str) -> list[Problem]:
@@ -94,7 +109,7 @@ def _annotation_problems(
         if boundary_splits_character(text, offset):
             problems.append(
                 Problem(file, f"{name} {offset} cuts a character in two (a combining mark, "
-                              f"emoji sequence or surrogate pair)", path=f"{path}.{name}",
+                              f"emoji sequence or flag)", path=f"{path}.{name}",
                         hint="move the offset to a character boundary")
             )
     return problems

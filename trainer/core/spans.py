@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -100,3 +101,53 @@ def covered_length(target: Span, spans: Iterable[Span]) -> int:
             total += end - start
             cursor = end
     return total
+
+
+# --- the scoring hot path works on plain tuples -------------------------------------------
+# Scoring a class's attempts creates millions of intervals; tuples avoid a dataclass per
+# interval and sorting once per attempt lets every mode reuse the same order.
+
+Interval = tuple[int, int]
+
+
+def merge_sorted(intervals: Sequence[Interval]) -> list[Interval]:
+    """Union of intervals already sorted by start; overlapping ones merge, touching ones don't."""
+    if len(intervals) < 2:
+        return list(intervals)
+    merged: list[Interval] = []
+    start, end = intervals[0]
+    for s, e in intervals:
+        if s < end:
+            if e > end:
+                end = e
+        else:
+            merged.append((start, end))
+            start, end = s, e
+    merged.append((start, end))
+    return merged
+
+
+def ratio_sums_sorted(left: Sequence[Interval], right: Sequence[Interval]) -> tuple[float, float]:
+    """overlap_ratio_sums for one label's merged (disjoint, sorted) intervals."""
+    left_sum = right_sum = 0.0
+    i = j = 0
+    n_left, n_right = len(left), len(right)
+    while i < n_left and j < n_right:
+        ls, le = left[i]
+        rs, re = right[j]
+        lo = ls if ls > rs else rs
+        hi = le if le < re else re
+        if hi > lo:
+            left_sum += (hi - lo) / (le - ls)
+            right_sum += (hi - lo) / (re - rs)
+        if le <= re:
+            i += 1
+        else:
+            j += 1
+    return left_sum, right_sum
+
+
+def touches_any(start: int, end: int, starts: Sequence[int], ends: Sequence[int]) -> bool:
+    """Whether [start, end) overlaps one of the disjoint sorted intervals (starts[i], ends[i])."""
+    index = bisect_left(starts, end) - 1
+    return index >= 0 and ends[index] > start

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from trainer.core.resources import resource_path
@@ -46,6 +46,13 @@ class Taxonomy:
             return label
         technique = self.techniques.get(label)
         return technique.family if technique else label
+
+    @cached_property
+    def family_map(self) -> dict[str, str]:
+        """family_of as a dict for hot loops; look up with .get(label, label)."""
+        mapping = {t.id: t.family for t in self.techniques.values()}
+        mapping.update((f, f) for f in self.families)
+        return mapping
 
     def techniques_in(self, family_id: str) -> list[Technique]:
         return [t for t in self.techniques.values() if t.family == family_id]

@@ -1,0 +1,173 @@
+"""Schema management: models match migrations, old databases upgrade, bad files are refused."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from trainer.storage.migrate import head_revision, script_directory
+from trainer.storage.models import Base
+from trainer.storage.service import Store
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "db").glob("*.sqlite3"))
+
+
+def test_models_and_migrations_agree(store: Store) -> None:
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                               "render_as_batch": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == [], "models differ from migrations; add an Alembic revision"
+
+
+def test_one_linear_history_with_a_fixture_per_revision() -> None:
+    script = script_directory()
+    assert len(script.get_heads()) == 1
+    revisions = {r.revision for r in script.walk_revisions()}
+    assert {f.stem for f in FIXTURES} == revisions, "add tests/fixtures/db/<rev>.sqlite3"
+
+
+def test_connection_pragmas(store: Store) -> None:
+    with store.engine.connect() as connection:
+        def pragma(name: str) -> object:
+            return connection.execute(text(f"PRAGMA {name}")).scalar()
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 1  # NORMAL
+        assert pragma("busy_timeout") == 10_000
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_database_upgrades(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / "trainer.sqlite3"
+    shutil.copyfile(fixture, path)
+    with Store.open(f"sqlite:///{path}") as store:
+        report = store.check()
+        assert report.ok, report.messages
+        assert report.revision == head_revision()
+        profiles = {p.name: p for p in store.list_profiles()}
+        assert set(profiles) == {"Ana", "Ben"}
+        history = store.history(profiles["Ana"].id)
+        assert len(history) == 2
+        for attempt in history:
+            assert store.article(attempt.revision_id).article.text
+        assert store.get_setting("theme") == "dark"
+        assert len(store.library(profiles["Ana"].id)) == 4
+        kinds = {b.kind for b in store.list_backups()}
+    assert ("pre-migrate" in kinds) == (fixture.stem != head_revision())
+
+
+def test_migrations_downgrade_and_upgrade_again(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from trainer.storage.migrate import MIGRATIONS_DIR
+
+    path = tmp_path / "t.sqlite3"
+    Store.open(f"sqlite:///{path}").close()
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.downgrade(config, "base")
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert tables <= {"alembic_version"}
+    with Store.open(f"sqlite:///{path}") as store:
+        assert store.check().ok
+
+
+def _stamp(path: Path, revision: str) -> None:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    con.close()
+
+
+def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "trainer.sqlite3"
+    with Store.open(f"sqlite:///{path}") as store:
+        store.create_profile("Ana")
+    _stamp(path, "9999_from_the_future")
+    before = path.read_bytes()
+    listing = sorted(p.name for p in tmp_path.rglob("*"))
+    with pytest.raises(NewerDatabaseError, match="newer version") as caught:
+        Store.open(f"sqlite:///{path}")
+    assert "9999_from_the_future" in caught.value.message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.rglob("*")) == listing
+
+
+def test_garbage_file_is_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / "trainer.sqlite3"
+    garbage = b"this is not a database\n" * 300
+    path.write_bytes(garbage)
+    with pytest.raises(CorruptDatabaseError) as caught:
+        Store.open(f"sqlite:///{path}")
+    error = caught.value
+    assert error.moved_to.read_bytes() == garbage
+    assert "moved to" in error.message and "nothing was deleted" in error.message
+    assert error.backups == [] and not path.exists()
+    with Store.open(f"sqlite:///{path}") as store:  # a fresh database can start over
+        assert store.check().ok
+
+
+def test_corrupt_database_offers_newest_backup(tmp_path: Path) -> None:
+    path = tmp_path / "trainer.sqlite3"
+    with Store.open(f"sqlite:///{path}") as store:
+        store.create_profile("Ana")
+        older = store.backup()
+        newer = store.backup()
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # smash a b-tree page
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDatabaseError) as caught:
+        Store.open(f"sqlite:///{path}")
+    assert caught.value.backups[:2] == [newer, older]
+    assert f"trainer db restore {newer}" in caught.value.message
+    assert caught.value.moved_to.read_bytes() == bytes(data)
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "trainer.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (name TEXT)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a Media Literacy Trainer database"):
+        Store.open(f"sqlite:///{path}")
+    assert path.read_bytes() == before
+
+
+def test_only_sqlite_urls() -> None:
+    with pytest.raises(StoreError, match="only sqlite"):
+        Store.open("postgresql://localhost/trainer")
+
+
+def test_migrations_ship_in_the_package() -> None:
+    """pyproject's package discovery and package-data cover every migration file."""
+    import fnmatch
+    import tomllib
+
+    from setuptools import find_namespace_packages, find_packages
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+    find = config["packages"]["find"]
+    finder = find_namespace_packages if find.get("namespaces", True) else find_packages
+    packages = set(finder(str(root), include=find["include"]))
+    assert {"trainer.storage.migrations", "trainer.storage.migrations.versions"} <= packages
+    patterns = config["package-data"]["*"]
+    for data in ("alembic.ini", "script.py.mako"):
+        assert any(fnmatch.fnmatch(data, p) for p in patterns), data
+    storage = root / "trainer" / "storage"
+    assert (storage / "alembic.ini").is_file()
+    assert (storage / "migrations" / "script.py.mako").is_file()

@@ -1,0 +1,180 @@
+"""The `trainer` command line, run as a subprocess the way a teacher runs it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from statistics import NormalDist
+
+import pytest
+
+from trainer import __version__
+from trainer.cli.main import build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = Path(__file__).parent / "data" / "good"
+KEY = GOOD / "sample.json"
+ANSWERS = GOOD / "sample.answers.json"
+
+
+def trainer(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("TRAINER_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=120)
+
+
+def subcommands() -> list[str]:
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return sorted(action.choices)
+    return []
+
+
+def test_version() -> None:
+    result = trainer("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"trainer {__version__}"
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = trainer("--help")
+    assert result.returncode == 0
+    for name in subcommands():
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_subcommand_has_help(command: str) -> None:
+    result = trainer(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: trainer {command}")
+
+
+def test_subcommands_include_the_basics() -> None:
+    assert {"validate", "score", "lint"} <= set(subcommands())
+
+
+def test_score_json_has_exactly_the_design_shape() -> None:
+    result = trainer("score", str(KEY), str(ANSWERS), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"articles", "overall", "discernment"}
+    assert set(report["articles"]) == {"a1", "a2", "clean-1"}
+    for entry in report["articles"].values():
+        assert set(entry) == {"any", "family", "technique", "verdicts"}
+        for mode in ("any", "family", "technique"):
+            assert set(entry[mode]) == {"precision", "recall", "f1"}
+        for verdict in entry["verdicts"]:
+            assert {"verdict", "start", "end", "label"} <= set(verdict)
+    assert set(report["overall"]) == {"any", "family", "technique"}
+    for mode in ("any", "family", "technique"):
+        assert set(report["overall"][mode]) == {"precision", "recall", "f1"}
+    assert set(report["discernment"]) == {"hits", "misses", "false_alarms",
+                                          "correct_rejections", "d_prime"}
+
+
+def test_score_json_values_hand_computed() -> None:
+    report = json.loads(trainer("score", str(KEY), str(ANSWERS), "--json").stdout)
+    a1 = report["articles"]["a1"]
+    # a1 key: [0,29) anonymous-source, [81,100) loaded-language, [34,61) optional.
+    # answers: [0,20) unverified, [81,87) loaded-language, [63,70) labeling (touches nothing).
+    # any: P = (20/20 + 6/6 + 0)/3 = 2/3, R = (20/29 + 6/19)/2
+    assert a1["any"]["precision"] == pytest.approx(2 / 3)
+    assert a1["any"]["recall"] == pytest.approx((20 / 29 + 6 / 19) / 2)
+    # technique: "unverified" is not "anonymous-source": P = 1/3, R = (6/19)/2
+    assert a1["technique"]["precision"] == pytest.approx(1 / 3)
+    assert a1["technique"]["recall"] == pytest.approx(3 / 19)
+    assert [(v["start"], v["verdict"]) for v in a1["verdicts"]] == [
+        (0, "found"), (34, "debatable"), (63, "false-alarm"), (81, "partly-found")]
+    # clean-1 is missing from ANSWERS: an unmarked clean passage is a perfect score.
+    assert report["articles"]["clean-1"]["any"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    # micro-average over a1, a2 (one of its two key spans answered exactly), clean-1:
+    # technique P = (1 + 1)/(3 + 1), R = (6/19 + 1)/(2 + 2)
+    overall = report["overall"]["technique"]
+    assert overall["precision"] == pytest.approx(0.5)
+    assert overall["recall"] == pytest.approx((6 / 19 + 1) / 4)
+    # sentences: a1 → hit, hit, correct rejection; a2 → hit, miss; clean-1 → rejection.
+    d = report["discernment"]
+    assert (d["hits"], d["misses"], d["false_alarms"], d["correct_rejections"]) == (3, 1, 0, 2)
+    z = NormalDist().inv_cdf
+    assert d["d_prime"] == pytest.approx(z(3.5 / 5) - z(0.5 / 3), abs=1e-4)
+
+
+def test_score_table() -> None:
+    result = trainer("score", str(KEY), str(ANSWERS))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["article", "any", "F1", "family", "F1", "technique", "F1"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2:] if line.strip()}
+    assert rows["clean-1"] == ["1.000", "1.000", "1.000"]
+    assert "OVERALL" in rows
+    assert lines[-1].startswith("discernment: d' = 1.49 (hits 3, misses 1")
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ("", ["file is empty"]),
+        ("{nope", [":1:2: not valid JSON"]),
+        (b"{\"a1\": [\"\xe9\"]}", [":1:10: not valid UTF-8"]),
+        ("[]", ["$: answers must be an object"]),
+        ('{"zz": []}', ["$[\"zz\"]: article 'zz' is not in the key"]),
+        ('{"a1": 5}', ["$[\"a1\"]: must be a list of spans"]),
+        ('{"a1": [{"start": 0, "end": 5, "label": "nonsense"}, 3, '
+         '{"start": "0", "end": 5}, {"start": 9, "end": 2, "label": "framing"}],'
+         ' "a2": [{"start": 0, "end": 999, "label": "framing"},'
+         ' {"start": 17, "end": 20, "label": "framing"}]}',
+         ["$[\"a1\"][0].label: unknown label 'nonsense'",
+          "$[\"a1\"][1]: span must be an object",
+          "$[\"a1\"][2]: start and end must be whole numbers",
+          "$[\"a1\"][3]: span 9..2 is empty, inverted or outside the text",
+          "$[\"a2\"][0]: span 0..999 is empty, inverted or outside the text",
+          "$[\"a2\"][1]: span cuts a character in two"]),
+    ],
+)
+def test_score_bad_answers(tmp_path: Path, answers: str | bytes, expected: list[str]) -> None:
+    path = _write(tmp_path, "answers.json", answers)
+    result = trainer("score", str(KEY), str(path), "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(expected), result.stderr
+    for line, text in zip(lines, expected, strict=True):
+        assert line.startswith(str(path)), line
+        assert text in line, line
+
+
+def test_score_bad_key(tmp_path: Path) -> None:
+    result = trainer("score", str(ROOT / "tests/data/bad/offsets.json"), str(ANSWERS))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 5
+    missing = trainer("score", str(tmp_path / "none.json"), str(ANSWERS))
+    assert missing.returncode == 1
+    assert "no such file" in missing.stderr
+    no_answers = trainer("score", str(KEY), str(tmp_path / "none.json"))
+    assert no_answers.returncode == 1
+    assert "cannot read file" in no_answers.stderr
+    assert "Traceback" not in missing.stderr + no_answers.stderr
+
+
+def test_usage_errors_exit_nonzero_without_traceback() -> None:
+    result = trainer("score", str(KEY))
+    assert result.returncode == 2  # argparse's usage error
+    assert "usage: trainer score" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,39 @@
+"""`trainer import PATH`: add an article set (or a newer version of it) to the library."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from trainer.cli.common import err
+from trainer.core.formats import load_set
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "import", help="import an article set into the library",
+        description="Import an article set. Importing the same file again changes nothing; "
+                    "a higher \"version\" adds new revisions and keeps old attempts intact.")
+    parser.add_argument("path", type=Path, metavar="PATH")
+    parser.add_argument("--quiet", action="store_true", help="print only errors")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.storage.service import Store
+
+    article_set = load_set(args.path)  # InvalidInput → every problem listed, nothing stored
+
+    def progress(done: int, total: int) -> bool:
+        if not args.quiet and total >= 500:
+            err(f"  {done}/{total} articles")
+        return True
+
+    with Store.open() as store:
+        report = store.import_set(article_set, progress)
+    if not args.quiet:
+        print(f"{args.path}: set {report.set_id!r} version {article_set.version} "
+              f"({article_set.title}): {report.added} added, {report.updated} updated, "
+              f"{report.unchanged} unchanged, {report.removed} retired")
+    return 0

@@ -1,0 +1,33 @@
+"""Write a new folder of files all at once: it appears complete or not at all."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from trainer.core.errors import InvalidInput, Problem
+
+
+def check_new_folder(folder: Path) -> None:
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise InvalidInput([Problem(str(folder), "already exists and is not an empty folder",
+                                    hint="choose a new folder name; nothing was overwritten")])
+
+
+def write_new_folder(files: dict[str, str], folder: Path) -> None:
+    """Write `files` (relative POSIX path → text) as the new or empty folder `folder`."""
+    check_new_folder(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        for rel, content in files.items():
+            target = tmp / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8", newline="\n")
+        if folder.exists():
+            folder.rmdir()
+        tmp.rename(folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

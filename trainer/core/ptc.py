@@ -1,0 +1,281 @@
+"""The SemEval-2020 Task 11 PTC layout: article<ID>.txt files and tab-separated label files.
+
+Label rows are `ID<TAB>start<TAB>end` (span-only) or `ID<TAB>technique<TAB>start<TAB>end`,
+in per-article files (article<ID>.task-si.labels, article<ID>.task-flc-tc.labels, …) or in
+one combined .labels file. Offsets count code points over the whole article file, title line
+included; the article text keeps that title line, so offsets need no shifting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from trainer.core.errors import InvalidInput, Problem
+from trainer.core.fileout import check_new_folder, write_new_folder
+from trainer.core.jsonset import check_file_size, decode_text_file
+from trainer.core.model import ID_PATTERN, ArticleSet
+from trainer.core.resources import resource_path
+from trainer.core.setcheck import MAX_ARTICLES, set_problems
+from trainer.core.taxonomy import Taxonomy, default_taxonomy
+
+ARTICLE_FILE = re.compile(r"^article(.+)\.txt$")
+LABELS_SUFFIX = ".labels"
+TC_SUFFIX = ".task-flc-tc.labels"
+SI_SUFFIX = ".task-si.labels"
+PTC_LEVEL = 3  # technique-level labels: the hardest level
+
+
+@dataclass(frozen=True)
+class PtcTable:
+    to_label: dict[str, str]  # lower-cased PTC name → our label
+    export: dict[str, str]  # our label → PTC name
+    span_only_label: str
+
+
+@cache
+def ptc_table() -> PtcTable:
+    raw = json.loads(resource_path("ptc_techniques.json").read_text(encoding="utf-8"))
+    entries = raw["techniques"]
+    return PtcTable({e["name"].lower(): e["label"] for e in entries},
+                    {e["label"]: e["name"] for e in entries if e.get("export")},
+                    raw["span_only_label"])
+
+
+def is_ptc_folder(path: Path) -> bool:
+    return path.is_dir() and any(ARTICLE_FILE.match(p.name) for p in path.iterdir())
+
+
+@dataclass
+class _Article:
+    id: str
+    file: str
+    text: str
+    raw_to_text: list[int]  # indexes of removed "\r" (of "\r\n") in the raw file
+    raw_length: int
+    technique_rows: list[tuple[int, int, str, str]] = field(default_factory=list)
+    span_rows: list[tuple[int, int]] = field(default_factory=list)
+
+    def offset(self, raw: int) -> int:
+        return raw - bisect_left(self.raw_to_text, raw)
+
+
+def _read_article(path: Path, article_id: str) -> _Article:
+    file = str(path)
+    try:
+        check_file_size(path.stat().st_size, file)
+        raw = decode_text_file(path.read_bytes(), file)
+    except OSError as exc:
+        raise InvalidInput([Problem(file, f"cannot read file: {exc.strerror}")]) from None
+    removed = [i for i, ch in enumerate(raw) if ch == "\r" and raw[i + 1:i + 2] == "\n"]
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return _Article(article_id, file, text, removed, len(raw))
+
+
+class _LabelReader:
+    def __init__(self, articles: dict[str, _Article], taxonomy: Taxonomy) -> None:
+        self.articles = articles
+        self.taxonomy = taxonomy
+        self.table = ptc_table()
+        self.problems: list[Problem] = []
+
+    def problem(self, file: str, line: int, col: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(file, message, line=line, col=col, hint=hint))
+
+    def label_for(self, name: str) -> str | None:
+        mapped = self.table.to_label.get(name.lower())
+        if mapped is None and self.taxonomy.is_label(name):
+            return name  # our own ids, as written by `trainer convert --to ptc`
+        return mapped
+
+    def read(self, path: Path) -> None:
+        file = str(path)
+        try:
+            check_file_size(path.stat().st_size, file)
+            text = decode_text_file(path.read_bytes(), file)
+        except OSError as exc:
+            raise InvalidInput([Problem(file, f"cannot read file: {exc.strerror}")]) from None
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                self.row(file, number, line)
+
+    def row(self, file: str, number: int, line: str) -> None:
+        cells = line.split("\t")
+        cols = [1]
+        for cell in cells[:-1]:
+            cols.append(cols[-1] + len(cell) + 1)
+        if len(cells) not in (3, 4):
+            self.problem(file, number, 1, f"expected 3 columns (ID, start, end) or 4 (ID, "
+                                          f"technique, start, end) separated by tabs, found "
+                                          f"{len(cells)}", "separate the columns with one tab")
+            return
+        if len(cells) == 3 and not cells[1].strip().isdecimal():
+            self.problem(file, number, cols[1], f"a row with 3 columns must be ID, start, end, "
+                                                f"but column 2 is {cells[1]!r}",
+                         "a technique row has 4 columns: ID, technique, start, end")
+            return
+        article = self.articles.get(cells[0].strip())
+        if article is None:
+            self.problem(file, number, 1, f"no article{cells[0].strip()}.txt for this row",
+                         "check the article ID in the first column")
+            return
+        offsets = []
+        for cell, col in zip(cells[-2:], cols[-2:], strict=True):
+            if not cell.strip().isdecimal():
+                self.problem(file, number, col, f"offset {cell!r} is not a whole number")
+                return
+            offsets.append(int(cell.strip()))
+        start, end = offsets
+        if end > article.raw_length or start >= end:
+            what = (f"end {end} is past the end of {Path(article.file).name} "
+                    f"({article.raw_length} characters)" if end > article.raw_length
+                    else f"span {start}-{end} is empty or inverted")
+            self.problem(file, number, cols[-1], what,
+                         "offsets count characters (code points) over the whole file, "
+                         "title line included")
+            return
+        if len(cells) == 3:
+            article.span_rows.append((article.offset(start), article.offset(end)))
+            return
+        name = cells[1].strip()
+        label = self.label_for(name)
+        if label is None:
+            self.problem(file, number, cols[1], f"unknown PTC technique {name!r}",
+                         "use a SemEval-2020 Task 11 name (see resources/ptc_techniques.json)")
+            return
+        article.technique_rows.append((article.offset(start), article.offset(end), label, name))
+
+
+def _annotations(article: _Article, span_only_label: str) -> list[dict[str, Any]]:
+    found: dict[tuple[int, int, str], str] = {}
+    for start, end, label, name in article.technique_rows:
+        found.setdefault((start, end, label), name)
+    if not article.technique_rows:  # span-only rows add nothing where techniques are given
+        for start, end in article.span_rows:
+            found.setdefault((start, end, span_only_label), "")
+    return [{"start": s, "end": e, "label": label,
+             "explanation": f"Marked “{name}” in the PTC corpus." if name and name != label
+             else "", "tip": "", "optional": False}
+            for (s, e, label), name in sorted(found.items())]
+
+
+def _title(article: _Article) -> str | None:
+    for line in article.text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def _sort_key(article_id: str) -> tuple[int, int, str]:
+    return (0, int(article_id), "") if article_id.isdecimal() else (1, 0, article_id)
+
+
+def _set_id(folder: Path) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", folder.resolve().name).strip("-._")[:100]
+    return slug if re.match(ID_PATTERN, slug) else "ptc"
+
+
+def load_ptc_folder(folder: Path, taxonomy: Taxonomy | None = None) -> ArticleSet:
+    taxonomy = taxonomy or default_taxonomy()
+    names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    ids = {m.group(1): name for name in names if (m := ARTICLE_FILE.match(name))}
+    if not ids:
+        raise InvalidInput([Problem(str(folder), "no article<ID>.txt files in this folder")])
+    if len(ids) > MAX_ARTICLES:
+        raise InvalidInput([Problem(str(folder), f"{len(ids)} articles, more than {MAX_ARTICLES}",
+                                    hint="split the folder")])
+    articles = {i: _read_article(folder / name, i) for i, name in ids.items()}
+    reader = _LabelReader(articles, taxonomy)
+    label_files = [n for n in names if n.endswith(LABELS_SUFFIX)]
+    for name in label_files:
+        reader.read(folder / name)
+    problems = reader.problems
+    combined = [n for n in label_files if not any(n.startswith(f"article{i}.") for i in ids)]
+    if not label_files:
+        problems.append(Problem(str(folder), "no .labels files in this folder",
+                                hint=f"add article<ID>{TC_SUFFIX} files or one combined "
+                                     ".labels file"))
+    elif not combined:
+        for article_id, name in ids.items():
+            if not any(n.startswith(f"article{article_id}.") for n in label_files):
+                problems.append(Problem(str(folder / name), "this article has no labels file",
+                                        hint=f"add article{article_id}{TC_SUFFIX} (it may be "
+                                             "empty for an article without spans)"))
+    ordered = [articles[i] for i in sorted(ids, key=_sort_key)]
+    raw_articles = []
+    for article in ordered:
+        title = _title(article)
+        if title is None:
+            problems.append(Problem(article.file, "the article is empty", line=1, col=1))
+            continue
+        raw_articles.append({"id": article.id, "title": title, "level": PTC_LEVEL,
+                             "text": article.text,
+                             "annotations": _annotations(article, reader.table.span_only_label)})
+    raw = {"id": _set_id(folder), "title": f"PTC articles from {folder.resolve().name}",
+           "level": {"min": PTC_LEVEL, "max": PTC_LEVEL},
+           "description": "Imported from the SemEval-2020 Task 11 PTC layout.",
+           "articles": raw_articles}
+    problems.extend(_semantic_problems(raw, [a.file for a in ordered if _title(a)], taxonomy,
+                                       str(folder)))
+    if problems:
+        raise InvalidInput(problems)
+    return ArticleSet.model_validate(raw)
+
+
+def _semantic_problems(raw: dict[str, Any], files: list[str], taxonomy: Taxonomy,
+                       folder: str) -> list[Problem]:
+    found = set_problems(raw, taxonomy, folder)
+    try:
+        ArticleSet.model_validate(raw)
+    except ValidationError as exc:
+        found.extend(Problem(folder, err["msg"], path="$" + "".join(
+            f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]))
+            for err in exc.errors())
+    out = []
+    for problem in found:
+        match = re.match(r"\$\.articles\[(\d+)\]\.?(.*)", problem.path or "")
+        if match:
+            tail = match.group(2)
+            message = f"{tail}: {problem.message}" if tail else problem.message
+            out.append(Problem(files[int(match.group(1))], message, hint=problem.hint))
+        else:
+            out.append(problem)
+    return out
+
+
+def ptc_files(article_set: ArticleSet) -> dict[str, str]:
+    """File name → content of the PTC layout for a set.
+
+    The PTC has no room for explanations, tips, sources or the set's own fields; those are
+    not exported. The title becomes the first line when the text does not start with it.
+    """
+    table = ptc_table()
+    files: dict[str, str] = {}
+    for article in article_set.articles:
+        text, shift = article.text, 0
+        first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        if first != article.title.strip():
+            prefix = article.title.replace("\n", " ").strip() + "\n\n"
+            text, shift = prefix + text, len(prefix)
+        rows = sorted({(a.start + shift, a.end + shift, table.export.get(a.label, a.label))
+                       for a in article.annotations})
+        spans = sorted({(s, e) for s, e, _ in rows})
+        files[f"article{article.id}.txt"] = text
+        files[f"article{article.id}{TC_SUFFIX}"] = "".join(
+            f"{article.id}\t{name}\t{s}\t{e}\n" for s, e, name in rows)
+        files[f"article{article.id}{SI_SUFFIX}"] = "".join(
+            f"{article.id}\t{s}\t{e}\n" for s, e in spans)
+    return files
+
+
+def write_ptc_folder(article_set: ArticleSet, folder: Path) -> None:
+    check_new_folder(folder)
+    write_new_folder(ptc_files(article_set), folder)

@@ -1,0 +1,111 @@
+"""Article sets in the store: import, listing, the library and single article revisions."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from sqlalchemy import Float, case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from trainer.core.model import Annotation, Article, ArticleSet, ExtraTechnique, Source
+from trainer.core.taxonomy import Taxonomy, Technique, default_taxonomy
+from trainer.storage.base import StoreBase, utcnow
+from trainer.storage.errors import NotFoundError
+from trainer.storage.importer import Progress, run_import
+from trainer.storage.models import ArticleRevision, ArticleSetRow, Attempt, DraftRow, KeySpan
+from trainer.storage.records import ArticleView, ImportReport, LibraryEntry, SetInfo, Status
+
+
+def attempt_f1() -> ColumnElement[float]:
+    """F1 of an attempt in the mode it was scored in."""
+    return case((Attempt.mode == "any", Attempt.f1_any),
+                (Attempt.mode == "family", Attempt.f1_family),
+                else_=Attempt.f1_technique).cast(Float)
+
+
+def set_taxonomy(techniques_json: str) -> Taxonomy:
+    extra = [ExtraTechnique.model_validate(t) for t in json.loads(techniques_json)]
+    return default_taxonomy().with_extra(
+        Technique(t.id, t.family, t.name, t.definition, t.example, t.check) for t in extra)
+
+
+class ContentMixin(StoreBase):
+    def import_set(self, article_set: ArticleSet,
+                   progress: Progress | None = None) -> ImportReport:
+        """All or nothing. `progress(done, total)` returning False cancels (ImportCancelled)."""
+        with self._write() as session:
+            return run_import(session, article_set, utcnow(), progress)
+
+    def list_sets(self) -> list[SetInfo]:
+        counts = (select(ArticleRevision.set_id, func.count().label("n"))
+                  .where(ArticleRevision.is_current).group_by(ArticleRevision.set_id).subquery())
+        query = (select(ArticleSetRow.id, ArticleSetRow.title, ArticleSetRow.version,
+                        func.coalesce(counts.c.n, 0), ArticleSetRow.imported_at)
+                 .outerjoin(counts, counts.c.set_id == ArticleSetRow.id)
+                 .order_by(func.lower(ArticleSetRow.title), ArticleSetRow.id))
+        with self._read() as session:
+            return [SetInfo(*row) for row in session.execute(query)]
+
+    def library(self, profile_id: str) -> list[LibraryEntry]:
+        """The current revision of every article, with this profile's status and best F1."""
+        with self._read() as session:
+            pk = self._profile_pk(session, profile_id)
+            articles = session.execute(
+                select(ArticleRevision.id, ArticleRevision.set_id, ArticleSetRow.title,
+                       ArticleRevision.article_id, ArticleRevision.title, ArticleRevision.level,
+                       ArticleRevision.outlet, ArticleRevision.date)
+                .join(ArticleSetRow, ArticleSetRow.id == ArticleRevision.set_id)
+                .where(ArticleRevision.is_current)
+                .order_by(func.lower(ArticleSetRow.title), ArticleSetRow.id,
+                          ArticleRevision.position)).all()
+            labels: dict[int, list[str]] = defaultdict(list)
+            for rev_id, label in session.execute(
+                    select(KeySpan.revision_id, KeySpan.label)
+                    .join(ArticleRevision, ArticleRevision.id == KeySpan.revision_id)
+                    .where(ArticleRevision.is_current)
+                    .order_by(KeySpan.revision_id, KeySpan.position)):
+                labels[rev_id].append(label)
+            # Best score over every revision of the same article: a corrected text keeps
+            # the student's earlier achievement.
+            best = dict(((s, a), f) for s, a, f in session.execute(
+                select(ArticleRevision.set_id, ArticleRevision.article_id, func.max(attempt_f1()))
+                .join(Attempt, Attempt.revision_id == ArticleRevision.id)
+                .where(Attempt.profile_id == pk)
+                .group_by(ArticleRevision.set_id, ArticleRevision.article_id)))
+            drafts = set(session.scalars(
+                select(DraftRow.revision_id).where(DraftRow.profile_id == pk)))
+        entries = []
+        for rev_id, set_id, set_title, article_id, title, level, outlet, date in articles:
+            best_f1 = best.get((set_id, article_id))
+            status: Status = ("in-progress" if rev_id in drafts
+                              else "done" if best_f1 is not None else "new")
+            found = labels.get(rev_id, [])
+            entries.append(LibraryEntry(
+                rev_id, set_id, set_title, article_id, title, level,
+                tuple(dict.fromkeys(found)), not found, status, best_f1, outlet, date))
+        return entries
+
+    @staticmethod
+    def _revision_exists(session: Session, revision_id: int) -> None:
+        if session.get(ArticleRevision, revision_id) is None:
+            raise NotFoundError(f"no article revision {revision_id}")
+
+    def article(self, revision_id: int) -> ArticleView:
+        """The exact text and key of one revision, whether or not it is still current."""
+        with self._read() as session:
+            row = session.get(ArticleRevision, revision_id)
+            if row is None:
+                raise NotFoundError(f"no article revision {revision_id}")
+            spans = session.scalars(select(KeySpan).where(KeySpan.revision_id == revision_id)
+                                    .order_by(KeySpan.position)).all()
+            techniques = session.scalar(select(ArticleSetRow.techniques_json)
+                                        .where(ArticleSetRow.id == row.set_id)) or "[]"
+            article = Article(
+                id=row.article_id, title=row.title, level=row.level, text=row.text,
+                source=Source(outlet=row.outlet, date=row.date, url=row.url),
+                annotations=[Annotation(start=s.start, end=s.end, label=s.label,
+                                        explanation=s.explanation, tip=s.tip,
+                                        optional=s.optional) for s in spans])
+            return ArticleView(row.id, row.set_id, article, set_taxonomy(techniques))

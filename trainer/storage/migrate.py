@@ -1,0 +1,105 @@
+"""Opening a database file safely: integrity check, version check, backup, then migrate.
+
+The checks use a bare sqlite3 connection that only reads, so a refused (newer or foreign)
+file is never modified; our engine, which switches on WAL, only touches a file that passed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+
+from trainer.storage.backups import list_backups, make_backup, move_aside
+from trainer.storage.engine import writer
+from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class FileState:
+    problems: list[str]  # empty when quick_check says ok
+    revision: str | None  # None: no schema yet (new or empty file)
+    has_tables: bool
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory(str(MIGRATIONS_DIR))
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    if head is None:  # pragma: no cover - the package always ships revisions
+        raise StoreError("the program's database migrations are missing; reinstall it")
+    return head
+
+
+def known_revision(revision: str) -> bool:
+    try:
+        return script_directory().get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def inspect_file(path: Path, full: bool = False) -> FileState:
+    """Integrity and schema revision of a database file, read without modifying it."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+        problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        if problems:
+            return FileState(problems, None, True)
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in names:
+            found = con.execute("SELECT version_num FROM alembic_version").fetchall()
+            revision = str(found[0][0]) if found else None
+        return FileState([], revision, bool(names - {"alembic_version"}))
+    except sqlite3.DatabaseError as exc:
+        return FileState([str(exc)], None, True)
+    finally:
+        con.close()
+
+
+def check_openable(path: Path, backup_dir: Path) -> FileState:
+    """Raise if the file must not be opened; move a corrupt file aside first."""
+    state = inspect_file(path)
+    if state.problems:
+        moved = move_aside(path, "corrupt")
+        backups = [b.path for b in list_backups(backup_dir)]
+        offer = (f" The newest backup is {backups[0]}; restore it with "
+                 f"`trainer db restore {backups[0]}`." if backups else
+                 " There is no backup to restore; a new, empty database will be created.")
+        raise CorruptDatabaseError(
+            f"The progress database {path} is damaged ({state.problems[0]}). It was moved to "
+            f"{moved} (nothing was deleted).{offer}", moved, backups)
+    if state.revision is not None and not known_revision(state.revision):
+        raise NewerDatabaseError(
+            f"The progress database {path} was written by a newer version of the program "
+            f"(schema {state.revision}; this program knows up to {head_revision()}). It was "
+            "not opened or changed. Install the newer program, or use another --data-dir.")
+    if state.revision is None and state.has_tables:
+        raise StoreError(f"{path} is not a Media Literacy Trainer database (it has tables but "
+                         "no schema version). It was not changed; use another --data-dir.")
+    return state
+
+
+def backup_before_migrate(path: Path, state: FileState, backup_dir: Path) -> Path | None:
+    if state.revision is None or state.revision == head_revision():
+        return None
+    return make_backup(path, backup_dir, "pre-migrate", note=f"from-{state.revision}")
+
+
+def upgrade(engine: Engine) -> None:
+    with writer(engine).begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

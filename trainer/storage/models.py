@@ -1,0 +1,212 @@
+"""SQLAlchemy 2 typed ORM tables. Changing anything here needs a new Alembic revision
+(tests/storage/test_migrations.py fails until models and migrations agree)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Named constraints keep batch ("move and copy") migrations on SQLite deterministic.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stored as naive UTC (SQLite has no time zones); always returned timezone-aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use datetime.now(UTC)")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Profile(Base):
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ArticleSetRow(Base):
+    __tablename__ = "article_set"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(35))
+    level_min: Mapped[int] = mapped_column(Integer)
+    level_max: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(Text)
+    license: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    techniques_json: Mapped[str] = mapped_column(Text)  # the set's extra techniques
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ArticleRevision(Base):
+    """One immutable revision of an article; attempts point here, so their text never moves."""
+
+    __tablename__ = "article"
+    __table_args__ = (
+        UniqueConstraint("set_id", "article_id", "revision"),
+        Index(None, "set_id", "is_current", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    set_id: Mapped[str] = mapped_column(ForeignKey("article_set.id"))
+    article_id: Mapped[str] = mapped_column(String(128))
+    revision: Mapped[int] = mapped_column(Integer)
+    set_version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    is_current: Mapped[bool] = mapped_column(Boolean)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    level: Mapped[int] = mapped_column(Integer)
+    outlet: Mapped[str] = mapped_column(Text)
+    date: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class KeySpan(Base):
+    __tablename__ = "key_span"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(128))
+    explanation: Mapped[str] = mapped_column(Text)
+    tip: Mapped[str] = mapped_column(Text)
+    optional: Mapped[bool] = mapped_column(Boolean)
+
+
+class Attempt(Base):
+    __tablename__ = "attempt"
+    __table_args__ = (
+        Index(None, "profile_id", "submitted_at"),
+        Index(None, "profile_id", "revision_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    revision_id: Mapped[int] = mapped_column(ForeignKey("article.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_s: Mapped[float] = mapped_column(Float)
+    mode: Mapped[str] = mapped_column(String(16))
+    nothing_to_flag: Mapped[bool] = mapped_column(Boolean)
+    precision_any: Mapped[float] = mapped_column(Float)
+    recall_any: Mapped[float] = mapped_column(Float)
+    f1_any: Mapped[float] = mapped_column(Float)
+    precision_family: Mapped[float] = mapped_column(Float)
+    recall_family: Mapped[float] = mapped_column(Float)
+    f1_family: Mapped[float] = mapped_column(Float)
+    precision_technique: Mapped[float] = mapped_column(Float)
+    recall_technique: Mapped[float] = mapped_column(Float)
+    f1_technique: Mapped[float] = mapped_column(Float)
+    hits: Mapped[int] = mapped_column(Integer)
+    misses: Mapped[int] = mapped_column(Integer)
+    false_alarms: Mapped[int] = mapped_column(Integer)
+    correct_rejections: Mapped[int] = mapped_column(Integer)
+
+
+class AnswerSpan(Base):
+    __tablename__ = "answer_span"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(128))
+
+
+class AttemptTechnique(Base):
+    """Per attempt and key label: required key spans found vs seen (mastery statistics)."""
+
+    __tablename__ = "attempt_technique"
+
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
+    label: Mapped[str] = mapped_column(String(128), primary_key=True)
+    found: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+
+
+class DraftRow(Base):
+    __tablename__ = "draft"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True)
+    revision_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    marks_json: Mapped[str] = mapped_column(Text)
+    nothing_to_flag: Mapped[bool] = mapped_column(Boolean)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Review(Base):
+    """Spaced-repetition state per profile and logical article (all revisions share it)."""
+
+    __tablename__ = "review"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True)
+    set_id: Mapped[str] = mapped_column(ForeignKey("article_set.id"), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    interval_days: Mapped[float] = mapped_column(Float)
+    ease: Mapped[float] = mapped_column(Float)
+    repetitions: Mapped[int] = mapped_column(Integer)
+    lapses: Mapped[int] = mapped_column(Integer)
+    last_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,130 @@
+"""Plain frozen records the store returns. Callers never see ORM instances or sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from trainer.core.model import Article
+from trainer.core.scoring import ArticleScore
+from trainer.core.spans import Span
+from trainer.core.taxonomy import Taxonomy
+
+Status = Literal["new", "in-progress", "done"]
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    id: str  # uuid4, stable across machines
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    id: str
+    title: str
+    version: int
+    article_count: int  # current articles (retired ones are not counted)
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    set_id: str
+    added: int
+    updated: int
+    unchanged: int
+    removed: int = 0  # articles missing from a newer version; their attempts are kept
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    revision_id: int
+    set_id: str
+    set_title: str
+    article_id: str
+    title: str
+    level: int
+    techniques: tuple[str, ...]
+    is_clean: bool
+    status: Status
+    best_f1: float | None
+    outlet: str
+    date: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    revision_id: int
+    set_id: str
+    article: Article
+    taxonomy: Taxonomy
+
+
+@dataclass(frozen=True)
+class Draft:
+    marks: tuple[Span, ...]
+    nothing_to_flag: bool
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class SubmittedAttempt:
+    attempt_id: str
+    result: ArticleScore
+    mode: str
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    attempt_id: str
+    revision_id: int
+    article_title: str
+    set_id: str
+    level: int
+    mode: str
+    submitted_at: datetime
+    duration_s: float
+    precision: float
+    recall: float
+    f1: float
+    d_prime: float
+
+
+@dataclass(frozen=True)
+class TechniqueStats:
+    technique: str
+    found: int  # key spans with verdict exact or found
+    total: int  # required key spans seen
+
+
+@dataclass(frozen=True)
+class ProfileOverview:
+    """One line of the all-profiles (class on this machine) overview."""
+
+    profile_id: str
+    name: str
+    attempts: int
+    mean_f1: float | None
+    d_prime: float | None
+    last_submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    revision: str
+    counts: dict[str, int]
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime
+    kind: Literal["daily", "manual", "pre-migrate", "pre-restore"]
+    size: int

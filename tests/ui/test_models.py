@@ -54,7 +54,7 @@ def test_library_model_and_filter(qtmodeltester: Any, taxonomy: Taxonomy) -> Non
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
     assert model.index(0, 4).data() == "75 %"
-    assert model.index(1, 5).data() == "Maybe nothing"
+    assert model.index(1, 5).data() == "You decide"  # not "clean": that is the answer
     assert model.index(0, 5).data() == "Loaded framing, Unverified claim"  # level 1: families
     proxy.set_level(1)
     assert titles(proxy) == ["Secret plans", "Budget published"]
@@ -63,8 +63,6 @@ def test_library_model_and_filter(qtmodeltester: Any, taxonomy: Taxonomy) -> Non
     assert titles(proxy) == ["Secret plans", "Experts believe"]
     proxy.set_technique("us-vs-them")
     assert titles(proxy) == ["Flood of newcomers"]
-    proxy.set_technique("clean")
-    assert titles(proxy) == ["Budget published"]
     proxy.set_technique(None)
     proxy.set_search("  EXPERTS ")
     assert titles(proxy) == ["Experts believe"]

@@ -80,7 +80,8 @@ class LibraryModel(QAbstractTableModel):
 
     def technique_text(self, entry: Entry) -> str:
         if entry.is_clean:
-            return self.tr("Maybe nothing")
+            # Saying "clean" before the student tries would give the answer away.
+            return self.tr("You decide") if entry.status != "done" else self.tr("Nothing")
         if entry.level <= 1:
             families = sorted({self.taxonomy.display_name(self.taxonomy.family_of(t))
                                for t in entry.techniques})
@@ -153,10 +154,7 @@ class LibraryFilter(QSortFilterProxyModel):
         if self.technique:
             labels = set(entry.techniques) | {model.taxonomy.family_of(t)
                                               for t in entry.techniques}
-            if self.technique == "clean":
-                if not entry.is_clean:
-                    return False
-            elif self.technique not in labels:
+            if self.technique not in labels:
                 return False
         return not self.search or self.search in entry.title.casefold()
 

@@ -62,7 +62,6 @@ class LibraryView(QWidget):
         self.technique = QComboBox()
         self.technique.setAccessibleName(self.tr("Filter by technique"))
         self.technique.addItem(self.tr("Any technique"), None)
-        self.technique.addItem(self.tr("Clean passages"), "clean")
         for family in taxonomy.families.values():
             self.technique.addItem(family.name, family.id)
             for technique in taxonomy.techniques_in(family.id):

@@ -26,6 +26,7 @@ from trainer.ui.offsets import OffsetMap
 
 READING_COLUMN_CHARS = 70
 LINE_HEIGHT_PERCENT = 155
+PARAGRAPH_GAP_PERCENT = 60
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,17 @@ class PassageView(QTextEdit):
                    + self.verticalScrollBar().sizeHint().width() + 4)
 
     def _apply_spacing(self) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT,
-                            QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setBottomMargin(6)
-        cursor.mergeBlockFormat(block)
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        line = QTextBlockFormat()
+        line.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
+        # Blank lines separate paragraphs; at full line height the gap looks like a hole.
+        gap = QTextBlockFormat()
+        gap.setLineHeight(PARAGRAPH_GAP_PERCENT, proportional)
+        block = self.document().begin()
+        while block.isValid():
+            cursor = QTextCursor(block)
+            cursor.mergeBlockFormat(gap if not block.text().strip() else line)
+            block = block.next()
         self.setMaximumWidth(self.reading_width())
 
     # -- positions -------------------------------------------------------------------------

@@ -41,6 +41,10 @@ class ScreenshotTour:
             lambda: self._grab(w, "03-practice"),
             self._submit,
             lambda: self._grab(w, "04-feedback"),
+            lambda: self._practice(level=3),
+            lambda: self._grab(w, "04b-practice-level3"),
+            self._submit,
+            lambda: self._grab(w, "04c-feedback-level3"),
             w.show_history,
             lambda: self._grab(w, "05-history"),
             self._settings,
@@ -78,25 +82,30 @@ class ScreenshotTour:
         profile = next(p for p in self.window.store.list_profiles() if p.name == "Chloé")
         self.window.choose_profile(profile.id)
 
-    def _first_flagged(self) -> int:
+    def _first_flagged(self, level: int = 1) -> int:
         proxy = self.window.library.proxy
         for row in range(proxy.rowCount()):
             entry = proxy.index(row, 0).data(EntryRole)
-            if not entry.is_clean:
+            if not entry.is_clean and entry.level == level:
                 return int(entry.revision_id)
         return int(proxy.index(0, 0).data(EntryRole).revision_id)
 
-    def _practice(self) -> None:
-        self.window.open_revision(self._first_flagged())
+    def _practice(self, level: int = 1) -> None:
+        self.window.open_revision(self._first_flagged(level))
         practice = self.window.practice
         view = self.window.current
         if view is None:
             return
         article, taxonomy = view.article, view.taxonomy
-        for annotation in article.annotations[:2]:
+        for n, annotation in enumerate(article.annotations[:2 if level == 1 else 3]):
             practice.passage.select_range(annotation.start, annotation.end)
-            label = (taxonomy.family_of(annotation.label) if article.level == 1
-                     else annotation.label)
+            label = annotation.label
+            if article.level == 1:
+                label = taxonomy.family_of(label)
+            elif n == 1:  # a sibling technique, so the feedback shows "found" next to "exact"
+                family = taxonomy.family_of(label)
+                label = next((t.id for t in taxonomy.techniques_in(family) if t.id != label),
+                             label)
             practice._label_selection(label)
         # One phrase that the key does not flag, so the feedback shows a false alarm.
         flagged = [(a.start, a.end) for a in article.annotations]

@@ -134,6 +134,7 @@ def stylesheet(colors: ThemeColors) -> str:
     QTableView, QListView, QTextEdit, QLineEdit, QComboBox, QSpinBox {{
         border: 1px solid {colors.border}; border-radius: 6px; background: {colors.base};
         selection-background-color: {colors.accent}; selection-color: {colors.accent_text}; }}
+    QLineEdit, QComboBox, QSpinBox {{ padding: 5px 8px; min-height: 20px; }}
     QTableView:focus, QListView:focus, QTextEdit:focus, QLineEdit:focus, QComboBox:focus {{
         border: 2px solid {focus}; }}
     QHeaderView::section {{ background: {colors.window}; color: {colors.muted}; border: none;

@@ -9,16 +9,22 @@ import textwrap
 
 def test_many_emits_do_not_abort_the_interpreter() -> None:
     script = textwrap.dedent("""
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
         import trainer.ui  # applies the work-around
-        from PySide6.QtCore import QCoreApplication, QObject, Signal
+        from PySide6.QtWidgets import QApplication, QTextEdit
+        app = QApplication([])
+        from PySide6.QtCore import QObject, Signal
         class Sender(QObject):
             ping = Signal()
-        app = QCoreApplication([])
         sender = Sender()
         hits = []
         sender.ping.connect(lambda: hits.append(1))
         for _ in range(20000):
             sender.ping.emit()
+        edit = QTextEdit()
+        for _ in range(20000):
+            edit.setTextCursor(edit.textCursor())  # a void method: returns None
         print(len(hits))
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -1,5 +1,5 @@
 """The PySide6 desktop interface (the only package that imports Qt)."""
 
-from trainer.ui.qtcompat import pin_bool_singletons
+from trainer.ui.qtcompat import pin_singletons
 
-pin_bool_singletons()
+pin_singletons()

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTimer, QTransl
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trainer.core.errors import InvalidInput
-from trainer.core.formats import load_set
 from trainer.core.resources import resource_path
 from trainer.storage import paths
 from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
@@ -110,6 +109,8 @@ def import_starter(store: Store) -> None:
     signature = f"{stat.st_size}:{int(stat.st_mtime)}"
     if store.get_setting(STARTER_KEY) == signature:
         return
+    from trainer.core.formats import load_set  # only on first run: keeps start-up lean
+
     try:
         store.import_set(load_set(path))
     except (InvalidInput, StoreError) as exc:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from trainer.core.formats import load_set
 from trainer.core.scoring import LEVEL_MODE
 from trainer.core.spans import Span
 from trainer.core.taxonomy import default_taxonomy
@@ -253,6 +252,8 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def work(progress: tasks.ProgressFn) -> ImportReport:
+            from trainer.core.formats import load_set
+
             article_set = load_set(path)
             return store.import_set(article_set, progress)
 

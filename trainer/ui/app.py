@@ -44,16 +44,11 @@ def make_application() -> QApplication:
     return app
 
 
-def acquire_lock(folder: Path) -> QLockFile | None:
+def try_lock(folder: Path) -> QLockFile | None:
     """A second program on the same data folder would race the first one's writes."""
     folder.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(folder / "trainer.lock"))
-    if lock.tryLock(200):
-        return lock
-    QMessageBox.information(None, tr("Already open"), tr(
-        "The trainer is already open for this data folder. Switch to its window, or close "
-        "it first."))
-    return None
+    return lock if lock.tryLock(200) else None
 
 
 def open_store() -> Store | None:
@@ -91,10 +86,9 @@ def _recover(exc: CorruptDatabaseError, url: str, backups: Path) -> Store | None
     if clicked not in (restore, fresh) or clicked is None:
         return None
     try:
-        store = Store.open(url, backup_dir=backups)
         if clicked is restore:
-            store.restore_backup(exc.backups[0])
-        return store
+            return Store.restore(exc.backups[0], url, backup_dir=backups)
+        return Store.open(url, backup_dir=backups)
     except StoreError as again:
         QMessageBox.critical(None, tr("Cannot open your data"), again.message)
         return None
@@ -133,8 +127,11 @@ def run_app(data_dir: str | None = None) -> int:
         os.environ["TRAINER_HOME"] = data_dir
     app = make_application()
     folder = paths.data_dir()
-    lock = acquire_lock(folder)
+    lock = try_lock(folder)
     if lock is None:
+        QMessageBox.information(None, tr("Already open"), tr(
+            "The trainer is already open for this data folder. Switch to its window, or "
+            "close it first."))
         return 1
     store = open_store()
     if store is None:

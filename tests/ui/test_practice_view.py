@@ -85,6 +85,13 @@ def test_keyboard_labels_marks_and_delete_removes(qtbot: QtBot, article: Article
     qtbot.keyClick(view.passage, Qt.Key.Key_Delete)
     assert view.marks.marks() == []
     assert view.passage.toPlainText() == article.text
+    # With the mouse: select, click a chip, then the Remove button.
+    view.passage.select_range(start, start + 6)
+    view.labels.chips[0].click()
+    assert [m.label for m in view.marks.marks()] == ["unverified"]
+    view.marks_list.setCurrentIndex(view.marks.index(0, 0))
+    view.remove_mark.click()
+    assert view.marks.marks() == []
 
 
 def test_label_without_selection_explains_what_to_do(qtbot: QtBot, article: Article,

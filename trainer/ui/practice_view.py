@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -102,6 +103,11 @@ class PracticeView(QWidget):
         self.marks_list.delete_key.connect(self._delete_current_mark)
         self.marks_list.label_key.connect(self._relabel_current_mark)
         self.marks_list.selectionModel().currentChanged.connect(self._on_current_mark)
+        self.marks_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.marks_list.customContextMenuRequested.connect(self._mark_menu)
+        self.remove_mark = QPushButton(self.tr("Remove mark"))
+        self.remove_mark.setAccessibleName(self.tr("Remove the selected mark"))
+        self.remove_mark.clicked.connect(self._delete_current_mark)
         self.marks_empty = QLabel(self.tr("No marks yet. Select a phrase in the passage, then "
                                           "press a label's number."))
         self.marks_empty.setWordWrap(True)
@@ -159,6 +165,7 @@ class PracticeView(QWidget):
         side_layout.addWidget(marks_heading)
         side_layout.addWidget(self.marks_empty)
         side_layout.addWidget(self.marks_list, 1)
+        side_layout.addWidget(self.remove_mark, 0, Qt.AlignmentFlag.AlignRight)
         side_layout.addWidget(self.nothing)
         side_layout.addWidget(self.submit)
         scroll = QScrollArea()
@@ -277,6 +284,22 @@ class PracticeView(QWidget):
         if isinstance(mark, Span) and self.marks_list.hasFocus():
             self.passage.select_range(mark.start, mark.end)
 
+    def _mark_menu(self, position: QPoint) -> None:
+        """Right-click on a mark: relabel it or remove it, for mouse users."""
+        index = self.marks_list.indexAt(position)
+        if not index.isValid():
+            return
+        self.marks_list.setCurrentIndex(index)
+        row = index.row()
+        menu = QMenu(self)
+        relabel = menu.addMenu(self.tr("Relabel as"))
+        for entry in self.labels.entries:
+            action = relabel.addAction(f"{entry.number}  {entry.name}")
+            action.triggered.connect(
+                lambda _=False, label=entry.label: self.marks.relabel(row, label))
+        menu.addAction(self.tr("Remove"), self._delete_current_mark)
+        menu.exec(self.marks_list.viewport().mapToGlobal(position))
+
     def _show_definition(self, label: str) -> None:
         for entry in self.labels.entries:
             if entry.label == label:
@@ -306,6 +329,7 @@ class PracticeView(QWidget):
         has_marks = self.marks.rowCount() > 0
         self.marks_empty.setVisible(not has_marks)
         self.marks_list.setVisible(has_marks)
+        self.remove_mark.setVisible(has_marks)
 
     # -- drafts and submit -------------------------------------------------------------------
     def _schedule_draft(self) -> None:

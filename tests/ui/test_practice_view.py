@@ -163,3 +163,18 @@ def test_marks_model_passes_the_model_tester(qtmodeltester, taxonomy: Taxonomy) 
     assert len(model.marks()) == 3
     model.remove(1)
     qtmodeltester.check(model)
+
+
+def test_tab_order_follows_the_reading_order(qtbot: QtBot, article: Article,
+                                             taxonomy: Taxonomy) -> None:
+    view = make_view(qtbot, article, taxonomy)
+    qtbot.waitUntil(lambda: all(chip.isVisible() for chip in view.labels.chips))
+    select_phrase(qtbot, view, 0, 4)
+    qtbot.keyClick(view.passage, Qt.Key.Key_1)  # a mark, so the list is shown
+    view.passage.setFocus()
+    order = []
+    for _ in range(len(view.labels.chips) + 4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [*view.labels.chips, view.marks_list, view.remove_mark, view.nothing,
+                     view.submit]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
@@ -54,8 +54,6 @@ class MarksModel(QAbstractListModel):
                 style=underline_text(FAMILY_UNDERLINE.get(family, FAMILY_UNDERLINE["framing"])))
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(theme.current().family_chip.get(family, theme.current().text))
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(theme.current().family_tint.get(family, theme.current().base)))
         if role == SpanRole:
             return mark
         return None

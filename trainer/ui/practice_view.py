@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -207,6 +209,11 @@ class PracticeView(QWidget):
                                   "label or press its number."))
         self._loading = False
         self._refresh()
+        # Chips are rebuilt per passage; keep Tab in reading order: passage, labels, marks.
+        chain: list[QWidget] = [self.back, self.passage, *self.labels.chips, self.marks_list,
+                                self.remove_mark, self.nothing, self.submit]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.passage.setFocus()
 
     def set_text_size(self, points: float) -> None:

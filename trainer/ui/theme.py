@@ -53,7 +53,7 @@ LIGHT = ThemeColors(
 
 DARK = ThemeColors(
     name="dark", window="#1c1b19", base="#262522", text="#ece8e1", muted="#a9a398",
-    accent="#7fb0e0", accent_text="#10161c", border="#45423c",
+    accent="#3f72a8", accent_text="#ffffff", border="#45423c",
     family_tint={"unverified": "#29415e", "framing": "#5a3a1c"},
     family_chip={"unverified": "#7fb0e0", "framing": "#f0a868"},
     verdict={"exact": "#6fd08c", "found": "#6fd08c", "wrong-label": "#f2c14e",
@@ -134,6 +134,8 @@ def stylesheet(colors: ThemeColors) -> str:
     QTableView, QListView, QTextEdit, QLineEdit, QComboBox, QSpinBox {{
         border: 1px solid {colors.border}; border-radius: 6px; background: {colors.base};
         selection-background-color: {colors.accent}; selection-color: {colors.accent_text}; }}
+    QListView::item:selected, QTableView::item:selected {{
+        background: {colors.accent}; color: {colors.accent_text}; }}
     QLineEdit, QComboBox, QSpinBox {{ padding: 5px 8px; min-height: 20px; }}
     QTableView:focus, QListView:focus, QTextEdit:focus, QLineEdit:focus, QComboBox:focus {{
         border: 2px solid {focus}; }}

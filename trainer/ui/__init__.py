@@ -1,1 +1,5 @@
-"""The PySide6 desktop shell: the only package that imports Qt."""
+"""The PySide6 desktop interface (the only package that imports Qt)."""
+
+from trainer.ui.qtcompat import pin_singletons
+
+pin_singletons()

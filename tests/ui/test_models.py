@@ -1,0 +1,136 @@
+"""Library, profile and history models: qtmodeltester plus the filter behaviour."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from trainer.core.taxonomy import Taxonomy
+from trainer.ui.feedback_view import VerdictModel
+from trainer.ui.history_view import HistoryModel
+from trainer.ui.library_model import EntryRole, LibraryFilter, LibraryModel, ProfilesModel
+from trainer.ui.library_view import LibraryView
+
+
+@dataclass(frozen=True)
+class Entry:
+    revision_id: int
+    title: str
+    level: int
+    techniques: tuple[str, ...]
+    status: str = "new"
+    best_f1: float | None = None
+    set_id: str = "s"
+    set_title: str = "Starter"
+    article_id: str = "a"
+    outlet: str = "Daily Example"
+    date: str = ""
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.techniques
+
+
+ENTRIES = [
+    Entry(1, "Secret plans", 1, ("anonymous-source", "loaded-language"), "done", 0.75),
+    Entry(2, "Budget published", 1, ()),
+    Entry(3, "Experts believe", 2, ("vague-attribution",), "in-progress"),
+    Entry(4, "Flood of newcomers", 3, ("appeal-to-fear", "us-vs-them")),
+]
+
+
+def titles(proxy: LibraryFilter) -> list[str]:
+    return [proxy.index(r, 0).data(EntryRole).title for r in range(proxy.rowCount())]
+
+
+def test_library_model_and_filter(qtmodeltester: Any, taxonomy: Taxonomy) -> None:
+    model = LibraryModel(taxonomy)
+    model.set_entries(ENTRIES)
+    qtmodeltester.check(model)
+    proxy = LibraryFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    assert model.index(0, 4).data() == "75 %"
+    assert model.index(1, 5).data() == "You decide"  # not "clean": that is the answer
+    assert model.index(0, 5).data() == "Loaded framing, Unverified claim"  # level 1: families
+    proxy.set_level(1)
+    assert titles(proxy) == ["Secret plans", "Budget published"]
+    proxy.set_level(None)
+    proxy.set_technique("unverified")
+    assert titles(proxy) == ["Secret plans", "Experts believe"]
+    proxy.set_technique("us-vs-them")
+    assert titles(proxy) == ["Flood of newcomers"]
+    proxy.set_technique(None)
+    proxy.set_search("  EXPERTS ")
+    assert titles(proxy) == ["Experts believe"]
+    proxy.set_search("")
+    proxy.sort(3)  # by status: new, in progress, done
+    assert titles(proxy)[-1] == "Secret plans"
+    qtmodeltester.check(proxy)
+
+
+def test_library_view_empty_states(qtbot: QtBot, taxonomy: Taxonomy) -> None:
+    view = LibraryView(taxonomy)
+    qtbot.addWidget(view)
+    view.set_entries([])
+    assert view.stack.currentIndex() == 1 and "empty" in view.empty_text.text()
+    view.set_entries(ENTRIES)
+    assert view.stack.currentIndex() == 0
+    view.search.setText("no such title")
+    assert view.stack.currentIndex() == 1 and "No passage matches" in view.empty_text.text()
+    view.search.clear()
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        view.open.click()
+    assert blocker.args == [ENTRIES[0].revision_id]
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+
+
+def test_profiles_model(qtmodeltester: Any) -> None:
+    model = ProfilesModel()
+    model.set_profiles([Profile("u1", "Ada"), Profile("u2", "Bo")])
+    qtmodeltester.check(model)
+    assert model.row_of("u2") == 1 and model.row_of("zz") == -1
+    assert model.index(1, 0).data(ProfilesModel.IdRole) == "u2"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    article_title: str
+    level: int
+    mode: str
+    submitted_at: datetime
+    precision: float
+    recall: float
+    f1: float
+    d_prime: float
+
+
+def test_history_model(qtmodeltester: Any) -> None:
+    model = HistoryModel()
+    when = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    model.set_attempts([Attempt("Secret plans", 1, "family", when, 0.5, 1.0, 0.667, 1.2)])
+    qtmodeltester.check(model)
+    assert model.index(0, 3).data() == "67 %"
+    assert model.index(0, 5).data() == "1.20"
+
+
+def test_verdict_model(qtmodeltester: Any, taxonomy: Taxonomy) -> None:
+    from tests.ui.conftest import make_article
+    from trainer.core.scoring import score_article
+    from trainer.core.spans import Span
+
+    article = make_article()
+    marks = [Span(0, 8, "framing")]
+    result = score_article(article, marks, taxonomy)
+    model = VerdictModel()
+    model.set_result(article.text, result.verdicts, taxonomy, marks)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(result.verdicts)

@@ -1,0 +1,154 @@
+"""Light, dark and high-contrast themes, plus the colours that carry meaning.
+
+Colours never carry meaning alone: every label also has an underline style and every verdict an
+underline style, an icon and a word (see styles.py). The palettes were picked so that text on a
+highlight keeps at least 4.5:1 contrast in each theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES: Final = ("system", "light", "dark", "high-contrast")
+
+
+@dataclass(frozen=True)
+class ThemeColors:
+    name: str
+    window: str
+    base: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    border: str
+    # Highlight background per family, and the chip colours (strong) per family.
+    family_tint: dict[str, str]
+    family_chip: dict[str, str]
+    verdict: dict[str, str]
+    verdict_tint: dict[str, str]
+
+    @property
+    def is_dark(self) -> bool:
+        return QColor(self.base).lightness() < 128
+
+
+LIGHT = ThemeColors(
+    name="light", window="#f4f1ea", base="#fffdf8", text="#1f1d1a", muted="#5f5a52",
+    accent="#2f5d8a", accent_text="#ffffff", border="#d8d2c4",
+    family_tint={"unverified": "#d7e6fb", "framing": "#fde2c4"},
+    family_chip={"unverified": "#2f5d8a", "framing": "#a4510f"},
+    verdict={"exact": "#1d7a3a", "found": "#1d7a3a", "wrong-label": "#9a6200",
+             "partly-found": "#3a5fa8", "missed": "#b3261e", "false-alarm": "#8e2a8a",
+             "debatable": "#5f5a52"},
+    verdict_tint={"exact": "#cfeeda", "found": "#dff3e5", "wrong-label": "#fbe8c0",
+                  "partly-found": "#dbe5f8", "missed": "#fadad7", "false-alarm": "#f2d9f0",
+                  "debatable": "#e8e5de"},
+)
+
+DARK = ThemeColors(
+    name="dark", window="#1c1b19", base="#262522", text="#ece8e1", muted="#a9a398",
+    accent="#3f72a8", accent_text="#ffffff", border="#45423c",
+    family_tint={"unverified": "#29415e", "framing": "#5a3a1c"},
+    family_chip={"unverified": "#7fb0e0", "framing": "#f0a868"},
+    verdict={"exact": "#6fd08c", "found": "#6fd08c", "wrong-label": "#f2c14e",
+             "partly-found": "#8fb4f0", "missed": "#ff8a80", "false-alarm": "#e59be0",
+             "debatable": "#bdb7ab"},
+    verdict_tint={"exact": "#1f4a2d", "found": "#234a30", "wrong-label": "#544016",
+                  "partly-found": "#283f63", "missed": "#5c2623", "false-alarm": "#4d2a4b",
+                  "debatable": "#3b3934"},
+)
+
+HIGH_CONTRAST = ThemeColors(
+    name="high-contrast", window="#000000", base="#000000", text="#ffffff", muted="#ffffff",
+    accent="#ffff00", accent_text="#000000", border="#ffffff",
+    family_tint={"unverified": "#00307a", "framing": "#6a2a00"},
+    family_chip={"unverified": "#66b3ff", "framing": "#ffb366"},
+    verdict={"exact": "#00ff66", "found": "#00ff66", "wrong-label": "#ffff00",
+             "partly-found": "#66b3ff", "missed": "#ff5050", "false-alarm": "#ff66ff",
+             "debatable": "#ffffff"},
+    verdict_tint={"exact": "#004d1f", "found": "#004d1f", "wrong-label": "#4d4d00",
+                  "partly-found": "#002a66", "missed": "#660000", "false-alarm": "#550055",
+                  "debatable": "#333333"},
+)
+
+_BY_NAME = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
+_current: ThemeColors = LIGHT
+
+
+def resolve(name: str) -> ThemeColors:
+    """Theme for a setting value; "system" follows the desktop's light/dark preference."""
+    if name in _BY_NAME:
+        return _BY_NAME[name]
+    hints = QGuiApplication.styleHints() if QGuiApplication.instance() else None
+    if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark:
+        return DARK
+    return LIGHT
+
+
+def current() -> ThemeColors:
+    return _current
+
+
+def _palette(colors: ThemeColors) -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    palette.setColor(role.Window, QColor(colors.window))
+    palette.setColor(role.WindowText, QColor(colors.text))
+    palette.setColor(role.Base, QColor(colors.base))
+    palette.setColor(role.AlternateBase, QColor(colors.window))
+    palette.setColor(role.Text, QColor(colors.text))
+    palette.setColor(role.Button, QColor(colors.base))
+    palette.setColor(role.ButtonText, QColor(colors.text))
+    palette.setColor(role.Highlight, QColor(colors.accent))
+    palette.setColor(role.HighlightedText, QColor(colors.accent_text))
+    palette.setColor(role.ToolTipBase, QColor(colors.base))
+    palette.setColor(role.ToolTipText, QColor(colors.text))
+    palette.setColor(role.PlaceholderText, QColor(colors.muted))
+    palette.setColor(role.Link, QColor(colors.accent))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(colors.muted))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(colors.muted))
+    return palette
+
+
+def stylesheet(colors: ThemeColors) -> str:
+    focus = colors.accent
+    return f"""
+    QWidget#screen {{ background: {colors.window}; }}
+    QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
+    QLabel[role="heading"] {{ font-size: 13pt; font-weight: 600; }}
+    QLabel[role="muted"] {{ color: {colors.muted}; }}
+    QLabel[role="empty"] {{ color: {colors.muted}; font-size: 12pt; padding: 24px; }}
+    QFrame[role="card"] {{ background: {colors.base}; border: 1px solid {colors.border};
+                          border-radius: 10px; }}
+    QPushButton {{ padding: 6px 14px; border: 1px solid {colors.border}; border-radius: 6px;
+                  background: {colors.base}; color: {colors.text}; }}
+    QPushButton:focus, QToolButton:focus, QCheckBox:focus {{ border: 2px solid {focus}; }}
+    QPushButton[role="primary"] {{ background: {colors.accent}; color: {colors.accent_text};
+                                  border-color: {colors.accent}; font-weight: 600; }}
+    QTableView, QListView, QTextEdit, QLineEdit, QComboBox, QSpinBox {{
+        border: 1px solid {colors.border}; border-radius: 6px; background: {colors.base};
+        selection-background-color: {colors.accent}; selection-color: {colors.accent_text}; }}
+    QListView::item:selected, QTableView::item:selected {{
+        background: {colors.accent}; color: {colors.accent_text}; }}
+    QLineEdit, QComboBox, QSpinBox {{ padding: 5px 8px; min-height: 20px; }}
+    QTableView:focus, QListView:focus, QTextEdit:focus, QLineEdit:focus, QComboBox:focus {{
+        border: 2px solid {focus}; }}
+    QHeaderView::section {{ background: {colors.window}; color: {colors.muted}; border: none;
+                           border-bottom: 1px solid {colors.border}; padding: 6px; }}
+    """
+
+
+def apply_theme(app: QApplication, name: str) -> ThemeColors:
+    global _current
+    colors = resolve(name)
+    _current = colors
+    app.setStyle("Fusion")  # the same look on every platform, and palettes are honoured
+    app.setPalette(_palette(colors))
+    app.setStyleSheet(stylesheet(colors))
+    return colors

@@ -21,6 +21,7 @@ _PLAIN = st.text(st.characters(blacklist_categories=("Cc", "Cs"), whitelist_char
 text_piece = st.one_of(st.sampled_from(TRICKY), _PLAIN)
 free_text = st.lists(text_piece, max_size=12).map("".join)
 LABELS = [*sorted(default_taxonomy().techniques), "unverified", "framing"]
+one_line = free_text.map(lambda t: t.replace("\r", " ").replace("\n", " ")).filter(bool)
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,20}", fullmatch=True)
 
 
@@ -49,7 +50,7 @@ def annotated_articles(draw: st.DrawFn, article_id: str) -> dict[str, Any]:
     source = draw(st.fixed_dictionaries({}, optional={
         "outlet": free_text, "date": st.sampled_from(["2026-03-14", "yes", "1984", "", "null"]),
         "url": free_text}))
-    return {"id": article_id, "title": draw(free_text.filter(bool)),
+    return {"id": article_id, "title": draw(one_line),
             "level": draw(st.integers(1, 3)), "source": source, "text": text,
             "annotations": annotations}
 
@@ -59,7 +60,7 @@ def article_sets(draw: st.DrawFn) -> ArticleSet:
     article_ids = draw(st.lists(ids, max_size=4, unique=True))
     raw = {
         "format": "trainer.article-set", "format_version": 1, "id": draw(ids),
-        "version": draw(st.integers(1, 10_000)), "title": draw(free_text.filter(bool)),
+        "version": draw(st.integers(1, 10_000)), "title": draw(one_line),
         "language": draw(st.sampled_from(["en", "de-CH", "fr"])),
         "level": {"min": 1, "max": draw(st.integers(1, 3))},
         "author": draw(free_text), "license": draw(st.sampled_from(["", "CC-BY-4.0", "no"])),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -186,3 +187,24 @@ def test_validate_cli_ok() -> None:
     assert result.stderr == ""
     assert "sample.json: OK — 'Sample set', 3 articles, 5 key spans" in result.stdout
     assert result.stdout.splitlines()[-1] == "2 file(s) valid"
+
+
+def test_a_title_with_a_line_break_is_refused_with_its_path() -> None:
+    from trainer.core.errors import InvalidInput
+    from trainer.core.jsonset import parse_json_set
+
+    raw = {"format": "trainer.article-set", "format_version": 1, "id": "s", "title": "Set",
+           "articles": [{"id": "a", "title": "Two\nlines", "text": "Some text."}]}
+    with pytest.raises(InvalidInput) as caught:
+        parse_json_set(json.dumps(raw).encode(), "t.json")
+    [problem] = caught.value.problems
+    assert problem.path == "$.articles[0].title"
+    assert "one line" in problem.message
+
+
+def test_a_span_may_start_right_after_a_line_break_before_a_joiner() -> None:
+    from trainer.core.setcheck import boundary_splits_character
+
+    # Unicode never joins across a line break, so this is a real character boundary.
+    assert not boundary_splits_character("title\n\u200dtext", 6)
+    assert boundary_splits_character("a\u200db", 2)

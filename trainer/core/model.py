@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from trainer.core.taxonomy import Taxonomy, Technique
 
@@ -14,6 +14,15 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 
 Level = Annotated[int, Field(ge=1, le=3)]
+
+
+def _one_line(value: str) -> str:
+    if any(ch in value for ch in "\r\n"):
+        raise ValueError("a title must be on one line (it contains a line break)")
+    return value
+
+
+Title = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
@@ -38,7 +47,7 @@ class Annotation(_Strict):
 
 class Article(_Strict):
     id: Identifier
-    title: str = Field(min_length=1)
+    title: Title
     source: Source = Field(default_factory=Source)
     level: Level = 1
     text: str = Field(min_length=1, description="Plain text; paragraphs separated by blank lines.")
@@ -68,7 +77,7 @@ class ArticleSet(_Strict):
     format_version: Literal[1] = FORMAT_VERSION
     id: Identifier
     version: int = Field(1, ge=1)
-    title: str = Field(min_length=1)
+    title: Title
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = "en"
     level: LevelRange = Field(default_factory=LevelRange)
     author: str = ""

@@ -49,6 +49,8 @@ def boundary_splits_character(text: str, offset: int) -> bool:
     """Whether a span boundary at `offset` falls inside one user-perceived character."""
     if offset <= 0 or offset >= len(text):
         return False
+    if unicodedata.category(text[offset - 1]) == "Cc":
+        return False  # Unicode always breaks after a line break or other control (UAX #29 GB4)
     return (_continues_cluster(text[offset]) or text[offset - 1] in _JOINERS
             or _inside_flag(text, offset))
 

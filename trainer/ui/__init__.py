@@ -1,5 +1,1 @@
-"""The PySide6 desktop interface (the only package that imports Qt)."""
-
-from trainer.ui.qtcompat import pin_singletons
-
-pin_singletons()
+"""The PySide6 desktop shell: the only package that imports Qt."""

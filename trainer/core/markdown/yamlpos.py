@@ -124,8 +124,23 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDoc:
     return doc
 
 
+class _OneLineDumper(yaml.SafeDumper):
+    """Writes every scalar on one line, so no value can break out of the front matter."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # A block or plain scalar may span lines, and a line reading `---` would end the front
+    # matter; double quotes turn line breaks into `\n` escapes.
+    multi_line = any(ch in value for ch in "\n\r\t\x85\u2028\u2029")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                   style='"' if multi_line else None)
+
+
+_OneLineDumper.add_representer(str, _represent_str)
+
+
 def dump_yaml(data: dict[str, Any]) -> str:
     """YAML that `parse_yaml` reads back to exactly `data` (strings quoted where needed)."""
-    dumped: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
-                                 default_flow_style=False, width=2**31 - 1)
+    dumped: str = yaml.dump(data, Dumper=_OneLineDumper, allow_unicode=True, sort_keys=False,
+                            default_flow_style=False, width=2**31 - 1)
     return dumped

@@ -89,7 +89,9 @@ def article_sets(draw: st.DrawFn) -> ArticleSet:
             notes.append(Annotation(start=start, end=end, label=draw(labels),
                                     explanation=draw(st.text(max_size=10)),
                                     optional=draw(st.booleans())))
-        articles.append(Article(id=f"a{i}", title=draw(st.text(min_size=1, max_size=12)),
+        title = draw(st.text(st.characters(blacklist_characters="\r\n"), min_size=1,
+                             max_size=12))
+        articles.append(Article(id=f"a{i}", title=title,
                                 level=draw(st.integers(1, 3)), text=text, annotations=notes))
     return ArticleSet(id="prop", version=draw(st.integers(1, 5)), title="Property set",
                       articles=articles)

@@ -216,23 +216,29 @@ def test_import_runs_in_the_background_and_can_cancel(qtbot: QtBot, store: Store
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(5)
-    task = window.import_path(path)
-    dialog = task.progress_dialog  # type: ignore[attr-defined]
-    with qtbot.waitSignal(task.signals.cancelled, timeout=60_000):
-        # The user presses Cancel while the file is still being read.
-        dialog.findChild(QPushButton).click()
-    assert task.is_cancelled
+    controller = window.import_export
+    task = controller.import_paths([path])
+    assert task is not None and controller.progress is not None
+    with qtbot.waitSignal(task.signals.finished, timeout=60_000) as blocker:
+        # The user presses Cancel while the file is still being read or written.
+        controller.progress.findChild(QPushButton).click()
+    [outcome] = blocker.args[0]
+    assert outcome.cancelled and outcome.report is None
     assert "big" not in {s.id for s in store.list_sets()}
+    assert controller.summary is not None
+    controller.summary.close()
 
-    task = window.import_path(path)
-    with qtbot.waitSignal(task.signals.succeeded, timeout=120_000) as blocker:
+    task = controller.import_paths([path])
+    assert task is not None
+    with qtbot.waitSignal(task.signals.finished, timeout=120_000) as blocker:
         pass
     timer.stop()
-    assert blocker.args[0].added == 1500
-    assert task.worker_thread is not None
+    [outcome] = blocker.args[0]
+    assert outcome.report is not None and outcome.report.added == 1500
     assert ticks, "the GUI thread kept running its timers during the import"
     assert "big" in {s.id for s in store.list_sets()}
-    qtbot.waitUntil(lambda: window.last_message is not None)
-    assert window.last_message is not None
-    assert "1500 new passages" in window.last_message.text()
-    window.last_message.close()
+    assert controller.summary is not None
+    assert "1500 added" in controller.summary.text()
+    # The library on screen lists the new passages without a restart.
+    qtbot.waitUntil(lambda: window.library.model.rowCount() >= 1500)
+    controller.summary.close()

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     Qt,
-    QThreadPool,
     Signal,
     Slot,
 )
@@ -48,6 +47,7 @@ from trainer.core.formats import load_set
 from trainer.core.jsonset import write_json_set
 from trainer.core.model import ArticleSet
 from trainer.ui.editor.library import ImportReportLike, LibraryStore
+from trainer.ui.tasks import write_lane
 
 
 def _tr(text: str) -> str:
@@ -209,8 +209,7 @@ class ImportExportController(QObject):
         super().__init__(window)
         self.window = window
         self.store_provider = store_provider
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one writer at a time; sets are imported in order
+        self.pool = write_lane()  # the app's one serialised lane for database writes
         self.task: ImportTask | None = None
         self.progress: QProgressDialog | None = None
         self.summary: ImportSummaryDialog | None = None

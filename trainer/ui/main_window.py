@@ -11,23 +11,26 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from trainer.core.scoring import LEVEL_MODE
 from trainer.core.spans import Span
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
-from trainer.storage.records import ArticleView, ImportReport
+from trainer.storage.records import ArticleView
 from trainer.storage.service import Store
 from trainer.ui import tasks
+from trainer.ui.editor import SetEditorWindow, open_set_editor
 from trainer.ui.feedback_view import FeedbackView
 from trainer.ui.history_view import HistoryView
+from trainer.ui.import_export import ImportOutcome, install_import_export
 from trainer.ui.library_model import EntryRole
 from trainer.ui.library_view import LibraryView
 from trainer.ui.practice_view import PracticeView
 from trainer.ui.profile_picker import ProfilePicker
 from trainer.ui.settings_dialog import MAX_TEXT_SIZE, MIN_TEXT_SIZE, SettingsDialog, UiSettings
 from trainer.ui.styles import icon
+from trainer.ui.teacher_pin import TeacherPinDialog
 from trainer.ui.theme import apply_theme
 
 LAST_PROFILE = "ui.last_profile"
@@ -44,7 +47,7 @@ class MainWindow(QMainWindow):
         self.profile_id: str | None = None
         self.current: ArticleView | None = None
         self.started_at = datetime.now(UTC)
-        self.last_import: tasks.Task | None = None
+        self.editor: SetEditorWindow | None = None
         self.last_message: QMessageBox | None = None
         self.settings = UiSettings.load(store, None)
         self.setWindowTitle(self.tr("Media Literacy Trainer"))
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self.open_revision)
         self.library.profile_requested.connect(self.show_profiles)
         self.library.history_requested.connect(self.show_history)
-        self.library.import_requested.connect(self.import_set_dialog)
+        self.library.import_requested.connect(lambda: self.import_export.choose_files())
         self.practice.back_requested.connect(self._leave_practice)
         self.practice.draft_changed.connect(self._save_draft)
         self.practice.submit_requested.connect(self._submit)
@@ -85,9 +88,6 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.import_action = self._action(self.tr("&Import article set…"), "Ctrl+O",
-                                          self.import_set_dialog)
-        file_menu.addAction(self.import_action)
         file_menu.addAction(self._action(self.tr("&Library"), "Ctrl+L", self.show_library))
         file_menu.addAction(self._action(self.tr("My &attempts"), "Ctrl+H", self.show_history))
         file_menu.addAction(self._action(self.tr("&Switch profile"), "Ctrl+Shift+P",
@@ -103,6 +103,14 @@ class MainWindow(QMainWindow):
                                          lambda: self._step_text_size(-1)))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings))
+        teacher_menu = bar.addMenu(self.tr("&Teacher"))
+        teacher_menu.addAction(self._action(self.tr("Set &editor…"), "Ctrl+Shift+E",
+                                            self.open_editor))
+        teacher_menu.addAction(self._action(self.tr("Teacher &PIN…"), None,
+                                            self.open_teacher_pin))
+        # File → Import file/folder, Export set, and dropping files onto the window.
+        self.import_export = install_import_export(self, lambda: self.store)
+        self.import_export.imported.connect(self._imported)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1",
                                          self._show_keys))
@@ -240,39 +248,16 @@ class MainWindow(QMainWindow):
         else:
             self.open_revision(pick.revision_id)
 
-    # -- import ------------------------------------------------------------------------------
-    def import_set_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import an article set"), str(Path.home()),
-            self.tr("Article sets (*.json);;All files (*)"))
-        if path:
-            self.import_path(Path(path))
-
-    def import_path(self, path: Path) -> tasks.Task:
-        store = self.store
-
-        def work(progress: tasks.ProgressFn) -> ImportReport:
-            from trainer.core.formats import load_set
-
-            article_set = load_set(path)
-            return store.import_set(article_set, progress)
-
-        task = tasks.start_with_progress(
-            self, self.tr("Importing {name}…").format(name=path.name), work)
-        task.signals.succeeded.connect(self._import_done)
-        task.signals.failed.connect(self._import_failed)
-        self.last_import = task
-        return task
-
-    def _import_done(self, report: ImportReport) -> None:
+    # -- import, export and teacher tools --------------------------------------------------
+    def _imported(self, outcomes: list[ImportOutcome]) -> None:
         if self.profile_id is not None and self.stack.currentWidget() is self.library:
             self.library.set_entries(self.store.library(self.profile_id))
-        self._notify(QMessageBox.Icon.Information, self.tr("Import finished"), self.tr(
-            "{added} new passages, {updated} updated, {unchanged} unchanged.").format(
-            added=report.added, updated=report.updated, unchanged=report.unchanged))
 
-    def _import_failed(self, message: str) -> None:
-        self._notify(QMessageBox.Icon.Warning, self.tr("Nothing was imported"), message)
+    def open_editor(self) -> None:
+        self.editor = open_set_editor(self, lambda: self.store)
+
+    def open_teacher_pin(self) -> None:
+        TeacherPinDialog(self.store, self).exec()
 
     def _notify(self, kind: QMessageBox.Icon, title: str, text: str) -> None:
         # open(), not exec(): a result arriving from a worker must not start a nested loop.
@@ -332,8 +317,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._flush_practice()
-        if self.last_import is not None:
-            self.last_import.cancel()
+        if self.import_export.task is not None:
+            self.import_export.task.cancel.set()
         # A submitted attempt is committed before feedback shows; wait only for the import
         # lane so that a cancelled import finishes its rollback before the store closes.
         tasks.write_lane().waitForDone(10_000)

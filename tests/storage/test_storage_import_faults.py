@@ -89,8 +89,8 @@ def article_sets(draw: st.DrawFn) -> ArticleSet:
             notes.append(Annotation(start=start, end=end, label=draw(labels),
                                     explanation=draw(st.text(max_size=10)),
                                     optional=draw(st.booleans())))
-        title = draw(st.text(st.characters(blacklist_characters="\r\n"), min_size=1,
-                             max_size=12))
+        one_line = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n")
+        title = draw(st.text(one_line, min_size=1, max_size=12))
         articles.append(Article(id=f"a{i}", title=title,
                                 level=draw(st.integers(1, 3)), text=text, annotations=notes))
     return ArticleSet(id="prop", version=draw(st.integers(1, 5)), title="Property set",

@@ -29,9 +29,10 @@ from trainer.core.scoring import ArticleScore
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict
+from trainer.ui.article_header import ArticleHeader
 from trainer.ui.marks_model import quote
 from trainer.ui.passage_view import Highlight, PassageView
-from trainer.ui.practice_view import SIDE_PANEL_WIDTH, source_line
+from trainer.ui.practice_view import SIDE_PANEL_WIDTH
 from trainer.ui.score_card import ScoreCard
 from trainer.ui.styles import VERDICT_ORDER, VERDICT_STYLES, underline_text, verdict_format
 
@@ -173,16 +174,9 @@ class FeedbackView(QWidget):
         super().__init__(parent)
         self.setObjectName("screen")
         self.taxonomy = Taxonomy({})
-        self.back = QPushButton(self.tr("← Library"))
-        self.back.setAccessibleName(self.tr("Back to the library"))
-        self.back.clicked.connect(self.back_requested)
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.source = QLabel()
-        self.source.setProperty("role", "muted")
-        self.source.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = ArticleHeader(self)
+        self.header.back_requested.connect(self.back_requested)
+        self.back = self.header.back
         self.passage = PassageView()
         self.passage.setAccessibleName(self.tr("Passage with the answer key"))
         self.legend = VerdictLegend()
@@ -207,13 +201,6 @@ class FeedbackView(QWidget):
         self._build_layout()
 
     def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.title)
-        titles.addWidget(self.source)
-        header.addLayout(titles, 1)
 
         reading = QVBoxLayout()
         column = QHBoxLayout()
@@ -254,15 +241,14 @@ class FeedbackView(QWidget):
         body.addWidget(panel)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 14, 16, 14)
-        outer.addLayout(header)
+        outer.addWidget(self.header)
         outer.addSpacing(8)
         outer.addLayout(body, 1)
 
     def load(self, article: Article, taxonomy: Taxonomy, result: ArticleScore, mode: str,
              marks: Sequence[Span]) -> None:
         self.taxonomy = taxonomy
-        self.title.setText(article.title)
-        self.source.setText(source_line(article))
+        self.header.show_article(article)
         self.passage.set_passage(article.text)
         self.passage.set_highlights([Highlight(v.start, v.end, verdict_format(v.verdict))
                                      for v in result.verdicts])

@@ -23,17 +23,13 @@ from PySide6.QtWidgets import (
 from trainer.core.model import Article
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
+from trainer.ui.article_header import ArticleHeader
 from trainer.ui.marks_model import MarksModel, SpanRole
 from trainer.ui.palette import DefinitionPanel, LabelPalette
 from trainer.ui.passage_view import Highlight, PassageView
 from trainer.ui.styles import label_format
 
 SIDE_PANEL_WIDTH = 420
-
-
-def source_line(article: Article) -> str:
-    parts = [p for p in (article.source.outlet, article.source.date) if p]
-    return " · ".join(parts)
 
 
 class MarksListView(QListView):
@@ -68,18 +64,11 @@ class PracticeView(QWidget):
         self._last_labelled: tuple[int, int] | None = None
         self._loading = False
 
-        self.back = QPushButton(self.tr("← Library"))
-        self.back.setAccessibleName(self.tr("Back to the library"))
-        self.back.clicked.connect(self.back_requested)
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.source = QLabel()
-        self.source.setProperty("role", "muted")
-        self.source.setTextFormat(Qt.TextFormat.PlainText)
         self.level_label = QLabel()
         self.level_label.setProperty("role", "muted")
+        self.header = ArticleHeader(self, extra=self.level_label)
+        self.header.back_requested.connect(self.back_requested)
+        self.back = self.header.back
 
         self.passage = PassageView()
         self.passage.label_key.connect(self._on_digit)
@@ -135,17 +124,6 @@ class PracticeView(QWidget):
         self._build_layout()
 
     def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.title)
-        meta = QHBoxLayout()
-        meta.addWidget(self.source)
-        meta.addStretch(1)
-        meta.addWidget(self.level_label)
-        titles.addLayout(meta)
-        header.addLayout(titles, 1)
 
         reading = QHBoxLayout()
         # The passage grows up to its reading-column width; the spacers take what is left.
@@ -183,7 +161,7 @@ class PracticeView(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 14, 16, 14)
-        outer.addLayout(header)
+        outer.addWidget(self.header)
         outer.addSpacing(8)
         outer.addLayout(body, 1)
 
@@ -193,8 +171,7 @@ class PracticeView(QWidget):
         self._loading = True
         self.taxonomy = taxonomy
         self.level = article.level
-        self.title.setText(article.title)
-        self.source.setText(source_line(article))
+        self.header.show_article(article)
         level_text = (self.tr("Level {n} · label the family") if article.level == 1
                       else self.tr("Level {n} · label the technique"))
         self.level_label.setText(level_text.format(n=article.level))

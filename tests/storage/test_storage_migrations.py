@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
-from trainer.storage.migrate import head_revision, script_directory
+from trainer.storage.migrate import HEAD_REVISION, head_revision, script_directory
 from trainer.storage.models import Base
 from trainer.storage.service import Store
 
@@ -32,6 +34,27 @@ def test_one_linear_history_with_a_fixture_per_revision() -> None:
     assert len(script.get_heads()) == 1
     revisions = {r.revision for r in script.walk_revisions()}
     assert {f.stem for f in FIXTURES} == revisions, "add tests/fixtures/db/<rev>.sqlite3"
+
+
+def test_head_revision_constant_matches_alembic() -> None:
+    # Opening a current database skips Alembic by comparing with HEAD_REVISION.
+    assert HEAD_REVISION == head_revision() == script_directory().get_current_head()
+
+
+def test_current_database_opens_without_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "trainer.sqlite3"
+    Store.open(f"sqlite:///{path}").close()
+    probe = (
+        "import sys; from trainer.storage.service import Store; "
+        f"Store.open({f'sqlite:///{path}'!r}).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    with Store.open(f"sqlite:///{path}") as store:
+        assert store.check().ok
 
 
 def test_connection_pragmas(store: Store) -> None:

@@ -1,31 +1,46 @@
-"""`trainer` argument parsing and dispatch. Every command module exposes `register`."""
+"""`trainer` argument parsing and dispatch. Every command module exposes `register`.
+
+The command modules are imported only when a command line has to be parsed: `trainer` alone
+(or with just `--data-dir DIR`) starts the desktop program without loading them, because
+their imports (the loaders, the pydantic model) would delay the first window (DESIGN §9).
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from trainer import __version__
-from trainer.cli import (
-    convert_cmd,
-    db_cmd,
-    import_cmd,
-    lint_cmd,
-    score_cmd,
-    sets_cmd,
-    validate_cmd,
-)
 from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
 from trainer.storage.errors import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = [
-    validate_cmd, score_cmd, lint_cmd, convert_cmd, import_cmd, sets_cmd, db_cmd,
-]
+# Modules under trainer.cli, in the order `trainer --help` lists their commands.
+COMMAND_MODULES = (
+    "validate_cmd", "score_cmd", "lint_cmd", "convert_cmd", "import_cmd", "sets_cmd", "db_cmd",
+)
+
+
+def command_modules() -> list[ModuleType]:
+    return [importlib.import_module(f"trainer.cli.{name}") for name in COMMAND_MODULES]
+
+
+def gui_data_dir(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, DIR or None) when the arguments only ask for the desktop program."""
+    args = list(argv)
+    if not args:
+        return True, None
+    if len(args) == 1 and args[0].startswith("--data-dir=") and len(args[0]) > 11:
+        return True, args[0].split("=", 1)[1]
+    if len(args) == 2 and args[0] == "--data-dir" and args[1] and not args[1].startswith("-"):
+        return True, args[1]
+    return False, None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,26 +52,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="use DIR for the database and backups (overrides TRAINER_HOME)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(commands)
     return parser
 
 
-def _start_gui(args: argparse.Namespace) -> int:
+def _start_gui(data_dir: str | None) -> int:
     from trainer.ui.app import run_app
 
-    return run_app(data_dir=args.data_dir)
+    return run_app(data_dir=data_dir)
 
 
 def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
-    if args.data_dir:
-        os.environ["TRAINER_HOME"] = args.data_dir
-    handler: Handler | None = getattr(args, "handler", None)
+    gui_only, data_dir = gui_data_dir(argv)
+    args: argparse.Namespace | None = None
+    handler: Handler | None = None
+    if not gui_only:
+        args = build_parser().parse_args(list(argv))
+        data_dir = args.data_dir
+        handler = getattr(args, "handler", None)
+    if data_dir:
+        os.environ["TRAINER_HOME"] = data_dir
     try:
-        if handler is None:
-            return _start_gui(args)
+        if handler is None or args is None:
+            return _start_gui(data_dir)
         return handler(args)
     except InvalidInput as exc:
         report_problems(exc.problems)

@@ -13,7 +13,12 @@ from sqlalchemy import Engine
 from trainer.storage.backups import daily_backup
 from trainer.storage.engine import make_engine, sqlite_path
 from trainer.storage.maintenance import MaintenanceMixin, restore_database
-from trainer.storage.migrate import backup_before_migrate, check_openable, upgrade
+from trainer.storage.migrate import (
+    backup_before_migrate,
+    check_openable,
+    needs_upgrade,
+    upgrade,
+)
 from trainer.storage.paths import database_url
 from trainer.storage.practice import PracticeMixin
 from trainer.storage.profiles import ProfilesMixin
@@ -28,6 +33,7 @@ def default_backup_dir(path: Path | None) -> Path:
 def _prepare(url: str, path: Path | None, backups: Path, daily: bool) -> Engine:
     """Check, back up, migrate; the file is only written to once it has passed the checks."""
     existed = path is not None and path.exists() and path.stat().st_size > 0
+    state = None
     if path is not None:
         if existed:
             state = check_openable(path, backups)
@@ -35,7 +41,8 @@ def _prepare(url: str, path: Path | None, backups: Path, daily: bool) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     try:
-        upgrade(engine)
+        if needs_upgrade(state):
+            upgrade(engine)
         if existed and daily and path is not None:
             daily_backup(path, backups)
     except BaseException:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -43,11 +43,16 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.errors import InvalidInput
-from trainer.core.formats import load_set
-from trainer.core.jsonset import write_json_set
-from trainer.core.model import ArticleSet
-from trainer.ui.editor.library import ImportReportLike, LibraryStore
 from trainer.ui.tasks import write_lane
+
+if TYPE_CHECKING:
+    # The loaders and the model are imported when an import or export runs: the main window
+    # installs this controller at start-up, before the first paint (DESIGN §9).
+    from trainer.core.model import ArticleSet
+    from trainer.ui.editor.library import ImportReportLike, LibraryStore
+
+    class ExportStore(LibraryStore, Protocol):
+        def export_set(self, set_id: str) -> ArticleSet: ...
 
 
 def _tr(text: str) -> str:
@@ -88,6 +93,8 @@ class ImportTask(QRunnable):
         return not self.cancel.is_set()
 
     def run(self) -> None:
+        from trainer.core.formats import load_set
+
         outcomes: list[ImportOutcome] = []
         for path in self.paths:
             outcome = ImportOutcome(str(path))
@@ -184,11 +191,9 @@ class ImportSummaryDialog(QDialog):
 
 # --- export ------------------------------------------------------------------------------
 
-class ExportStore(LibraryStore, Protocol):
-    def export_set(self, set_id: str) -> ArticleSet: ...
-
-
 def export_set(store: ExportStore, set_id: str, path: Path) -> ArticleSet:
+    from trainer.core.jsonset import write_json_set
+
     article_set = store.export_set(set_id)
     write_json_set(article_set, path)
     return article_set

@@ -20,6 +20,15 @@ from trainer.core.taxonomy import Taxonomy
 _Index = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 3
 SortRole = Qt.ItemDataRole.UserRole + 4
+# Plain ints: a view asks data() for many roles per cell (thousands of calls before the
+# first paint), and comparing ints is much cheaper than comparing Qt enum members.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ENTRY = int(EntryRole)
+_SORT = int(SortRole)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
 
 
 class Entry(Protocol):
@@ -89,33 +98,52 @@ class LibraryModel(QAbstractTableModel):
         return ", ".join(self.taxonomy.display_name(t) for t in entry.techniques)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        role = int(role)
+        if role not in (_DISPLAY, _ACCESSIBLE, _SORT, _TOOLTIP, _ALIGNMENT, _ENTRY):
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
         entry = self.entries[index.row()]
         column = self.COLUMNS[index.column()] if 0 <= index.column() < len(self.COLUMNS) else ""
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return {
-                "title": entry.title,
-                "set": entry.set_title,
-                "level": str(entry.level),
-                "status": status_text(entry.status),
-                "best": "–" if entry.best_f1 is None else f"{round(entry.best_f1 * 100)} %",
-                "techniques": self.technique_text(entry),
-            }.get(column)
-        if role == SortRole:
-            return {
-                "title": entry.title.casefold(), "set": entry.set_title.casefold(),
-                "level": entry.level, "status": ("new", "in-progress", "done").index(
-                    entry.status) if entry.status in ("new", "in-progress", "done") else 3,
-                "best": -1.0 if entry.best_f1 is None else entry.best_f1,
-                "techniques": self.technique_text(entry).casefold(),
-            }.get(column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "title" and entry.outlet:
-            return entry.outlet
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("level", "best"):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == EntryRole:
-            return entry
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._display(entry, column)
+        if role == _SORT:
+            return self._sort_key(entry, column)
+        if role == _TOOLTIP:
+            return entry.outlet if column == "title" and entry.outlet else None
+        if role == _ALIGNMENT:
+            return _CENTER if column in ("level", "best") else None
+        return entry  # _ENTRY
+
+    def _display(self, entry: Entry, column: str) -> str | None:
+        if column == "title":
+            return entry.title
+        if column == "set":
+            return entry.set_title
+        if column == "level":
+            return str(entry.level)
+        if column == "status":
+            return status_text(entry.status)
+        if column == "best":
+            return "–" if entry.best_f1 is None else f"{round(entry.best_f1 * 100)} %"
+        if column == "techniques":
+            return self.technique_text(entry)
+        return None
+
+    def _sort_key(self, entry: Entry, column: str) -> Any:
+        if column == "title":
+            return entry.title.casefold()
+        if column == "set":
+            return entry.set_title.casefold()
+        if column == "level":
+            return entry.level
+        if column == "status":
+            order = ("new", "in-progress", "done")
+            return order.index(entry.status) if entry.status in order else 3
+        if column == "best":
+            return -1.0 if entry.best_f1 is None else entry.best_f1
+        if column == "techniques":
+            return self.technique_text(entry).casefold()
         return None
 
 

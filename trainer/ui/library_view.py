@@ -23,6 +23,8 @@ from trainer.core.taxonomy import Taxonomy
 from trainer.ui.library_model import Entry, EntryRole, LibraryFilter, LibraryModel
 from trainer.ui.styles import icon
 
+RESIZE_PRECISION_ROWS = 200
+
 
 class LibraryView(QWidget):
     open_requested = Signal(int)  # revision id
@@ -85,6 +87,9 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fit those columns to the first rows only: measuring every row of a 2,000-passage
+        # library (Qt's default looks at up to 1,000) would delay the first paint.
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_index)
         self.open = QPushButton(self.tr("Practise this passage"))

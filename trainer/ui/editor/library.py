@@ -9,10 +9,11 @@ version and a changed one always gets a higher version than the library holds.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from trainer.core.model import ArticleSet
-from trainer.ui.editor.draft import SetDraft
+if TYPE_CHECKING:
+    from trainer.core.model import ArticleSet
+    from trainer.ui.editor.draft import SetDraft
 
 
 class SetInfoLike(Protocol):

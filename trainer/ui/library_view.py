@@ -20,10 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.taxonomy import Taxonomy
-from trainer.ui.library_model import Entry, EntryRole, LibraryFilter, LibraryModel
+from trainer.ui.library_model import (
+    Entry,
+    EntryRole,
+    LibraryFilter,
+    LibraryModel,
+    status_text,
+)
 from trainer.ui.styles import icon
 
-RESIZE_PRECISION_ROWS = 200
+FITTED_COLUMNS = (1, 2, 3, 4)  # set, level, status, best score
+CELL_PADDING = 24  # item margins and the focus frame, with room to spare
+HEADER_PADDING = 36  # the header's padding (theme.py) and the sort arrow
 
 
 class LibraryView(QWidget):
@@ -85,11 +93,8 @@ class LibraryView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(36)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Fit those columns to the first rows only: measuring every row of a 2,000-passage
-        # library (Qt's default looks at up to 1,000) would delay the first paint.
-        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
+        for column in FITTED_COLUMNS:  # sized by _fit_columns()
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_index)
         self.open = QPushButton(self.tr("Practise this passage"))
@@ -145,9 +150,31 @@ class LibraryView(QWidget):
     def set_profile_name(self, name: str) -> None:
         self.greeting.setText(self.tr("Hello, {name}").format(name=name))
 
+    def _fit_columns(self, entries: Sequence[Entry]) -> None:
+        """Width of each short column from its distinct values.
+
+        Qt's ResizeToContents would ask the model about every row (up to 1,000), which for a
+        2,000-passage library delays the first paint; these columns hold a handful of distinct
+        values, so measuring those is enough and gives the same result."""
+        values = {
+            1: {e.set_title for e in entries},
+            2: {str(e.level) for e in entries},
+            3: {status_text(s) for s in ("new", "in-progress", "done")},
+            4: {"–", "100 %"},
+        }
+        cells = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        labels = header.fontMetrics()
+        for column in FITTED_COLUMNS:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max((cells.horizontalAdvance(t) for t in values[column]), default=0)
+            header.resizeSection(column, max(widest + CELL_PADDING,
+                                             labels.horizontalAdvance(title) + HEADER_PADDING))
+
     def set_entries(self, entries: Sequence[Entry]) -> None:
         current = self.selected_revision()
         self.model.set_entries(entries)
+        self._fit_columns(entries)
         done = sum(1 for e in entries if e.status == "done")
         self.summary.setText(self.tr("{done} of {total} passages done").format(
             done=done, total=len(entries)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -185,25 +186,32 @@ def _typed(value: Any, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
-# The JSON type of each field of an entry row; ints must not be bools (bool is an int).
-_ROW_TYPES: tuple[type | tuple[type, ...], ...] = (
-    int, str, str, str, str, int, list, bool, str, (int, float, type(None)), str, str)
-_INT_FIELDS = (0, 5)
+# The exact JSON types allowed in each field of an entry row (exact: a bool is not an int).
+_COLUMN_TYPES: tuple[set[type], ...] = (
+    {int}, {str}, {str}, {str}, {str}, {int}, {list}, {bool}, {str}, {int, float, type(None)},
+    {str}, {str})
+_STATUSES = {"new", "in-progress", "done"}
 
 
-def _entry(row: Any) -> SnapshotEntry:
-    # Checked with builtins only: a snapshot of a 2,000-passage library is read before the
-    # first paint.
-    if (not isinstance(row, list) or len(row) != 12
-            or not all(isinstance(v, t) for v, t in zip(row, _ROW_TYPES, strict=True))
-            or any(isinstance(row[i], bool) for i in (*_INT_FIELDS, 9))
-            or not all(isinstance(t, str) for t in row[6])):
+def _entries(rows: Any) -> tuple[SnapshotEntry, ...]:
+    # Checked column by column with builtins: the snapshot of a 2,000-passage library is
+    # read before the first paint, and a per-field check in Python costs several ms.
+    if not isinstance(rows, list):
+        raise _Bad("entries is not a list")
+    if not rows:
+        return ()
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {len(_COLUMN_TYPES)}:
         raise _Bad("bad entry")
-    techniques = tuple(row[6])
-    status = row[8] if row[8] in ("new", "in-progress", "done") else "new"
-    best = None if row[9] is None else float(row[9])
-    return SnapshotEntry(row[0], row[1], row[2], row[3], row[4], row[5], techniques, row[7],
-                         status, best, row[10], row[11])
+    columns = list(zip(*rows, strict=True))
+    for column, allowed in zip(columns, _COLUMN_TYPES, strict=True):
+        if not set(map(type, column)) <= allowed:
+            raise _Bad("bad entry field")
+    if (not set(map(type, chain.from_iterable(columns[6]))) <= {str}
+            or not set(columns[8]) <= _STATUSES):
+        raise _Bad("bad techniques or status")
+    return tuple(SnapshotEntry(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8],
+                               None if r[9] is None else float(r[9]), r[10], r[11])
+                 for r in rows)
 
 
 def read_start(data_dir: Path, database: str) -> StartSnapshot | None:
@@ -232,6 +240,6 @@ def read_library(data_dir: Path, database: str, profile_id: str) -> LibrarySnaps
         return LibrarySnapshot(
             profile_id=profile_id, profile_name=_typed(raw.get("profile_name"), str),
             level=level if level in (1, 2, 3) and not isinstance(level, bool) else None,
-            entries=tuple(_entry(row) for row in _typed(raw.get("entries"), list)))
+            entries=_entries(raw.get("entries")))
     except _Bad:
         return None

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from trainer.core.discernment import DiscernmentCounts, discernment_counts
-from trainer.core.model import Annotation, Article
 from trainer.core.spans import (
     Interval,
     Span,
@@ -21,6 +20,9 @@ from trainer.core.spans import (
 )
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict, compute_verdicts
+
+if TYPE_CHECKING:
+    from trainer.core.model import Annotation, Article
 
 Mode = Literal["any", "family", "technique"]
 MODES: tuple[Mode, ...] = ("any", "family", "technique")

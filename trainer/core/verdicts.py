@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from trainer.core.model import Annotation
 from trainer.core.spans import Span, covered_length
 from trainer.core.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from trainer.core.model import Annotation
 
 VerdictKind = Literal[
     "exact", "found", "wrong-label", "partly-found", "missed", "false-alarm", "debatable"

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Float, case, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from trainer.core.model import (
-    Annotation,
-    Article,
-    ArticleSet,
-    ExtraTechnique,
-    LevelRange,
-    Source,
-)
 from trainer.core.taxonomy import Taxonomy, Technique, default_taxonomy
 from trainer.storage.base import StoreBase, utcnow
 from trainer.storage.errors import NotFoundError
 from trainer.storage.importer import Progress, run_import
 from trainer.storage.models import ArticleRevision, ArticleSetRow, Attempt, DraftRow, KeySpan
 from trainer.storage.records import ArticleView, ImportReport, LibraryEntry, SetInfo, Status
+
+if TYPE_CHECKING:
+    from trainer.core.model import Article, ArticleSet
+
+# The pydantic model (trainer.core.model) is imported inside the methods that build models:
+# listing the library does not need it, and leaving it out keeps the desktop program's
+# start-up memory down (DESIGN §9).
 
 
 def attempt_f1() -> ColumnElement[float]:
@@ -33,6 +33,8 @@ def attempt_f1() -> ColumnElement[float]:
 
 
 def set_taxonomy(techniques_json: str) -> Taxonomy:
+    from trainer.core.model import ExtraTechnique
+
     extra = [ExtraTechnique.model_validate(t) for t in json.loads(techniques_json)]
     return default_taxonomy().with_extra(
         Technique(t.id, t.family, t.name, t.definition, t.example, t.check) for t in extra)
@@ -101,6 +103,8 @@ class ContentMixin(StoreBase):
 
     @staticmethod
     def _build_article(session: Session, row: ArticleRevision) -> Article:
+        from trainer.core.model import Annotation, Article, Source
+
         spans = session.scalars(select(KeySpan).where(KeySpan.revision_id == row.id)
                                 .order_by(KeySpan.position)).all()
         return Article(
@@ -123,6 +127,8 @@ class ContentMixin(StoreBase):
 
     def export_set(self, set_id: str) -> ArticleSet:
         """The current version of a stored set, header included, ready to write as one file."""
+        from trainer.core.model import ArticleSet, ExtraTechnique, LevelRange
+
         with self._read() as session:
             head = session.get(ArticleSetRow, set_id)
             if head is None:

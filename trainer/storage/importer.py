@@ -12,15 +12,18 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.model import Article, ArticleSet
 from trainer.storage.errors import ConflictingSetError, ImportCancelled
 from trainer.storage.models import ArticleRevision, ArticleSetRow, Base
 from trainer.storage.records import ImportReport
+
+if TYPE_CHECKING:
+    from trainer.core.model import Article, ArticleSet
 
 Progress = Callable[[int, int], bool]
 # Core (not ORM) inserts: the ORM's per-row bookkeeping would triple the import time.

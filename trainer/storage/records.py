@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from trainer.core.model import Article
-from trainer.core.scoring import ArticleScore
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from trainer.core.model import Article
+    from trainer.core.scoring import ArticleScore
 
 Status = Literal["new", "in-progress", "done"]
 

@@ -1,11 +1,18 @@
 """Start-up: one instance per data folder, open the store safely, first-run content, window.
 
+Fast path (DESIGN §9, docs/PERFORMANCE.md): when the data folder holds a snapshot of what the
+window showed last time (trainer/ui/snapshot.py), the window shows it at once and the store
+is opened right after the first paint, then the screen is refreshed from it. Without one
+(first run, damaged or foreign snapshot) the store is opened first, as before. Opening the
+store shows the same dialogs either way (newer data, damaged file, cannot open).
+
 Environment flags (for automation, all optional):
-  TRAINER_READY_MARKER=1     print "TRAINER_READY" once the library accepts input
-                             (=exit: then quit; used by benchmarks/startup.py)
+  TRAINER_READY_MARKER=1     print "TRAINER_READY" once the library has been painted with its
+                             rows and the table has keyboard focus (=exit: then quit, once the
+                             store is open and the library refreshed from it; used by
+                             benchmarks/startup.py)
   TRAINER_PROFILE=NAME       skip the picker and start as this profile (created if missing)
-  TRAINER_SCREENSHOT_DIR=DIR drive every screen, save PNGs there, quit (make screenshots)
-"""
+  TRAINER_SCREENSHOT_DIR=DIR drive every screen, save PNGs there, quit (make screenshots)"""
 
 from __future__ import annotations
 

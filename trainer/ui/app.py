@@ -286,6 +286,7 @@ def _start_tour(window: MainWindow, shots: str | None) -> None:
         from trainer.ui.screenshots import ScreenshotTour
 
         tour = ScreenshotTour(window, Path(shots))
+        window.keep_alive.append(tour)  # the timer alone would not keep it alive
         QTimer.singleShot(300, tour.start)
 
 

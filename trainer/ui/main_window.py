@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._history: HistoryView | None = None
         self.start = start
         self._import_export: ImportExportController | None = None
+        self.keep_alive: list[object] = []  # helpers started with the window (screenshot tour)
         self.settings = (UiSettings(start.text_size, start.theme) if start is not None
                          else UiSettings())
         self.setWindowTitle(self.tr("Media Literacy Trainer"))

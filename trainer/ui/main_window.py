@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from trainer.core.taxonomy import default_taxonomy
@@ -30,6 +30,7 @@ from trainer.ui.library_view import LibraryView
 from trainer.ui.styles import icon
 from trainer.ui.theme import apply_theme
 from trainer.ui.ui_settings import MAX_TEXT_SIZE, MIN_TEXT_SIZE, UiSettings
+from trainer.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from trainer.core.spans import Span
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.library.profile_requested.connect(self.show_profiles)
         self.library.history_requested.connect(self.show_history)
         self.library.import_requested.connect(lambda: self.import_export.choose_files())
-        self._build_menus()
+        build_menus(self)
         if store is not None:
             self._attach(store)
             self.finish_setup()
@@ -241,43 +242,6 @@ class MainWindow(QMainWindow):
         self.finish_setup()
         assert self._import_export is not None
         return self._import_export
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&Library"), "Ctrl+L", self.show_library))
-        file_menu.addAction(self._action(self.tr("My &attempts"), "Ctrl+H", self.show_history))
-        file_menu.addAction(self._action(self.tr("&Switch profile"), "Ctrl+Shift+P",
-                                         self.show_profiles))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
-                                         self.close))
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self._action(self.tr("&Larger text"), QKeySequence.StandardKey.ZoomIn,
-                                         lambda: self._step_text_size(1)))
-        view_menu.addAction(self._action(self.tr("&Smaller text"),
-                                         QKeySequence.StandardKey.ZoomOut,
-                                         lambda: self._step_text_size(-1)))
-        view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings))
-        teacher_menu = bar.addMenu(self.tr("&Teacher"))
-        teacher_menu.addAction(self._action(self.tr("Set &editor…"), "Ctrl+Shift+E",
-                                            self.open_editor))
-        teacher_menu.addAction(self._action(self.tr("Teacher &PIN…"), None,
-                                            self.open_teacher_pin))
-        # File → Import file/folder and Export set are added by finish_setup().
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "F1",
-                                         self._show_keys))
-        help_menu.addAction(self._action(self.tr("&About"), None, self._show_about))
-
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
-                slot: object) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
 
     def _show(self, screen: str) -> None:
         widget: QWidget = self.library if screen == "library" else getattr(
@@ -458,7 +422,7 @@ class MainWindow(QMainWindow):
             self.library.set_level_filter(settings.level)
         self._save_snapshots()
 
-    def _step_text_size(self, step: int) -> None:
+    def step_text_size(self, step: int) -> None:
         size = min(MAX_TEXT_SIZE, max(MIN_TEXT_SIZE, self.settings.text_size + step))
         self.apply_settings(UiSettings(size, self.settings.theme, self.settings.level))
 
@@ -475,20 +439,6 @@ class MainWindow(QMainWindow):
             self.practice.marks.set_passage(self.practice.marks.text,
                                             self.practice.marks.marks())
         self.update()
-
-    # -- help --------------------------------------------------------------------------------
-    def _show_keys(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
-            "Arrow keys move the caret; Shift+arrows select a phrase.\n"
-            "1, 2, … label the selection (two digits quickly for 10 and above).\n"
-            "Delete removes the mark at the caret or in the list.\n"
-            "Ctrl+Enter submits. Tab moves between controls.\n"
-            "Ctrl++ and Ctrl+- change the text size. Ctrl+L opens the library."))
-
-    def _show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About"), self.tr(
-            "Media Literacy Trainer: practise spotting unverified claims and loaded framing. "
-            "Works offline; your data stays on this computer."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._flush_practice()

@@ -39,7 +39,7 @@ def decode_text_file(data: bytes, file: str) -> str:
     if data.startswith(_BOM):
         data = data[len(_BOM):]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         # Name the encoding only where the bytes prove it; otherwise refuse without guessing.
@@ -48,6 +48,14 @@ def decode_text_file(data: bytes, file: str) -> str:
                                           f"0x{data[exc.start]:02x} cannot be read",
                                     line=line, col=col,
                                     hint="save the file as UTF-8 in your editor")]) from None
+    if b"\x00" in data:
+        # Zero bytes are valid UTF-8 but never occur in text; UTF-16 without a byte-order mark
+        # is the usual cause (every other byte of English text is 0x00).
+        line, col = _line_col(data, data.index(b"\x00"))
+        raise InvalidInput([Problem(file, "not a UTF-8 text file: it contains zero bytes "
+                                          "(probably UTF-16)", line=line, col=col,
+                                    hint="save the file as UTF-8 in your editor")])
+    return text
 
 
 def _pydantic_path(loc: tuple[int | str, ...]) -> str:

@@ -74,6 +74,16 @@ class AttrParser:
         while self.i < len(self.src) and self.src[self.i] not in _SPACE + "}":
             self.i += 1
 
+    def skip_rest_of_block(self) -> None:
+        """After a stray quote the rest of the block is prose, not attributes: one error is
+        enough, so resume at the block's '}' if it is in the same paragraph."""
+        close = self.src.find("}", self.i)
+        para_end = self.src.find("\n\n", self.i)
+        if close >= 0 and (para_end < 0 or close < para_end):
+            self.i = close
+        else:
+            self.skip_token()
+
     def read_class(self) -> None:
         start = self.i
         self.i += 1
@@ -140,7 +150,7 @@ class AttrParser:
                     self.error(quote, f"unbalanced quotes: the value of {key}= that starts here "
                                       f"ends at a '\"' followed by {src[self.i]!r}",
                                "write \\\" for a double quote inside the text")
-                    self.skip_token()
+                    self.skip_rest_of_block()
                     return None
                 return "".join(out)
             else:

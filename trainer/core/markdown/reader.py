@@ -11,7 +11,12 @@ from pydantic import ValidationError
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.jsonset import check_file_size, decode_text_file
-from trainer.core.markdown.article import ParsedArticle, normalize_newlines, parse_article
+from trainer.core.markdown.article import (
+    REQUIRED_FRONT,
+    ParsedArticle,
+    normalize_newlines,
+    parse_article,
+)
 from trainer.core.markdown.yamlpos import parse_yaml
 from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, ArticleSet
 from trainer.core.setcheck import MAX_ARTICLES, set_problems
@@ -98,6 +103,8 @@ def _model_problems(raw: dict[str, Any], locator: _Locator, file: str) -> list[P
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
+            if _told_by_front_matter(err["loc"], err["type"]):
+                continue
             path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
             message = {"missing": "required field is missing",
                        "extra_forbidden": "unknown field"}.get(err["type"], err["msg"])
@@ -107,6 +114,12 @@ def _model_problems(raw: dict[str, Any], locator: _Locator, file: str) -> list[P
             problems.append(locator.relocate(Problem(file, message, path=path, hint=hint)))
         return problems
     return []
+
+
+def _told_by_front_matter(loc: tuple[int | str, ...], kind: str) -> bool:
+    """parse_article already reported this missing id/title/level, with a better hint."""
+    return (kind == "missing" and len(loc) == 3 and loc[0] == "articles"
+            and loc[2] in REQUIRED_FRONT)
 
 
 def _header(root: Path, label: str, locator: _Locator) -> tuple[dict[str, Any], list[Problem]]:

@@ -60,3 +60,17 @@ def test_feedback_shows_the_core_verdicts(qtbot: QtBot, article: Article,
     assert view.passage.textCursor().selectedText() == text[first.start:first.end]
     assert view.score.values["f1"].text().endswith("%")
     assert "d′" in view.score.discernment.text()
+
+
+def test_a_clean_passage_left_unmarked_does_not_ask_for_a_verdict(
+        qtbot: QtBot, taxonomy: Taxonomy) -> None:
+    # QA: the empty verdict list used to sit next to "Choose a verdict in the list…".
+    clean = Article(id="clean", title="Budget published", level=1,
+                    text="The council published its budget on Monday.")
+    view = FeedbackView()
+    qtbot.addWidget(view)
+    view.show()
+    view.load(clean, taxonomy, score_article(clean, [], taxonomy), "family", [])
+    assert view.model.rowCount() == 0
+    assert "Choose a verdict" not in view.detail.body.text()
+    assert "no phrase" in view.detail.body.text()

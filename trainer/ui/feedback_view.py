@@ -139,6 +139,12 @@ class VerdictDetail(QFrame):
                                   "how you could check the claim."))
         self.tip.setText("")
 
+    def show_nothing_to_explain(self) -> None:
+        self.heading.setText(self.tr("Nothing to explain"))
+        self.body.setText(self.tr("The answer key flags no phrase in this passage and you "
+                                  "marked none."))
+        self.tip.setText("")
+
     def show_verdict(self, verdict: Verdict, phrase: str, student: list[str],
                      taxonomy: Taxonomy) -> None:
         style = VERDICT_STYLES[verdict.verdict]
@@ -260,6 +266,7 @@ class FeedbackView(QWidget):
             self.list.setFocus()
             self.list.setCurrentIndex(self.model.index(0, 0))
         else:
+            self.detail.show_nothing_to_explain()
             self.next.setFocus()
 
     def verdict_texts(self) -> list[str]:

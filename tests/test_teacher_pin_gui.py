@@ -125,3 +125,17 @@ def test_editor_opens_only_behind_the_pin(qtbot: Any, store: Store) -> None:
     assert editor is not None and editor.isVisible()
     qtbot.addWidget(editor)
     assert editor.library_action.isEnabled()
+
+
+def test_the_pin_dialog_promises_only_what_it_protects(qtbot: Any, store: Store) -> None:
+    # QA: the text promised a "class report" the program does not have; the PIN guards the
+    # set editor only (the one caller of require_teacher_pin).
+    from PySide6.QtWidgets import QLabel
+
+    for _ in range(2):
+        dialog = TeacherPinDialog(store)
+        qtbot.addWidget(dialog)
+        texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "set editor" in texts
+        assert "class report" not in texts
+        set_pin(qtbot, store, "4821")  # the second round shows the "change it" wording

@@ -119,12 +119,11 @@ class TeacherPinDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(420)
         if self._record:
-            text = self.tr("A teacher PIN protects the set editor and the class report. "
+            text = self.tr("A teacher PIN protects the set editor. "
                            "Enter the current PIN to change or remove it.")
         else:
-            text = self.tr("Set a teacher PIN to keep students out of the set editor and the "
-                           "class report. At least %1 digits.").replace("%1",
-                                                                        str(MIN_PIN_LENGTH))
+            text = self.tr("Set a teacher PIN to keep students out of the set editor. "
+                           "At least %1 digits.").replace("%1", str(MIN_PIN_LENGTH))
         intro = QLabel(text)
         intro.setWordWrap(True)
         self.current = _pin_field(self.tr("Current PIN"))

@@ -52,3 +52,20 @@ def test_utf16_without_bom_is_named(tmp_path: Path, encoding: str, name: str) ->
     assert found[0].startswith(f"{name}:1:") and "UTF-16" in found[0], found
     assert "save the file as UTF-8" in found[0], found
 
+
+
+def test_a_zip_with_two_folders_says_what_it_holds(tmp_path: Path) -> None:
+    import zipfile
+
+    make_set(tmp_path / "one", {"a.md": article("Text.\n")})
+    make_set(tmp_path / "two", {"a.md": article("Text.\n")})
+    archive = tmp_path / "sets.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for file in sorted(tmp_path.rglob("*")):
+            if file.is_file() and file != archive:
+                zf.write(file, file.relative_to(tmp_path).as_posix())
+    with pytest.raises(InvalidInput) as info:
+        load_markdown_set(archive)
+    message = info.value.problems[0].format()
+    assert "this folder" not in message
+    assert "one/, two/" in message and "one set per .zip" in message

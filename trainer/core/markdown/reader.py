@@ -196,6 +196,13 @@ def load_markdown_set(path: Path, taxonomy: Taxonomy | None = None) -> ArticleSe
         return load_markdown_folder(path, str(path), taxonomy)
     with extracted_zip(path) as folder:
         root = _set_root(folder)
+        if not (root / SET_FILE).is_file():
+            tops = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
+                          if not p.name.startswith((".", "_")))
+            raise InvalidInput([Problem(
+                str(path), "no set.yaml at the top of the archive or in its one top-level "
+                           f"folder (it holds: {', '.join(tops[:5]) or 'nothing'})",
+                hint="zip the set's own folder, one set per .zip")])
         inner = root.relative_to(folder).as_posix()
         label = str(path) if inner == "." else f"{path}/{inner}"
         return load_markdown_folder(root, label, taxonomy)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from trainer.ui.feedback_view import FeedbackView
     from trainer.ui.history_view import HistoryView
     from trainer.ui.import_export import ImportExportController, ImportOutcome
+    from trainer.ui.library_model import Entry
     from trainer.ui.practice_view import PracticeView
     from trainer.ui.profile_picker import ProfilePicker
 
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.library.focus_table()
         self.library_shown.emit()
 
-    def _save_snapshots(self, entries: Sequence[snapshot.EntryLike] | None = None) -> None:
+    def _save_snapshots(self, entries: Sequence[Entry] | None = None) -> None:
         store = self._store
         if store is None:
             return

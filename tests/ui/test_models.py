@@ -54,8 +54,15 @@ def test_library_model_and_filter(qtmodeltester: Any, taxonomy: Taxonomy) -> Non
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
     assert model.index(0, 4).data() == "75 %"
-    assert model.index(1, 5).data() == "You decide"  # not "clean": that is the answer
+    # Before a passage is done nothing is revealed, clean or not: that is the answer.
+    assert model.index(1, 5).data() == "You decide"
+    assert model.index(2, 5).data() == "You decide"
+    assert model.index(3, 5).data() == "You decide"
     assert model.index(0, 5).data() == "Loaded framing, Unverified claim"  # level 1: families
+    done_clean = Entry(5, "Budget published", 1, (), "done", 1.0)
+    done_level_two = Entry(6, "Experts believe", 2, ("vague-attribution",), "done", 0.5)
+    assert model.technique_text(done_clean) == "Nothing to flag"
+    assert model.technique_text(done_level_two) == "Vague attribution"
     proxy.set_level(1)
     assert titles(proxy) == ["Secret plans", "Budget published"]
     proxy.set_level(None)

@@ -94,9 +94,12 @@ class LibraryModel(QAbstractTableModel):
                 self.tr("Best score"), self.tr("What to look for")][section]
 
     def technique_text(self, entry: Entry) -> str:
+        if entry.status != "done":
+            # Listing what is in a passage before the student tries would give the answer
+            # away, and "nothing" next to a clean one would tell them which passages are clean.
+            return self.tr("You decide")
         if entry.is_clean:
-            # Saying "clean" before the student tries would give the answer away.
-            return self.tr("You decide") if entry.status != "done" else self.tr("Nothing")
+            return self.tr("Nothing to flag")
         if entry.level <= 1:
             families = sorted({self.taxonomy.display_name(self.taxonomy.family_of(t))
                                for t in entry.techniques})

@@ -174,3 +174,13 @@ def test_the_teacher_guide_example_validates_and_imports(
     controller = install_import_export(window, lambda: store)
     outcomes = run_import(qtbot, controller, [folder])
     assert outcomes[0].report.added == 2
+
+
+def test_exporting_a_set_that_is_gone_reports_instead_of_raising(
+        qtbot: Any, window: QMainWindow, store: Store, tmp_path: Path) -> None:
+    controller = install_import_export(window, lambda: store)
+    shown: list[str] = []
+    controller._inform = lambda title, text: shown.append(text)  # type: ignore[method-assign]
+    assert not controller.export_to("no-such-set", tmp_path / "out.json")
+    assert shown and "Could not export" in shown[0] and "no-such-set" in shown[0]
+    assert not (tmp_path / "out.json").exists()

@@ -69,3 +69,16 @@ def test_a_zip_with_two_folders_says_what_it_holds(tmp_path: Path) -> None:
     message = info.value.problems[0].format()
     assert "this folder" not in message
     assert "one/, two/" in message and "one set per .zip" in message
+
+
+def test_an_empty_title_says_so_in_plain_words() -> None:
+    import json
+
+    from trainer.core.jsonset import parse_json_set
+
+    raw = {"format": "trainer.article-set", "format_version": 1, "id": "s", "title": "",
+           "articles": []}
+    with pytest.raises(InvalidInput) as info:
+        parse_json_set(json.dumps(raw).encode(), "set.json")
+    [problem] = info.value.problems
+    assert problem.format() == "set.json: $.title: must not be empty (write the text, e.g. a title)"

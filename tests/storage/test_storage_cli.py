@@ -56,8 +56,10 @@ def test_invalid_file_changes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "bad.json" in result.stderr and "Traceback" not in result.stderr
     assert dump_database(home / "trainer.sqlite3") == before
-    conflict = run_cli("import", str(_set_file(tmp_path, changed=True)), home=home)
+    changed = _set_file(tmp_path, changed=True)
+    conflict = run_cli("import", str(changed), home=home)
     assert conflict.returncode == 1 and "Raise \"version\"" in conflict.stderr
+    assert f"{changed}: set 'demo'" in conflict.stderr, "the message names the file to edit"
     assert dump_database(home / "trainer.sqlite3") == before
 
 

@@ -21,6 +21,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from trainer.storage.errors import ConflictingSetError
     from trainer.storage.service import Store
 
     article_set = load_set(args.path)  # InvalidInput → every problem listed, nothing stored
@@ -31,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
         return True
 
     with Store.open() as store:
-        report = store.import_set(article_set, progress)
+        try:
+            report = store.import_set(article_set, progress)
+        except ConflictingSetError as exc:  # name the file the teacher has to edit
+            raise ConflictingSetError(f"{args.path}: {exc.message}") from None
     if not args.quiet:
         print(f"{args.path}: set {report.set_id!r} version {article_set.version} "
               f"({article_set.title}): {report.added} added, {report.updated} updated, "

@@ -80,6 +80,8 @@ def _model_problems(exc: ValidationError, file: str, reported: set[str]) -> list
             message = "required field is missing"
         elif err["type"] == "extra_forbidden":
             message = "unknown field"
+        elif err["type"] == "string_too_short":
+            message = "must not be empty"
         hint = _HINTS.get(err["type"], "")
         if loc and loc[-1] == "language" and err["type"] == "string_pattern_mismatch":
             hint = "use a BCP 47 language tag such as en, de or pt-BR"
@@ -96,6 +98,7 @@ def _path_key(problem: Problem) -> tuple[object, ...]:
 _HINTS = {
     "missing": "add it; see resources/schema/article-set.schema.json",
     "extra_forbidden": "remove it or check its spelling",
+    "string_too_short": "write the text, e.g. a title",
     "int_type": "write a whole number without quotes",
     "string_type": "write text in double quotes",
     "bool_type": "write true or false without quotes",

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.errors import InvalidInput
+from trainer.storage.errors import StoreError
 from trainer.ui.tasks import write_lane
 
 if TYPE_CHECKING:
@@ -342,7 +343,7 @@ class ImportExportController(QObject):
             if store is None:
                 raise ValueError(_tr("The library is not available."))
             export_set(store, set_id, path)
-        except (OSError, ValueError, StopIteration) as exc:
+        except (OSError, ValueError, StopIteration, StoreError) as exc:
             self._inform(_tr("Export"), _tr("Could not export: %1").replace("%1", str(exc)))
             return False
         self._inform(_tr("Export"), _tr("Saved %1. Copy it to a USB stick and import it on "

@@ -28,6 +28,7 @@ class ScreenshotTour:
         self.folder = folder
         self.steps: list[Callable[[], None]] = []
         self.dialog: SettingsDialog | None = None
+        self.editor: QWidget | None = None
 
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -53,6 +54,8 @@ class ScreenshotTour:
             lambda: self._grab(w, "07-practice-dark"),
             self._contrast_feedback,
             lambda: self._grab(w, "08-feedback-high-contrast"),
+            self._editor,
+            lambda: self._grab(self.editor, "09-set-editor"),
             self._finish,
         ]
         self._next()
@@ -145,11 +148,25 @@ class ScreenshotTour:
         if feedback.model.rowCount():
             feedback.list.setCurrentIndex(feedback.model.index(0, 0))
 
+    def _editor(self) -> None:
+        from trainer.core.resources import resource_path
+        from trainer.ui.editor import SetEditorWindow
+
+        self._theme("system")
+        editor = SetEditorWindow(lambda: self.window.store, self.window)
+        editor.resize(1366, 768)
+        editor.open_path(resource_path("starter"))
+        editor.select_article(1)  # a level-1 passage with two key spans
+        editor.show()
+        self.editor = editor
+
     def _theme(self, name: str) -> None:
         s = self.window.settings
         self.window.apply_settings(UiSettings(s.text_size, name, s.level))
 
     def _finish(self) -> None:
+        if self.editor is not None:
+            self.editor.close()
         self._theme("system")
         app = QApplication.instance()
         if app is not None:

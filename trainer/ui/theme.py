@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from trainer.core.resources import resource_path
+
 THEMES: Final = ("system", "light", "dark", "high-contrast")
 
 
@@ -118,6 +120,9 @@ def _palette(colors: ThemeColors) -> QPalette:
 
 def stylesheet(colors: ThemeColors) -> str:
     focus = colors.accent
+    # Styling a combo or spin box's frame makes Qt stop drawing its native arrows; our own
+    # chevrons (a mid grey that reads on light, dark and high-contrast bases) replace them.
+    up, down = (resource_path("icons", f"chevron-{d}.svg").as_posix() for d in ("up", "down"))
     return f"""
     QWidget#screen {{ background: {colors.window}; }}
     QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
@@ -141,6 +146,16 @@ def stylesheet(colors: ThemeColors) -> str:
         border: 2px solid {focus}; }}
     QHeaderView::section {{ background: {colors.window}; color: {colors.muted}; border: none;
                            border-bottom: 1px solid {colors.border}; padding: 6px; }}
+    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+                           width: 24px; border: none; }}
+    QComboBox::down-arrow {{ image: url("{down}"); width: 12px; height: 12px; }}
+    QSpinBox {{ padding-right: 24px; }}
+    QSpinBox::up-button, QSpinBox::down-button {{ width: 22px; border: none;
+                                                 background: transparent; }}
+    QSpinBox::up-button {{ subcontrol-origin: border; subcontrol-position: top right; }}
+    QSpinBox::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right; }}
+    QSpinBox::up-arrow {{ image: url("{up}"); width: 10px; height: 10px; }}
+    QSpinBox::down-arrow {{ image: url("{down}"); width: 10px; height: 10px; }}
     """
 
 

@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.taxonomy import Taxonomy
+from trainer.ui import theme
 from trainer.ui.editor.draft import AnnotationDraft, ArticleDraft
 from trainer.ui.editor.offsets import PositionMap, find_change, shift_spans
+from trainer.ui.styles import label_format
 
 # Family colours (light backgrounds, dark text so they read in every theme). Colour is never
 # the only carrier: the span list names each technique, optional spans are also dotted.
-FAMILY_COLOURS = {"unverified": "#fde68a", "framing": "#bfdbfe"}
-SELECTED_COLOURS = {"unverified": "#f59e0b", "framing": "#60a5fa"}
-_FALLBACK = "#e5e7eb"
 
 
 class ArticleForm(QWidget):
@@ -231,14 +230,14 @@ class ArticleForm(QWidget):
             for row, ann in enumerate(self._article.annotations):
                 family = self._taxonomy.family_of(ann.label)
                 selected = row == self._selected
-                colours = SELECTED_COLOURS if selected else FAMILY_COLOURS
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(colours.get(family, _FALLBACK)))
-                fmt.setForeground(QColor("#111111"))
+                # The same colours and underlines students see on the practice screen.
+                fmt = label_format(family)
+                if selected:
+                    colors = theme.current()
+                    fmt.setBackground(QColor(colors.family_chip.get(family, colors.accent)))
+                    fmt.setForeground(QColor(colors.accent_text))
                 if ann.optional:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                elif selected:
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setToolTip(self._taxonomy.display_name(ann.label))
                 fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
                 cursor = QTextCursor(self.text.document())

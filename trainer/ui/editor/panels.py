@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.taxonomy import Taxonomy
-from trainer.ui.editor.article_form import FAMILY_COLOURS
+from trainer.ui import theme
 
 
 def heading(text: str) -> QLabel:
@@ -103,9 +103,10 @@ class SpanPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for family in taxonomy.families.values():
             chip = QLabel(family.name)
+            colors = theme.current()
             chip.setStyleSheet(
-                f"background:{FAMILY_COLOURS.get(family.id, '#e5e7eb')}; color:#111;"
-                "border-radius:8px; padding:2px 8px;")
+                f"background:{colors.family_tint.get(family.id, colors.border)};"
+                f"color:{colors.text}; border-radius:8px; padding:2px 8px;")
             chip.setAccessibleName(self.tr("Legend: %1").replace("%1", family.name))
             row.addWidget(chip)
         optional = QLabel(self.tr("dotted underline = optional"))

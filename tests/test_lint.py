@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -262,3 +263,17 @@ def test_shipped_json_is_generated_from_the_markdown_source() -> None:
         "resources/starter.json is stale: run "
         "`trainer convert --force resources/starter resources/starter.json`"
     )
+
+
+def test_lint_on_a_markdown_folder_names_the_article_file(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "set"
+    (folder / "articles").mkdir(parents=True)
+    shutil.copy(resource_path("starter", "set.yaml"), folder / "set.yaml")
+    source = resource_path("starter", "articles", "l1-02-school-lunch.md").read_text("utf-8")
+    short, _ = re.subn(r'why="[^"]*"', 'why="Short."', source, count=1)
+    (folder / "articles" / "lunch.md").write_text(short, encoding="utf-8")
+    result = _trainer("lint", str(folder))
+    expected = f"{folder / 'articles' / 'lunch.md'}: annotations[0].explanation: warning:"
+    assert expected in result.stderr, result.stderr

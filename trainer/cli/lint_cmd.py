@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Any
 
 from trainer.cli.common import err
 from trainer.core.formats import load_set
-from trainer.core.lint import coverage_table, lint_set, word_count
+from trainer.core.lint import Finding, coverage_table, lint_set, word_count
 from trainer.core.taxonomy import default_taxonomy
 
 
@@ -25,6 +26,28 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+_ARTICLE_PATH = re.compile(r"^\$\.articles\[(\d+)\]\.?(.*)$")
+
+
+def _article_files(path: Path) -> list[str]:
+    """For a Markdown folder, the file of each article, so findings name the file to edit."""
+    from trainer.core.markdown.reader import article_files
+
+    if not (path.is_dir() and (path / "set.yaml").is_file()):
+        return []
+    return [str(path / rel) for rel in article_files(path)]
+
+
+def _located(finding: Finding, file: str, article_file: list[str]) -> str:
+    match = _ARTICLE_PATH.match(finding.path)
+    if match and int(match.group(1)) < len(article_file):
+        rest = match.group(2)
+        moved = Finding(finding.severity, finding.message, f"{rest}" if rest else "",
+                        finding.hint)
+        return moved.format(article_file[int(match.group(1))])
+    return finding.format(file)
+
+
 def run(args: argparse.Namespace) -> int:
     article_set = load_set(args.path)
     taxonomy = article_set.taxonomy(default_taxonomy())
@@ -37,8 +60,9 @@ def run(args: argparse.Namespace) -> int:
     print()
     print(coverage_table(report, taxonomy))
     print()
+    article_file = _article_files(args.path)
     for finding in report.findings:
-        err(finding.format(str(args.path)))
+        err(_located(finding, str(args.path), article_file))
     errors, warnings = len(report.errors), len(report.warnings)
     summary = f"{errors} error(s), {warnings} warning(s)"
     failed = errors > 0 or (args.strict and warnings > 0)

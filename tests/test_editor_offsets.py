@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from trainer.ui.editor.draft import AnnotationDraft, ArticleDraft
-from trainer.ui.editor.offsets import PositionMap, TextChange, find_change, shift_spans
+from trainer.ui.editor.offsets import TextChange, find_change, shift_spans
+from trainer.ui.offsets import OffsetMap
 
 EMOJI_TEXT = "Fans 🎉 cheered; café owners 👩‍👩‍👧 said “never again” 🙄 today."
 
@@ -16,7 +17,7 @@ def _utf16_len(text: str) -> int:
 
 
 def test_position_map_round_trips_every_character_boundary() -> None:
-    positions = PositionMap(EMOJI_TEXT)
+    positions = OffsetMap(EMOJI_TEXT)
     assert positions.length_u16 == _utf16_len(EMOJI_TEXT)
     for cp in range(len(EMOJI_TEXT) + 1):
         u16 = positions.to_utf16(cp)
@@ -26,21 +27,21 @@ def test_position_map_round_trips_every_character_boundary() -> None:
 
 def test_position_inside_a_surrogate_pair_rounds_down() -> None:
     text = "a🎉b"
-    positions = PositionMap(text)
+    positions = OffsetMap(text)
     assert positions.to_code_point(2) == 1  # between the two halves of 🎉
     assert positions.to_code_point(3) == 2
 
 
 def test_combining_marks_need_no_mapping() -> None:
     text = "cafe\u0301 ok"
-    positions = PositionMap(text)
+    positions = OffsetMap(text)
     assert [positions.to_utf16(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
 
 
 @given(st.text(alphabet=st.sampled_from("ab🎉é\u0301 \n"), max_size=30), st.data())
 def test_position_map_matches_utf16_encoding(text: str, data: st.DataObject) -> None:
     cp = data.draw(st.integers(0, len(text)))
-    positions = PositionMap(text)
+    positions = OffsetMap(text)
     assert positions.to_utf16(cp) == _utf16_len(text[:cp])
     assert positions.to_code_point(positions.to_utf16(cp)) == cp
 

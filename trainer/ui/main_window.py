@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
         self.current: ArticleView | None = None
         self.started_at = datetime.now(UTC)
         self.editor: SetEditorWindow | None = None
-        self.last_message: QMessageBox | None = None
         self._picker: ProfilePicker | None = None
         self._practice: PracticeView | None = None
         self._feedback: FeedbackView | None = None
@@ -392,14 +391,6 @@ class MainWindow(QMainWindow):
         from trainer.ui.teacher_pin import TeacherPinDialog
 
         TeacherPinDialog(self.store, self).exec()
-
-    def _notify(self, kind: QMessageBox.Icon, title: str, text: str) -> None:
-        # open(), not exec(): a result arriving from a worker must not start a nested loop.
-        box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setAccessibleName(title)
-        self.last_message = box
-        box.open()
 
     # -- settings ----------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -343,7 +343,3 @@ class PracticeView(QWidget):
             nothing = True
         self._autosave.stop()
         self.submit_requested.emit(marks, nothing)
-
-    def select_mark_row(self, row: int) -> None:
-        self.marks_list.selectionModel().setCurrentIndex(
-            self.marks.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)

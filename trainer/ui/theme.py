@@ -35,10 +35,6 @@ class ThemeColors:
     verdict: dict[str, str]
     verdict_tint: dict[str, str]
 
-    @property
-    def is_dark(self) -> bool:
-        return QColor(self.base).lightness() < 128
-
 
 LIGHT = ThemeColors(
     name="light", window="#f4f1ea", base="#fffdf8", text="#1f1d1a", muted="#5f5a52",

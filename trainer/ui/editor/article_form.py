@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui import theme
 from trainer.ui.editor.draft import AnnotationDraft, ArticleDraft
-from trainer.ui.editor.offsets import PositionMap, find_change, shift_spans
+from trainer.ui.editor.offsets import find_change, shift_spans
+from trainer.ui.offsets import OffsetMap
 from trainer.ui.styles import label_format
 
 # Family colours (light backgrounds, dark text so they read in every theme). Colour is never
@@ -164,7 +165,7 @@ class ArticleForm(QWidget):
             return
         old = self._article.text
         new = self.text.toPlainText()
-        hint = None if self._hint_u16 is None else PositionMap(old).to_code_point(self._hint_u16)
+        hint = None if self._hint_u16 is None else OffsetMap(old).to_code_point(self._hint_u16)
         self._hint_u16 = None
         change = find_change(old, new, hint)
         self._article.text = new
@@ -198,7 +199,7 @@ class ArticleForm(QWidget):
         cursor = self.text.textCursor()
         if not cursor.hasSelection() or self._article is None:
             return None
-        positions = PositionMap(self._article.text)
+        positions = OffsetMap(self._article.text)
         start = positions.to_code_point(cursor.selectionStart())
         end = positions.to_code_point(cursor.selectionEnd())
         # Leading/trailing spaces are never part of a phrase; trim them like doccano does.
@@ -212,7 +213,7 @@ class ArticleForm(QWidget):
     def select_range(self, start: int, end: int) -> None:
         if self._article is None:
             return
-        positions = PositionMap(self._article.text)
+        positions = OffsetMap(self._article.text)
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(positions.to_utf16(start))
         cursor.setPosition(positions.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
@@ -226,7 +227,7 @@ class ArticleForm(QWidget):
     def refresh_highlights(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
         if self._article is not None:
-            positions = PositionMap(self._article.text)
+            positions = OffsetMap(self._article.text)
             for row, ann in enumerate(self._article.annotations):
                 family = self._taxonomy.family_of(ann.label)
                 selected = row == self._selected

@@ -1,41 +1,14 @@
-"""Qt positions (UTF-16 units) ↔ stored offsets (code points); spans kept in step with edits.
+"""Spans kept in step with edits to the passage text (positions: trainer/ui/offsets.py).
 
-Stored spans count Unicode code points (DESIGN §4); QTextDocument counts UTF-16 code units,
-so every character outside the Basic Multilingual Plane (most emoji) is two Qt positions but
-one stored offset. Nothing here imports Qt, so the arithmetic is tested without widgets.
+Spans are stored in code points (DESIGN §4). Nothing here imports Qt, so the arithmetic is
+tested without widgets.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-class PositionMap:
-    """Bidirectional position map for one text, built once so many conversions stay cheap."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]  # code-point indices
-        self._astral_u16 = [cp + n for n, cp in enumerate(self._astral)]  # where each starts
-        self.length = len(text)
-        self.length_u16 = len(text) + len(self._astral)
-
-    def to_utf16(self, cp: int) -> int:
-        cp = max(0, min(cp, self.length))
-        return cp + bisect_left(self._astral, cp)
-
-    def to_code_point(self, u16: int) -> int:
-        """A position between the halves of a surrogate pair rounds down to the character."""
-        u16 = max(0, min(u16, self.length_u16))
-        # Each astral character that starts before u16 costs one extra unit; one that starts
-        # at u16 - 1 straddles it, and subtracting it too lands on that character's start.
-        return u16 - bisect_right(self._astral_u16, u16 - 1)
 
 
 @dataclass(frozen=True)

@@ -125,8 +125,8 @@ def render_ms() -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from trainer.ui.passage_view import Highlight, PassageView
-    from trainer.ui.styles import label_format
+    from trainer.ui.practice.passage_view import Highlight, PassageView
+    from trainer.ui.shell.styles import label_format
 
     app = QApplication.instance() or QApplication([])
     sentence = "Sources say the 😀 plan was secretly agreed, and many expect it to fail. "

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Take a PNG of every screen from the real window under Xvfb at 1366x768 (make screenshots).
-# The app drives itself through the screens (TRAINER_SCREENSHOT_DIR, see trainer/ui/screenshots.py)
+# The app drives itself through the screens (TRAINER_SCREENSHOT_DIR, see trainer/ui/shell/screenshots.py)
 # on a throw-away data folder, so your own profiles and scores are never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."

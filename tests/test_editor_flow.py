@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from trainer.core.formats import load_set
 from trainer.storage import service
-from trainer.ui.editor import SetEditorWindow
+from trainer.ui.teacher.editor import SetEditorWindow
 
 TEXT = ("Council slams bridge plan 🌉\n\nCouncillors furiously rejected the plan on Monday, "
         "sources close to the mayor said. Nearly 70 percent of residents oppose it.")

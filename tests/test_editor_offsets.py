@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.ui.editor.draft import AnnotationDraft, ArticleDraft
-from trainer.ui.editor.offsets import TextChange, find_change, shift_spans
-from trainer.ui.offsets import OffsetMap
+from trainer.ui.teacher.editor.draft import AnnotationDraft, ArticleDraft
+from trainer.ui.teacher.editor.offsets import TextChange, find_change, shift_spans
+from trainer.ui.widgets.offsets import OffsetMap
 
 EMOJI_TEXT = "Fans 🎉 cheered; café owners 👩‍👩‍👧 said “never again” 🙄 today."
 
@@ -108,7 +108,7 @@ def test_typing_in_the_editor_shifts_and_drops_spans_with_emoji(qtbot) -> None: 
     from PySide6.QtGui import QTextCursor
 
     from trainer.core.taxonomy import default_taxonomy
-    from trainer.ui.editor.article_form import ArticleForm
+    from trainer.ui.teacher.editor.article_form import ArticleForm
 
     text = "🎉🎉 Critics slammed the 👩‍👩‍👧 plan, insiders say."
     slammed = text.index("slammed")

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from trainer.core.errors import Problem
-from trainer.ui.editor import SetEditorWindow
-from trainer.ui.editor.draft import AnnotationDraft, ArticleDraft, SetDraft
-from trainer.ui.editor.models import PROBLEM_ROLE
-from trainer.ui.editor.validation import Location, locate
+from trainer.ui.teacher.editor import SetEditorWindow
+from trainer.ui.teacher.editor.draft import AnnotationDraft, ArticleDraft, SetDraft
+from trainer.ui.teacher.editor.models import PROBLEM_ROLE
+from trainer.ui.teacher.editor.validation import Location, locate
 
 
 def make_window(qtbot: Any) -> SetEditorWindow:

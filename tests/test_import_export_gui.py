@@ -15,7 +15,11 @@ from tests.mdfixtures import article, make_set
 from trainer.core.formats import load_set
 from trainer.core.jsonset import load_json_set
 from trainer.storage.service import Store
-from trainer.ui.import_export import ImportExportController, ImportTask, install_import_export
+from trainer.ui.library.import_export import (
+    ImportExportController,
+    ImportTask,
+    install_import_export,
+)
 
 DATA = Path(__file__).parent / "data"
 

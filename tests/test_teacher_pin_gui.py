@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from trainer.core.pin import verify_pin
 from trainer.storage.service import Store
-from trainer.ui.editor import open_set_editor
-from trainer.ui.teacher_pin import (
+from trainer.ui.teacher.editor import open_set_editor
+from trainer.ui.teacher.teacher_pin import (
     PIN_SETTING,
     PinPromptDialog,
     TeacherPinDialog,

@@ -18,9 +18,9 @@ from trainer.core.scoring import score_article
 from trainer.core.spans import Span
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.service import Store
-from trainer.ui.library_model import EntryRole
-from trainer.ui.main_window import MainWindow
-from trainer.ui.settings_dialog import SettingsDialog
+from trainer.ui.library.library_model import EntryRole
+from trainer.ui.shell.main_window import MainWindow
+from trainer.ui.shell.settings_dialog import SettingsDialog
 
 
 def open_store(folder: Path) -> Store:

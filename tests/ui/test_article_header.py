@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from trainer.core.model import Article, Source
-from trainer.ui.article_header import ArticleHeader
+from trainer.ui.practice.article_header import ArticleHeader
 
 
 def test_title_and_source_line_with_url_are_plain_text(qtbot: QtBot) -> None:

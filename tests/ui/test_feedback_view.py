@@ -9,8 +9,8 @@ from trainer.core.model import Article
 from trainer.core.scoring import score_article
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
-from trainer.ui.feedback_view import FeedbackView, VerdictRole
-from trainer.ui.styles import VERDICT_STYLES, verdict_format, verdict_text
+from trainer.ui.practice.feedback_view import FeedbackView, VerdictRole
+from trainer.ui.shell.styles import VERDICT_STYLES, verdict_format, verdict_text
 
 
 def test_every_verdict_has_colour_underline_icon_and_text(qtbot: QtBot) -> None:

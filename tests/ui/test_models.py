@@ -9,10 +9,10 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from trainer.core.taxonomy import Taxonomy
-from trainer.ui.feedback_view import VerdictModel
-from trainer.ui.history_view import HistoryModel
-from trainer.ui.library_model import EntryRole, LibraryFilter, LibraryModel, ProfilesModel
-from trainer.ui.library_view import LibraryView
+from trainer.ui.library.library_model import EntryRole, LibraryFilter, LibraryModel, ProfilesModel
+from trainer.ui.library.library_view import LibraryView
+from trainer.ui.practice.feedback_view import VerdictModel
+from trainer.ui.progress.history_view import HistoryModel
 
 
 @dataclass(frozen=True)

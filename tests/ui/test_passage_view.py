@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from trainer.ui.offsets import OffsetMap
-from trainer.ui.passage_view import Highlight, PassageView
+from trainer.ui.practice.passage_view import Highlight, PassageView
+from trainer.ui.widgets.offsets import OffsetMap
 
 HOSTILE = ('Officials said <b>nothing</b> <img src="http://example.invalid/x.png"> '
            'and <a href="http://example.invalid">click</a> &amp; more.')

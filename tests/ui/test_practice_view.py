@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 from trainer.core.model import Article
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
-from trainer.ui.marks_model import MarksModel
-from trainer.ui.palette import DigitEntry, palette_entries
-from trainer.ui.practice_view import PracticeView
-from trainer.ui.styles import FAMILY_UNDERLINE
+from trainer.ui.practice.marks_model import MarksModel
+from trainer.ui.practice.palette import DigitEntry, palette_entries
+from trainer.ui.practice.practice_view import PracticeView
+from trainer.ui.shell.styles import FAMILY_UNDERLINE
 
 
 def show_active(qtbot: QtBot, widget: QWidget) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from trainer.ui.settings_dialog import SettingsDialog, UiSettings
+from trainer.ui.shell.settings_dialog import SettingsDialog, UiSettings
 
 
 class MemorySettings:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from trainer.storage.service import Store
-from trainer.ui.app import import_starter, open_store, try_lock
+from trainer.ui.shell.app import import_starter, open_store, try_lock
 
 
 def test_second_instance_on_the_same_folder_is_refused(tmp_path: Path) -> None:

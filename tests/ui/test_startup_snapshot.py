@@ -19,9 +19,9 @@ from tests.ui.conftest import make_set
 from trainer.core.model import ArticleSet
 from trainer.storage import paths
 from trainer.storage.service import Store
-from trainer.ui import snapshot
-from trainer.ui.app import _start_window
-from trainer.ui.main_window import MainWindow
+from trainer.ui.shell import snapshot
+from trainer.ui.shell.app import _start_window
+from trainer.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

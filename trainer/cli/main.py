@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _start_gui(data_dir: str | None) -> int:
-    from trainer.ui.app import run_app
+    from trainer.ui.shell.app import run_app
 
     return run_app(data_dir=data_dir)
 

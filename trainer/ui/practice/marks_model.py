@@ -1,0 +1,116 @@
+"""The student's marks on one passage, as a Qt list model (sorted by position)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from trainer.core.spans import Span
+from trainer.core.taxonomy import Taxonomy
+from trainer.ui.shell import theme
+from trainer.ui.shell.styles import FAMILY_UNDERLINE, underline_text
+
+SpanRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+QUOTE_LIMIT = 60
+
+
+def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+class MarksModel(QAbstractListModel):
+    marks_changed = Signal()
+
+    def __init__(self, taxonomy: Taxonomy, text: str = "", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.taxonomy = taxonomy
+        self.text = text
+        self._marks: list[Span] = []
+
+    # -- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._marks)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._marks):
+            return None
+        mark = self._marks[index.row()]
+        family = self.taxonomy.family_of(mark.label)
+        if role == Qt.ItemDataRole.DisplayRole:
+            phrase = quote(self.text[mark.start:mark.end])
+            return f"“{phrase}”\n{self.taxonomy.display_name(mark.label)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("{label}: {phrase}").format(
+                label=self.taxonomy.display_name(mark.label),
+                phrase=quote(self.text[mark.start:mark.end]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("{label}, shown with a {style}. Press Delete to remove it.").format(
+                label=self.taxonomy.display_name(mark.label),
+                style=underline_text(FAMILY_UNDERLINE.get(family, FAMILY_UNDERLINE["framing"])))
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(theme.current().family_chip.get(family, theme.current().text))
+        if role == SpanRole:
+            return mark
+        return None
+
+    # -- editing ---------------------------------------------------------------------------
+    def marks(self) -> list[Span]:
+        return list(self._marks)
+
+    def set_passage(self, text: str, marks: Iterable[Span] = ()) -> None:
+        self.beginResetModel()
+        self.text = text
+        self._marks = sorted(marks)
+        self.endResetModel()
+        self.marks_changed.emit()
+
+    def set_taxonomy(self, taxonomy: Taxonomy) -> None:
+        self.beginResetModel()
+        self.taxonomy = taxonomy
+        self.endResetModel()
+
+    def add(self, span: Span) -> int:
+        """Add a mark (relabel it if the same range is already marked); returns its row."""
+        for row, existing in enumerate(self._marks):
+            if (existing.start, existing.end) == (span.start, span.end):
+                self.relabel(row, span.label)
+                return row
+        row = 0
+        while row < len(self._marks) and self._marks[row] < span:
+            row += 1
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._marks.insert(row, span)
+        self.endInsertRows()
+        self.marks_changed.emit()
+        return row
+
+    def relabel(self, row: int, label: str) -> None:
+        old = self._marks[row]
+        if old.label == label:
+            return
+        self._marks[row] = Span(old.start, old.end, label)
+        # Labels take part in the sort order; keep the list sorted without moving rows
+        # unless needed (same start/end means neighbours stay put in practice).
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+        self.marks_changed.emit()
+
+    def remove(self, row: int) -> None:
+        if not 0 <= row < len(self._marks):
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._marks[row]
+        self.endRemoveRows()
+        self.marks_changed.emit()
+
+    def rows_at(self, position: int) -> list[int]:
+        """Rows of the marks that contain code-point `position` (or end right at it)."""
+        return [row for row, m in enumerate(self._marks) if m.start <= position <= m.end]
+
+    def rows_overlapping(self, start: int, end: int) -> list[int]:
+        return [row for row, m in enumerate(self._marks) if m.start < end and start < m.end]

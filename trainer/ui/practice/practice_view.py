@@ -1,0 +1,345 @@
+"""The practice screen: read the passage, select phrases, label them, submit."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.model import Article
+from trainer.core.spans import Span
+from trainer.core.taxonomy import Taxonomy
+from trainer.ui.practice.article_header import ArticleHeader
+from trainer.ui.practice.marks_model import MarksModel, SpanRole
+from trainer.ui.practice.palette import DefinitionPanel, LabelPalette
+from trainer.ui.practice.passage_view import Highlight, PassageView
+from trainer.ui.shell.styles import label_format
+
+SIDE_PANEL_WIDTH = 420
+
+
+class MarksListView(QListView):
+    """The list of marks; Delete removes the current one, a digit relabels it."""
+
+    delete_key = Signal()
+    label_key = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_key.emit()
+            return
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.label_key.emit(key - Qt.Key.Key_0)
+            return
+        super().keyPressEvent(event)
+
+
+class PracticeView(QWidget):
+    back_requested = Signal()
+    submit_requested = Signal(list, bool)  # marks, nothing_to_flag
+    draft_changed = Signal(list, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.taxonomy: Taxonomy | None = None
+        self.level = 1
+        self._last_labelled: tuple[int, int] | None = None
+        self._loading = False
+
+        self.level_label = QLabel()
+        self.level_label.setProperty("role", "muted")
+        self.header = ArticleHeader(self, extra=self.level_label)
+        self.header.back_requested.connect(self.back_requested)
+        self.back = self.header.back
+
+        self.passage = PassageView()
+        self.passage.label_key.connect(self._on_digit)
+        self.passage.delete_key.connect(self._delete_at_caret)
+
+        self.hint = QLabel()
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(self.tr("Hint"))
+        self.labels = LabelPalette()
+        self.labels.label_chosen.connect(self._label_selection)
+        self.definition = DefinitionPanel()
+        self.labels.label_focused.connect(self._show_definition)
+
+        self.marks = MarksModel(Taxonomy({}))
+        self.marks.marks_changed.connect(self._on_marks_changed)
+        self.marks_list = MarksListView()
+        self.marks_list.setModel(self.marks)
+        self.marks_list.setAccessibleName(self.tr("My marks"))
+        self.marks_list.setWordWrap(True)
+        self.marks_list.setSpacing(2)
+        self.marks_list.setMinimumHeight(120)
+        self.marks_list.delete_key.connect(self._delete_current_mark)
+        self.marks_list.label_key.connect(self._relabel_current_mark)
+        self.marks_list.selectionModel().currentChanged.connect(self._on_current_mark)
+        self.marks_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.marks_list.customContextMenuRequested.connect(self._mark_menu)
+        self.remove_mark = QPushButton(self.tr("Remove mark"))
+        self.remove_mark.setAccessibleName(self.tr("Remove the selected mark"))
+        self.remove_mark.clicked.connect(self._delete_current_mark)
+        self.marks_empty = QLabel(self.tr("No marks yet. Select a phrase in the passage, then "
+                                          "press a label's number."))
+        self.marks_empty.setWordWrap(True)
+        self.marks_empty.setProperty("role", "muted")
+
+        self.nothing = QCheckBox(self.tr("Nothing to flag here"))
+        self.nothing.setAccessibleName(self.tr("Nothing to flag here"))
+        self.nothing.toggled.connect(self._on_nothing_toggled)
+        self.submit = QPushButton(self.tr("Submit  (Ctrl+Enter)"))
+        self.submit.setProperty("role", "primary")
+        self.submit.setAccessibleName(self.tr("Submit my answer"))
+        self.submit.clicked.connect(self.request_submit)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.request_submit)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(400)
+        self._autosave.timeout.connect(self.flush_draft)
+
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+
+        reading = QHBoxLayout()
+        # The passage grows up to its reading-column width; the spacers take what is left.
+        reading.addStretch(1)
+        reading.addWidget(self.passage, 40)
+        reading.addStretch(1)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 0, 8, 0)
+        labels_heading = QLabel(self.tr("Labels"))
+        labels_heading.setProperty("role", "heading")
+        side_layout.addWidget(labels_heading)
+        side_layout.addWidget(self.labels)
+        side_layout.addWidget(self.hint)
+        side_layout.addWidget(self.definition)
+        marks_heading = QLabel(self.tr("My marks"))
+        marks_heading.setProperty("role", "heading")
+        side_layout.addWidget(marks_heading)
+        side_layout.addWidget(self.marks_empty)
+        side_layout.addWidget(self.marks_list, 1)
+        side_layout.addWidget(self.remove_mark, 0, Qt.AlignmentFlag.AlignRight)
+        side_layout.addWidget(self.nothing)
+        side_layout.addWidget(self.submit)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFixedWidth(SIDE_PANEL_WIDTH)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        body = QHBoxLayout()
+        body.addLayout(reading, 1)
+        body.addWidget(scroll)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 14, 16, 14)
+        outer.addWidget(self.header)
+        outer.addSpacing(8)
+        outer.addLayout(body, 1)
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self, article: Article, taxonomy: Taxonomy, draft: list[Span] | None = None,
+             nothing_to_flag: bool = False) -> None:
+        self._loading = True
+        self.taxonomy = taxonomy
+        self.level = article.level
+        self.header.show_article(article)
+        level_text = (self.tr("Level {n} · label the family") if article.level == 1
+                      else self.tr("Level {n} · label the technique"))
+        self.level_label.setText(level_text.format(n=article.level))
+        self.labels.set_labels(taxonomy, article.level)
+        self.definition.show_hint()
+        self.marks.set_taxonomy(taxonomy)
+        self.passage.set_passage(article.text)
+        self.marks.set_passage(article.text, draft or [])
+        self.nothing.setChecked(nothing_to_flag)
+        self._last_labelled = None
+        self.hint.setText(self.tr("Select a phrase (mouse, or Shift+arrow keys), then click a "
+                                  "label or press its number."))
+        self._loading = False
+        self._refresh()
+        # Chips are rebuilt per passage; keep Tab in reading order: passage, labels, marks.
+        chain: list[QWidget] = [self.back, self.passage, *self.labels.chips, self.marks_list,
+                                self.remove_mark, self.nothing, self.submit]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.passage.setFocus()
+
+    def set_text_size(self, points: float) -> None:
+        self.passage.set_text_size(points)
+
+    # -- labelling ---------------------------------------------------------------------------
+    def _on_digit(self, digit: int) -> None:
+        number, replaces = self.labels.digits.feed(digit)
+        if number is None:
+            return
+        entry = self.labels.entry_for_number(number)
+        if entry is None:
+            return
+        if replaces and self._last_labelled is not None:
+            for row, mark in enumerate(self.marks.marks()):
+                if (mark.start, mark.end) == self._last_labelled:
+                    self.marks.relabel(row, entry.label)
+                    self._announce_label(entry.name)
+                    return
+        self._label_selection(entry.label)
+
+    def _label_selection(self, label: str) -> None:
+        span = self.passage.selection_span()
+        if span is None:
+            self.hint.setText(self.tr("First select a phrase in the passage, then choose "
+                                      "its label."))
+            return
+        start, end = span
+        text = self.passage.passage()
+        # Trim surrounding spaces so that a sloppy drag marks exactly the words.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return
+        row = self.marks.add(Span(start, end, label))
+        self._last_labelled = (start, end)
+        self.passage.clear_selection()
+        if self.nothing.isChecked():
+            self.nothing.setChecked(False)
+        self.marks_list.setCurrentIndex(self.marks.index(row, 0))
+        assert self.taxonomy is not None
+        self._announce_label(self.taxonomy.display_name(label))
+
+    def _announce_label(self, name: str) -> None:
+        self.hint.setText(self.tr("Marked as {label}. Press Delete on a mark to remove it.")
+                          .format(label=name))
+
+    def _relabel_current_mark(self, digit: int) -> None:
+        entry = self.labels.entry_for_number(digit)
+        row = self.marks_list.currentIndex().row()
+        if entry is not None and row >= 0:
+            self.marks.relabel(row, entry.label)
+
+    def _delete_current_mark(self) -> None:
+        row = self.marks_list.currentIndex().row()
+        if row >= 0:
+            self.marks.remove(row)
+            if self.marks.rowCount():
+                self.marks_list.setCurrentIndex(
+                    self.marks.index(min(row, self.marks.rowCount() - 1), 0))
+
+    def _delete_at_caret(self) -> None:
+        span = self.passage.selection_span()
+        rows = (self.marks.rows_overlapping(*span) if span
+                else self.marks.rows_at(self.passage.caret()))
+        for row in sorted(rows, reverse=True):
+            self.marks.remove(row)
+        if rows:
+            self.hint.setText(self.tr("Mark removed."))
+
+    def _on_current_mark(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        mark = current.data(SpanRole)
+        if isinstance(mark, Span) and self.marks_list.hasFocus():
+            self.passage.select_range(mark.start, mark.end)
+
+    def _mark_menu(self, position: QPoint) -> None:
+        """Right-click on a mark: relabel it or remove it, for mouse users."""
+        index = self.marks_list.indexAt(position)
+        if not index.isValid():
+            return
+        self.marks_list.setCurrentIndex(index)
+        row = index.row()
+        menu = QMenu(self)
+        relabel = menu.addMenu(self.tr("Relabel as"))
+        for entry in self.labels.entries:
+            action = relabel.addAction(f"{entry.number}  {entry.name}")
+            action.triggered.connect(
+                lambda _=False, label=entry.label: self.marks.relabel(row, label))
+        menu.addAction(self.tr("Remove"), self._delete_current_mark)
+        menu.exec(self.marks_list.viewport().mapToGlobal(position))
+
+    def _show_definition(self, label: str) -> None:
+        for entry in self.labels.entries:
+            if entry.label == label:
+                self.definition.show_entry(entry)
+
+    def _on_nothing_toggled(self, checked: bool) -> None:
+        if checked and self.marks.rowCount() and not self._loading:
+            answer = QMessageBox.question(
+                self, self.tr("Nothing to flag?"),
+                self.tr("You have marks on this passage. Remove them all and say there is "
+                        "nothing to flag?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                self.nothing.setChecked(False)
+                return
+            self.marks.set_passage(self.marks.text, [])
+        self._schedule_draft()
+
+    def _on_marks_changed(self) -> None:
+        self._refresh()
+        self._schedule_draft()
+
+    def _refresh(self) -> None:
+        family_of = self.marks.taxonomy.family_of
+        highlights = [Highlight(m.start, m.end, label_format(family_of(m.label)))
+                      for m in self.marks.marks()]
+        self.passage.set_highlights(highlights)
+        has_marks = self.marks.rowCount() > 0
+        self.marks_empty.setVisible(not has_marks)
+        self.marks_list.setVisible(has_marks)
+        self.remove_mark.setVisible(has_marks)
+
+    # -- drafts and submit -------------------------------------------------------------------
+    def _schedule_draft(self) -> None:
+        if not self._loading:
+            self._autosave.start()
+
+    def flush_draft(self) -> None:
+        self._autosave.stop()
+        self.draft_changed.emit(self.marks.marks(), self.nothing.isChecked())
+
+    def has_pending_draft(self) -> bool:
+        return self._autosave.isActive()
+
+    def request_submit(self) -> None:
+        marks = self.marks.marks()
+        nothing = self.nothing.isChecked()
+        if not marks and not nothing:
+            answer = QMessageBox.question(
+                self, self.tr("Submit without marks?"),
+                self.tr("You have not marked anything. Submit and say this passage has "
+                        "nothing to flag?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self.passage.setFocus()
+                return
+            nothing = True
+        self._autosave.stop()
+        self.submit_requested.emit(marks, nothing)

@@ -1,0 +1,443 @@
+"""The main window: a stack of screens, menus and shortcuts, wired to the Store.
+
+The window is the only place that talks to the store; screens emit signals and receive plain
+records, so each screen can be tested on its own.
+
+Start-up (DESIGN §9): the window can be built without a store, from a snapshot of what it
+showed last time (trainer/ui/shell/snapshot.py), with `store_opener` to open the store later. The
+app opens it right after the first paint; an action that needs it earlier opens it on the
+spot (`store` property), so the user never notices. Only the library screen is built up
+front; the other screens, the editor and the import code are loaded when first needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from trainer.core.taxonomy import default_taxonomy
+from trainer.storage.errors import StoreError
+from trainer.storage.paths import database_url
+from trainer.ui.library.library_model import EntryRole
+from trainer.ui.library.library_view import LibraryView
+from trainer.ui.shell import snapshot
+from trainer.ui.shell.styles import icon
+from trainer.ui.shell.theme import apply_theme
+from trainer.ui.shell.ui_settings import MAX_TEXT_SIZE, MIN_TEXT_SIZE, UiSettings
+from trainer.ui.shell.window_menus import build_menus
+from trainer.ui.widgets import tasks
+
+if TYPE_CHECKING:
+    from trainer.core.spans import Span
+    from trainer.storage.records import ArticleView
+    from trainer.storage.service import Store
+    from trainer.ui.library.import_export import ImportExportController, ImportOutcome
+    from trainer.ui.library.library_model import Entry
+    from trainer.ui.practice.feedback_view import FeedbackView
+    from trainer.ui.practice.practice_view import PracticeView
+    from trainer.ui.progress.history_view import HistoryView
+    from trainer.ui.shell.profile_picker import ProfilePicker
+    from trainer.ui.teacher.editor import SetEditorWindow
+
+LAST_PROFILE = "ui.last_profile"
+StoreOpener = Callable[[], "Store | None"]
+
+
+class MainWindow(QMainWindow):
+    library_shown = Signal()
+    screen_changed = Signal(str)
+    store_attached = Signal()
+    store_failed = Signal()  # the deferred store could not be opened (the user was told)
+
+    def __init__(self, store: Store | None, data_dir: Path, *,
+                 store_opener: StoreOpener | None = None,
+                 start: snapshot.StartSnapshot | None = None) -> None:
+        super().__init__()
+        if store is None and store_opener is None:
+            raise ValueError("MainWindow needs a store or a way to open one")
+        self._store: Store | None = None
+        self._opener = store_opener
+        self.data_dir = data_dir
+        self.database = database_url()
+        self.profile_id: str | None = None
+        self.profile_name = ""
+        self.current: ArticleView | None = None
+        self.started_at = datetime.now(UTC)
+        self.editor: SetEditorWindow | None = None
+        self._picker: ProfilePicker | None = None
+        self._practice: PracticeView | None = None
+        self._feedback: FeedbackView | None = None
+        self._history: HistoryView | None = None
+        self.start = start
+        self._import_export: ImportExportController | None = None
+        self.keep_alive: list[object] = []  # helpers started with the window (screenshot tour)
+        self.settings = (UiSettings(start.text_size, start.theme) if start is not None
+                         else UiSettings())
+        self.setWindowTitle(self.tr("Media Literacy Trainer"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1366, 768)
+
+        self.library = LibraryView(default_taxonomy())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.library)
+        self.setCentralWidget(self.stack)
+        self.library.open_requested.connect(self.open_revision)
+        self.library.profile_requested.connect(self.show_profiles)
+        self.library.history_requested.connect(self.show_history)
+        self.library.import_requested.connect(lambda: self.import_export.choose_files())
+        build_menus(self)
+        if store is not None:
+            self._attach(store)
+            self.finish_setup()
+            self.show_profiles()
+
+    # -- the store, opened now or on first need ------------------------------------------
+    @property
+    def store(self) -> Store:
+        store = self.ensure_store()
+        if store is None:
+            raise StoreError("the progress database is not open")
+        return store
+
+    @property
+    def has_store(self) -> bool:
+        return self._store is not None
+
+    def ensure_store(self) -> Store | None:
+        """The store, opening it now if the deferred opening has not happened yet."""
+        if self._store is None and self._opener is not None:
+            opener, self._opener = self._opener, None
+            opened = opener()
+            if opened is None:
+                self.store_failed.emit()
+                return None
+            self._attach(opened)
+            self._refresh_after_attach()
+        return self._store
+
+    def _attach(self, store: Store) -> None:
+        self._store = store
+        old = self.settings
+        self.settings = UiSettings.load(store, self.profile_id)
+        app = QApplication.instance()
+        if self.start is not None and self.settings.theme != old.theme \
+                and isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme)
+            self._refresh_styles()
+        self._apply_text_size()
+        self.store_attached.emit()
+
+    def _refresh_after_attach(self) -> None:
+        """Replace what the snapshot showed with the store's data."""
+        store = self.store
+        if self.profile_id is not None and all(
+                p.id != self.profile_id for p in store.list_profiles()):
+            self.profile_id = None  # removed since the snapshot was taken
+        screen = self.stack.currentWidget()
+        if screen is self.library and self.profile_id is not None:
+            self.choose_profile(self.profile_id)
+        elif screen is self._picker or self.profile_id is None:
+            self.show_profiles()
+
+    # -- start-up from the snapshot --------------------------------------------------------
+    def show_snapshot_profiles(self, start: snapshot.StartSnapshot) -> None:
+        """Show the profile list as it was last time, before the store is open."""
+        self.picker.set_profiles(list(start.profiles), start.last_profile)
+        self._show("profiles")
+
+    def show_snapshot_library(self, shot: snapshot.LibrarySnapshot) -> None:
+        """Show a profile's library as it was last time, before the store is open."""
+        self.profile_id = shot.profile_id
+        self.profile_name = shot.profile_name
+        self.library.set_level_filter(shot.level)
+        self.library.set_profile_name(shot.profile_name)
+        self.library.set_entries(shot.entries)
+        self._show("library")
+        self.library.focus_table()
+        self.library_shown.emit()
+
+    def _save_snapshots(self, entries: Sequence[Entry] | None = None) -> None:
+        store = self._store
+        if store is None:
+            return
+        profiles = store.list_profiles()
+        snapshot.write_start(self.data_dir, self.database, self.settings.theme,
+                             self.settings.text_size, [(p.id, p.name) for p in profiles],
+                             store.get_setting(LAST_PROFILE))
+        if entries is not None and self.profile_id is not None:
+            snapshot.write_library(self.data_dir, self.database, self.profile_id,
+                                   self.profile_name, self.settings.level, entries)
+
+    # -- screens, built when first shown ---------------------------------------------------
+    def _add_screen(self, screen: QWidget) -> None:
+        self.stack.addWidget(screen)
+
+    @property
+    def picker(self) -> ProfilePicker:
+        if self._picker is None:
+            from trainer.ui.shell.profile_picker import ProfilePicker
+
+            self._picker = ProfilePicker()
+            self._picker.profile_chosen.connect(self.choose_profile)
+            self._picker.create_requested.connect(self._create_profile)
+            self._picker.rename_requested.connect(self._rename_profile)
+            self._add_screen(self._picker)
+        return self._picker
+
+    @property
+    def practice(self) -> PracticeView:
+        if self._practice is None:
+            from trainer.ui.practice.practice_view import PracticeView
+
+            self._practice = PracticeView()
+            self._practice.back_requested.connect(self._leave_practice)
+            self._practice.draft_changed.connect(self._save_draft)
+            self._practice.submit_requested.connect(self._submit)
+            self._practice.set_text_size(self.settings.text_size)
+            self._add_screen(self._practice)
+        return self._practice
+
+    @property
+    def feedback(self) -> FeedbackView:
+        if self._feedback is None:
+            from trainer.ui.practice.feedback_view import FeedbackView
+
+            self._feedback = FeedbackView()
+            self._feedback.back_requested.connect(self.show_library)
+            self._feedback.retry_requested.connect(self._retry)
+            self._feedback.next_requested.connect(self._next_passage)
+            self._feedback.passage.set_text_size(self.settings.text_size)
+            self._add_screen(self._feedback)
+        return self._feedback
+
+    @property
+    def history(self) -> HistoryView:
+        if self._history is None:
+            from trainer.ui.progress.history_view import HistoryView
+
+            self._history = HistoryView()
+            self._history.back_requested.connect(self.show_library)
+            self._add_screen(self._history)
+        return self._history
+
+    def finish_setup(self) -> None:
+        """What the first paint does not need: File → Import/Export and dropping files.
+
+        Called at once when the window gets its store up front, else right after the first
+        paint (trainer/ui/shell/app.py)."""
+        if self._import_export is not None:
+            return
+        from trainer.ui.library.import_export import install_import_export
+
+        self._import_export = install_import_export(self, self.ensure_store)
+        self._import_export.imported.connect(self._imported)
+
+    @property
+    def import_export(self) -> ImportExportController:
+        self.finish_setup()
+        assert self._import_export is not None
+        return self._import_export
+
+    def _show(self, screen: str) -> None:
+        widget: QWidget = self.library if screen == "library" else getattr(
+            self, {"profiles": "picker"}.get(screen, screen))
+        self.stack.setCurrentWidget(widget)
+        self.screen_changed.emit(screen)
+
+    # -- profiles ----------------------------------------------------------------------------
+    def show_profiles(self) -> None:
+        self._flush_practice()
+        self.picker.set_profiles(self.store.list_profiles(), self.store.get_setting(LAST_PROFILE))
+        self._show("profiles")
+        self._save_snapshots()
+
+    def _create_profile(self, name: str) -> None:
+        try:
+            profile = self.store.create_profile(name)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Profile not created"), exc.message)
+            return
+        self.choose_profile(profile.id)
+
+    def _rename_profile(self, profile_id: str, name: str) -> None:
+        try:
+            self.store.rename_profile(profile_id, name)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Profile not renamed"), exc.message)
+        self.picker.set_profiles(self.store.list_profiles(), profile_id)
+
+    def choose_profile(self, profile_id: str) -> None:
+        self.profile_id = profile_id
+        self.store.touch_profile(profile_id)
+        self.store.set_setting(LAST_PROFILE, profile_id)
+        self.settings = UiSettings.load(self.store, profile_id)
+        self.library.set_level_filter(self.settings.level)
+        name = next((p.name for p in self.store.list_profiles() if p.id == profile_id), "")
+        self.profile_name = name
+        self.library.set_profile_name(name)
+        self.show_library()
+
+    # -- library and history -----------------------------------------------------------------
+    def show_library(self) -> None:
+        if self.profile_id is None:
+            self.show_profiles()
+            return
+        self._flush_practice()
+        entries = self.store.library(self.profile_id)
+        self.library.set_entries(entries)
+        self._show("library")
+        self.library.focus_table()
+        self._save_snapshots(entries)
+        self.library_shown.emit()
+
+    def show_history(self) -> None:
+        if self.profile_id is None:
+            return
+        self._flush_practice()
+        self.history.set_attempts(self.store.history(self.profile_id))
+        self._show("history")
+        self.history.table.setFocus()
+
+    # -- practice ----------------------------------------------------------------------------
+    def open_revision(self, revision_id: int) -> None:
+        if self.profile_id is None:
+            return
+        view = self.store.article(revision_id)
+        draft = self.store.load_draft(self.profile_id, revision_id)
+        self.current = view
+        self.started_at = datetime.now(UTC)
+        self.practice.load(view.article, view.taxonomy,
+                           list(draft.marks) if draft else None,
+                           draft.nothing_to_flag if draft else False)
+        self._show("practice")
+        self.practice.passage.setFocus()
+
+    def _save_draft(self, marks: list[Span], nothing: bool) -> None:
+        if self.profile_id is None or self.current is None:
+            return
+        if marks or nothing:
+            self.store.save_draft(self.profile_id, self.current.revision_id, marks, nothing)
+        else:
+            self.store.discard_draft(self.profile_id, self.current.revision_id)
+
+    def _flush_practice(self) -> None:
+        practice = self._practice
+        if (practice is not None and self.stack.currentWidget() is practice
+                and practice.has_pending_draft()):
+            practice.flush_draft()
+
+    def _leave_practice(self) -> None:
+        self.practice.flush_draft()
+        self.show_library()
+
+    def _submit(self, marks: list[Span], nothing: bool) -> None:
+        if self.profile_id is None or self.current is None:
+            return
+        from trainer.core.scoring import LEVEL_MODE
+
+        article = self.current.article
+        mode = LEVEL_MODE.get(article.level, "family")
+        try:
+            attempt = self.store.submit(self.profile_id, self.current.revision_id, marks,
+                                        mode=mode, started_at=self.started_at,
+                                        nothing_to_flag=nothing)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+            return
+        self.feedback.load(article, self.current.taxonomy, attempt.result, attempt.mode, marks)
+        self._show("feedback")
+
+    def _retry(self) -> None:
+        if self.current is not None:
+            self.open_revision(self.current.revision_id)
+
+    def _next_passage(self) -> None:
+        """The next passage in the library's current order, preferring ones not done yet."""
+        if self.profile_id is None or self.current is None:
+            return
+        self.library.set_entries(self.store.library(self.profile_id))
+        proxy = self.library.proxy
+        entries = [proxy.index(r, 0).data(EntryRole) for r in range(proxy.rowCount())]
+        ids = [e.revision_id for e in entries]
+        here = ids.index(self.current.revision_id) if self.current.revision_id in ids else -1
+        ordered = entries[here + 1:] + entries[:here + 1]
+        pick = next((e for e in ordered if e.status != "done"), None)
+        if pick is None or pick.revision_id == self.current.revision_id:
+            pick = ordered[0] if ordered and ordered[0].revision_id != self.current.revision_id \
+                else None
+        if pick is None:
+            self.show_library()
+        else:
+            self.open_revision(pick.revision_id)
+
+    # -- import, export and teacher tools --------------------------------------------------
+    def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        if self.profile_id is not None and self.stack.currentWidget() is self.library:
+            entries = self.store.library(self.profile_id)
+            self.library.set_entries(entries)
+            self._save_snapshots(entries)
+
+    def open_editor(self) -> None:
+        from trainer.ui.teacher.editor import open_set_editor
+
+        self.editor = open_set_editor(self, self.ensure_store)
+
+    def open_teacher_pin(self) -> None:
+        from trainer.ui.teacher.teacher_pin import TeacherPinDialog
+
+        TeacherPinDialog(self.store, self).exec()
+
+    # -- settings ----------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from trainer.ui.shell.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.data_dir, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.values())
+
+    def apply_settings(self, settings: UiSettings) -> None:
+        old = self.settings
+        self.settings = settings
+        settings.save(self.store, self.profile_id)
+        app = QApplication.instance()
+        if settings.theme != old.theme and isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+            self._refresh_styles()
+        self._apply_text_size()
+        if settings.level != old.level:
+            self.library.set_level_filter(settings.level)
+        self._save_snapshots()
+
+    def step_text_size(self, step: int) -> None:
+        size = min(MAX_TEXT_SIZE, max(MIN_TEXT_SIZE, self.settings.text_size + step))
+        self.apply_settings(UiSettings(size, self.settings.theme, self.settings.level))
+
+    def _apply_text_size(self) -> None:
+        if self._practice is not None:
+            self._practice.set_text_size(self.settings.text_size)
+        if self._feedback is not None:
+            self._feedback.passage.set_text_size(self.settings.text_size)
+
+    def _refresh_styles(self) -> None:
+        # Highlight colours come from the theme; redraw what is on screen.
+        if (self.current is not None and self._practice is not None
+                and self.stack.currentWidget() is self._practice):
+            self.practice.marks.set_passage(self.practice.marks.text,
+                                            self.practice.marks.marks())
+        self.update()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._flush_practice()
+        if self._import_export is not None and self._import_export.task is not None:
+            self._import_export.task.cancel.set()
+        # A submitted attempt is committed before feedback shows; wait only for the import
+        # lane so that a cancelled import finishes its rollback before the store closes.
+        tasks.write_lane().waitForDone(10_000)
+        event.accept()

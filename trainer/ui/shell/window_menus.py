@@ -1,0 +1,71 @@
+"""The main window's menu bar: every screen and tool reachable by keyboard shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from trainer.ui.shell.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _action(window: MainWindow, text: str, shortcut: str | QKeySequence.StandardKey | None,
+            slot: Callable[[], object]) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(_tr("&File"))
+    file_menu.addAction(_action(window, _tr("&Library"), "Ctrl+L", window.show_library))
+    file_menu.addAction(_action(window, _tr("My &attempts"), "Ctrl+H", window.show_history))
+    file_menu.addAction(_action(window, _tr("&Switch profile"), "Ctrl+Shift+P",
+                                window.show_profiles))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, _tr("&Quit"), QKeySequence.StandardKey.Quit,
+                                window.close))
+    view_menu = bar.addMenu(_tr("&View"))
+    view_menu.addAction(_action(window, _tr("&Larger text"), QKeySequence.StandardKey.ZoomIn,
+                                lambda: window.step_text_size(1)))
+    view_menu.addAction(_action(window, _tr("&Smaller text"), QKeySequence.StandardKey.ZoomOut,
+                                lambda: window.step_text_size(-1)))
+    view_menu.addSeparator()
+    view_menu.addAction(_action(window, _tr("Se&ttings…"), "Ctrl+,", window.open_settings))
+    teacher_menu = bar.addMenu(_tr("&Teacher"))
+    teacher_menu.addAction(_action(window, _tr("Set &editor…"), "Ctrl+Shift+E",
+                                   window.open_editor))
+    teacher_menu.addAction(_action(window, _tr("Teacher &PIN…"), None,
+                                   window.open_teacher_pin))
+    # File → Import file/folder and Export set are added by MainWindow.finish_setup().
+    help_menu = bar.addMenu(_tr("&Help"))
+    help_menu.addAction(_action(window, _tr("&Keyboard shortcuts"), "F1",
+                                lambda: show_keys(window)))
+    help_menu.addAction(_action(window, _tr("&About"), None, lambda: show_about(window)))
+
+
+def show_keys(parent: QWidget) -> None:
+    QMessageBox.information(parent, _tr("Keyboard shortcuts"), _tr(
+        "Arrow keys move the caret; Shift+arrows select a phrase.\n"
+        "1, 2, … label the selection (two digits quickly for 10 and above).\n"
+        "Delete removes the mark at the caret or in the list.\n"
+        "Ctrl+Enter submits. Tab moves between controls.\n"
+        "Ctrl++ and Ctrl+- change the text size. Ctrl+L opens the library.\n"
+        "Ctrl+I imports a set; Ctrl+Shift+E opens the set editor."))
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(parent, _tr("About"), _tr(
+        "Media Literacy Trainer: practise spotting unverified claims and loaded framing. "
+        "Works offline; your data stays on this computer."))

@@ -1,0 +1,153 @@
+"""Side panels of the set editor: the article list, the key-span list, the problems list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.taxonomy import Taxonomy
+from trainer.ui.shell import theme
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+def button(text: str, name: str) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setAccessibleName(name)
+    return widget
+
+
+class ArticlePanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading(self.tr("&Articles"))
+        self.view = QListView()
+        self.view.setAccessibleName(self.tr("Articles"))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSpacing(2)
+        self.view.setWordWrap(True)
+        self.title.setBuddy(self.view)
+        self.add = button(self.tr("Add"), self.tr("Add article"))
+        self.remove = button(self.tr("Remove"), self.tr("Remove article"))
+        self.up = button(self.tr("Up"), self.tr("Move article up"))
+        self.down = button(self.tr("Down"), self.tr("Move article down"))
+        row = QHBoxLayout()
+        for widget in (self.add, self.remove, self.up, self.down):
+            row.addWidget(widget)
+        self.empty = QLabel(self.tr("No articles yet. Press Add (Ctrl+Shift+N), then paste "
+                                    "the text of a news article."))
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("No articles yet"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+
+
+class SpanPanel(QWidget):
+    def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading(self.tr("&Key spans in this article"))
+        self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Key spans"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.title.setBuddy(self.view)
+        self.mark = button(self.tr("Mark selection…"), self.tr("Mark selected phrase"))
+        self.edit = button(self.tr("Edit…"), self.tr("Edit key span"))
+        self.remove = button(self.tr("Remove"), self.tr("Remove key span"))
+        row = QHBoxLayout()
+        for widget in (self.mark, self.edit, self.remove):
+            row.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.legend(taxonomy))
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+
+    def configure_header(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+    def legend(self, taxonomy: Taxonomy) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for family in taxonomy.families.values():
+            chip = QLabel(family.name)
+            colors = theme.current()
+            chip.setStyleSheet(
+                f"background:{colors.family_tint.get(family.id, colors.border)};"
+                f"color:{colors.text}; border-radius:8px; padding:2px 8px;")
+            chip.setAccessibleName(self.tr("Legend: %1").replace("%1", family.name))
+            row.addWidget(chip)
+        optional = QLabel(self.tr("dotted underline = optional"))
+        optional.setStyleSheet("text-decoration: underline dotted;")
+        optional.setAccessibleName(optional.text())
+        row.addWidget(optional)
+        row.addStretch(1)
+        return box
+
+
+class ProblemPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading(self.tr("&Problems"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Validation status"))
+        self.view = QListView()
+        self.view.setAccessibleName(self.tr("Problems"))
+        self.view.setAccessibleDescription(
+            self.tr("The same messages as trainer validate. Press Enter or double-click to go "
+                    "to the field."))
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.title.setBuddy(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+
+    def show_status(self, count: int) -> None:
+        if count:
+            self.status.setText(
+                (self.tr("1 problem") if count == 1 else
+                 self.tr("%1 problems").replace("%1", str(count)))
+                + self.tr(" — fix before adding the set to the library. Double-click one to "
+                          "go there."))
+            self.status.setStyleSheet("color:#b42318; font-weight:600;")
+        else:
+            self.status.setText(self.tr("✓ No problems: the set is valid."))
+            self.status.setStyleSheet("color:#067647; font-weight:600;")

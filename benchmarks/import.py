@@ -38,7 +38,7 @@ def time_store(folder: Path, article_set: ArticleSet, run: int) -> float:
     store = Store.open(f"sqlite:///{path}", daily=False)
     try:
         began = time.perf_counter()
-        store.import_set(article_set)
+        store.library.import_set(article_set)
         return time.perf_counter() - began
     finally:
         store.close()

@@ -32,25 +32,25 @@ def main() -> None:
         path = Path(tmp) / "bench.sqlite3"
         url = f"sqlite:///{path}"
         with Store.open(url, daily=False) as store:
-            store.import_set(generate_set(500))
+            store.library.import_set(generate_set(500))
         began = time.perf_counter()
         fill_attempts(path, PROFILES, ATTEMPTS)
         print(f"generated {PROFILES * ATTEMPTS} attempts in {time.perf_counter() - began:.1f} s")
         with Store.open(url, daily=False) as store:
-            profiles = store.list_profiles()
-            store.history(profiles[0].id)  # warm the page cache once
+            profiles = store.profiles.list()
+            store.progress.history(profiles[0].id)  # warm the page cache once
             per_profile = []
             for profile in profiles:
                 t0 = time.perf_counter()
-                history = store.history(profile.id)
-                stats = store.technique_stats(profile.id)
+                history = store.progress.history(profile.id)
+                stats = store.progress.technique_stats(profile.id)
                 per_profile.append((time.perf_counter() - t0) * 1000)
                 assert len(history) == ATTEMPTS and stats
             aggregate = []
             for _ in range(5):
                 t0 = time.perf_counter()
-                overview = store.profiles_overview()
-                totals = store.all_technique_stats()
+                overview = store.progress.profiles_overview()
+                totals = store.progress.all_technique_stats()
                 aggregate.append((time.perf_counter() - t0) * 1000)
                 assert len(overview) == PROFILES and totals
     worst = max(per_profile)

@@ -94,7 +94,7 @@ def import_generated(home: Path, articles: int) -> None:
         "from trainer.storage.service import Store\n"
         "home = sys.argv[1]\n"
         "with Store.open(f'sqlite:///{home}/trainer.sqlite3', backup_dir=None) as store:\n"
-        f"    store.import_set(generate_set({articles}))\n"
+        f"    store.library.import_set(generate_set({articles}))\n"
     )
     home.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-c", code, str(home)], cwd=ROOT, check=True)

@@ -115,7 +115,7 @@ def test_editor_flow_create_mark_save_reopen_and_add_to_library(
 
     report = again.add_to_library()
     assert (report.added, report.updated, report.unchanged) == (1, 0, 0)
-    [info] = [s for s in store.list_sets() if s.id == "bridge-news"]
+    [info] = [s for s in store.library.list_sets() if s.id == "bridge-news"]
     assert info.version == 1 and info.article_count == 1
 
     # Unchanged content: same version, nothing to write.
@@ -128,7 +128,7 @@ def test_editor_flow_create_mark_save_reopen_and_add_to_library(
     report = again.add_to_library()
     assert again.draft.version == 2 and again.set_form.version.value() == 2
     assert report.updated == 1
-    assert [s.version for s in store.list_sets() if s.id == "bridge-news"] == [2]
+    assert [s.version for s in store.library.list_sets() if s.id == "bridge-news"] == [2]
     assert again.dirty  # the new version should be saved into the file too
     again.save_to(path)
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
@@ -144,7 +144,7 @@ def test_an_edit_elsewhere_then_add_bumps_past_the_library_version(
     qtbot.keyClicks(other.article_form.title, "!")
     other.add_to_library()
     assert other.draft.version == 2
-    assert [s.version for s in store.list_sets()] == [2]
+    assert [s.version for s in store.library.list_sets()] == [2]
 
 
 def test_articles_can_be_added_removed_and_reordered_by_keyboard(qtbot: Any) -> None:

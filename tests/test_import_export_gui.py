@@ -72,7 +72,7 @@ def test_import_json_and_markdown_shows_a_summary(qtbot: Any, window: QMainWindo
     sample = load_json_set(DATA / "good" / "sample.json")
     assert outcomes[0].report.added == len(sample.articles)
     assert outcomes[1].report.added == 2
-    assert {s.id for s in store.list_sets()} == {sample.id, "demo"}
+    assert {s.id for s in store.library.list_sets()} == {sample.id, "demo"}
     summary = controller.summary
     assert summary is not None
     assert f"Articles added: {len(sample.articles) + 2}" in summary.headline.text()
@@ -93,7 +93,7 @@ def test_a_bad_file_lists_its_problems_and_changes_nothing(
     expected_lines = [p.format() for p in expected.value.problems]  # type: ignore[attr-defined]
     outcomes = run_import(qtbot, controller, [bad])
     assert outcomes[0].report is None and outcomes[0].problems == expected_lines
-    assert store.list_sets() == []
+    assert store.library.list_sets() == []
     summary = controller.summary
     assert summary is not None
     rows = [summary.list.item(i).text() for i in range(summary.list.count())]
@@ -119,7 +119,7 @@ def test_dropping_files_onto_the_window_imports_them(
     with qtbot.waitSignal(controller.imported, timeout=20000) as blocker:
         QApplication.sendEvent(window, drop)
     assert blocker.args[0][0].report.added == 2
-    assert [s.id for s in store.list_sets()] == ["demo"]
+    assert [s.id for s in store.library.list_sets()] == ["demo"]
 
     text_only = QMimeData()
     text_only.setText("not a file")
@@ -137,7 +137,7 @@ def test_cancelling_during_the_import_writes_nothing(store: Store, tmp_path: Pat
     task.signals.finished.connect(outcomes.extend)
     task.run()  # in this thread, so the progress slot runs before the Store continues
     assert outcomes[0].cancelled and outcomes[0].report is None
-    assert store.list_sets() == []
+    assert store.library.list_sets() == []
 
 
 def test_export_writes_one_json_file_that_imports_again(
@@ -153,7 +153,7 @@ def test_export_writes_one_json_file_that_imports_again(
     assert exported == sample
     other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", backup_dir=tmp_path / "bk2")
     try:
-        report = other.import_set(exported)
+        report = other.library.import_set(exported)
         assert report.added == len(sample.articles)
     finally:
         other.close()

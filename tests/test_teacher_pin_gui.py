@@ -72,7 +72,7 @@ def test_no_pin_means_no_question(store: Store) -> None:
 def test_setting_a_pin_stores_only_a_salted_hash(qtbot: Any, store: Store) -> None:
     dialog = set_pin(qtbot, store, "4821")
     assert dialog.result() == TeacherPinDialog.DialogCode.Accepted
-    record = store.get_setting(PIN_SETTING)
+    record = store.settings.get(PIN_SETTING)
     assert isinstance(record, str) and "4821" not in record
     assert record.startswith("scrypt$") and verify_pin("4821", record)
 
@@ -86,7 +86,7 @@ def test_rules_and_mismatch_are_explained(qtbot: Any, store: Store) -> None:
     qtbot.keyClicks(dialog.confirm, "1243")
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
     assert "different" in dialog.message.text()
-    assert store.get_setting(PIN_SETTING) is None
+    assert store.settings.get(PIN_SETTING) is None
 
 
 def test_gate_asks_until_right_or_cancelled(qtbot: Any, store: Store) -> None:
@@ -102,9 +102,9 @@ def test_change_and_remove_need_the_current_pin(qtbot: Any, store: Store) -> Non
     set_pin(qtbot, store, "4821")
     wrong = set_pin(qtbot, store, "9999", current="1111")
     assert wrong.isVisible() and "not right" in wrong.message.text()
-    assert verify_pin("4821", store.get_setting(PIN_SETTING))
+    assert verify_pin("4821", store.settings.get(PIN_SETTING))
     set_pin(qtbot, store, "9999", current="4821")
-    assert verify_pin("9999", store.get_setting(PIN_SETTING))
+    assert verify_pin("9999", store.settings.get(PIN_SETTING))
 
     dialog = TeacherPinDialog(store)
     qtbot.addWidget(dialog)

@@ -31,14 +31,14 @@ def test_open_makes_a_daily_backup_of_an_existing_database(db_path: Path) -> Non
     backups = db_path.parent / "backups"
     assert list_backups(backups) == []
     with Store.open(f"sqlite:///{db_path}") as store:
-        store.create_profile("Ana")
+        store.profiles.create("Ana")
     Store.open(f"sqlite:///{db_path}").close()
     [daily] = list_backups(backups)
     assert daily.kind == "daily" and daily.created_at.date() == datetime.now(UTC).date()
 
 
 def test_backup_is_a_consistent_copy_while_open(store: Store) -> None:
-    store.create_profile("Ana")  # still in the WAL, not yet in the main file
+    store.profiles.create("Ana")  # still in the WAL, not yet in the main file
     made = store.backup()
     con = sqlite3.connect(made)
     assert con.execute("SELECT name FROM profile").fetchall() == [("Ana",)]
@@ -48,19 +48,19 @@ def test_backup_is_a_consistent_copy_while_open(store: Store) -> None:
 
 
 def test_restore_replaces_data_and_keeps_the_previous(store: Store, db_path: Path) -> None:
-    store.create_profile("Ana")
+    store.profiles.create("Ana")
     saved = store.backup()
-    store.create_profile("Ben")
+    store.profiles.create("Ben")
     previous = store.restore_backup(saved)
-    assert [p.name for p in store.list_profiles()] == ["Ana"]
+    assert [p.name for p in store.profiles.list()] == ["Ana"]
     assert previous is not None
     store.restore_backup(previous)  # undo the restore
-    assert [p.name for p in store.list_profiles()] == ["Ana", "Ben"]
+    assert [p.name for p in store.profiles.list()] == ["Ana", "Ben"]
     assert store.check().ok
 
 
 def test_restore_refuses_bad_backups(store: Store, db_path: Path, tmp_path: Path) -> None:
-    store.create_profile("Ana")
+    store.profiles.create("Ana")
     store.close()
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"junk" * 2000)
@@ -78,7 +78,7 @@ def test_restore_refuses_bad_backups(store: Store, db_path: Path, tmp_path: Path
     with pytest.raises(NewerDatabaseError):
         restore_database(future, url, tmp_path / "b")
     with Store.open(url) as reopened:
-        assert [p.name for p in reopened.list_profiles()] == ["Ana"]
+        assert [p.name for p in reopened.profiles.list()] == ["Ana"]
 
 
 def test_restore_after_corruption(db_path: Path) -> None:
@@ -86,12 +86,12 @@ def test_restore_after_corruption(db_path: Path) -> None:
 
     url = f"sqlite:///{db_path}"
     with Store.open(url) as store:
-        store.create_profile("Ana")
+        store.profiles.create("Ana")
         store.backup()
     db_path.write_bytes(b"\x13" * 9000)
     with pytest.raises(CorruptDatabaseError) as caught:
         Store.open(url)
     with Store.restore(caught.value.backups[0], url) as restored:
-        assert [p.name for p in restored.list_profiles()] == ["Ana"]
+        assert [p.name for p in restored.profiles.list()] == ["Ana"]
         assert restored.check().ok
     assert caught.value.moved_to.read_bytes() == b"\x13" * 9000

@@ -22,13 +22,13 @@ IMPORT_CHILD = textwrap.dedent("""
     from tests.storage.storage_helpers import small_set
     from trainer.storage.service import Store
     store = Store.open(sys.argv[1], daily=False)
-    store.import_set(small_set())
-    store.create_profile("Ana")
+    store.library.import_set(small_set())
+    store.profiles.create("Ana")
     big = generate_set(4000, set_id="big")
     def progress(done, total):
         print("progress", done, total, flush=True)
         return True
-    store.import_set(big, progress)
+    store.library.import_set(big, progress)
     print("committed", flush=True)
 """)
 
@@ -39,14 +39,14 @@ SUBMIT_CHILD = textwrap.dedent("""
     from trainer.core.spans import Span
     from trainer.storage.service import Store
     store = Store.open(sys.argv[1], daily=False)
-    store.import_set(small_set())
-    ana = store.create_profile("Ana")
-    revisions = [e.revision_id for e in store.library(ana.id)]
+    store.library.import_set(small_set())
+    ana = store.profiles.create("Ana")
+    revisions = [e.revision_id for e in store.library.entries(ana.id)]
     i = 0
     while True:
         rev = revisions[i % len(revisions)]
-        store.save_draft(ana.id, rev, [Span(0, 5 + i % 7, "framing")])
-        done = store.submit(ana.id, rev, [Span(0, 5 + i % 7, "framing")], mode="family",
+        store.practice.save_draft(ana.id, rev, [Span(0, 5 + i % 7, "framing")])
+        done = store.practice.submit(ana.id, rev, [Span(0, 5 + i % 7, "framing")], mode="family",
                             started_at=datetime.now(UTC))
         print("ack", ana.id, done.attempt_id, flush=True)
         i += 1
@@ -81,14 +81,14 @@ def test_kill_during_large_import_is_all_or_nothing(tmp_path: Path) -> None:
     with Store.open(url, daily=False) as store:
         report = store.check()
         assert report.ok, report.messages
-        sets = {s.id: s.article_count for s in store.list_sets()}
-        assert sets.get("demo") == 3 and [p.name for p in store.list_profiles()] == ["Ana"]
+        sets = {s.id: s.article_count for s in store.library.list_sets()}
+        assert sets.get("demo") == 3 and [p.name for p in store.profiles.list()] == ["Ana"]
         if "big" in sets:  # committed before the kill landed: then it is complete
             assert sets["big"] == 4000
         else:
             assert report.counts["article"] == 3
             assert report.counts["key_span"] == 4
-        assert store.import_set(small_set(set_id="after")).added == 3  # still writable
+        assert store.library.import_set(small_set(set_id="after")).added == 3  # still writable
 
 
 def test_kill_during_submits_keeps_every_acknowledged_attempt(tmp_path: Path) -> None:
@@ -110,13 +110,13 @@ def test_kill_during_submits_keeps_every_acknowledged_attempt(tmp_path: Path) ->
     with Store.open(url, daily=False) as store:
         report = store.check()
         assert report.ok, report.messages
-        stored = {h.attempt_id for h in store.history(profile)}
+        stored = {h.attempt_id for h in store.progress.history(profile)}
         assert set(acknowledged) <= stored
         assert len(stored) <= len(acknowledged) + 1  # at most the one in flight
         assert report.counts["answer_span"] == len(stored)
-        history = store.history(profile)
+        history = store.progress.history(profile)
         required = {h.revision_id: sum(not a.optional for a in
-                                       store.article(h.revision_id).article.annotations)
+                                       store.library.article(h.revision_id).article.annotations)
                     for h in history}
-        seen = sum(s.total for s in store.technique_stats(profile))
+        seen = sum(s.total for s in store.progress.technique_stats(profile))
         assert seen == sum(required[h.revision_id] for h in history)  # scores stored with it

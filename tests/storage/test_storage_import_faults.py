@@ -17,10 +17,10 @@ from trainer.storage.service import Store
 
 
 def _populated(store: Store) -> None:
-    store.import_set(small_set())
-    ana = store.create_profile("Ana")
-    store.set_setting("theme", "dark")
-    store.save_draft(ana.id, store.library(ana.id)[0].revision_id, [])
+    store.library.import_set(small_set())
+    ana = store.profiles.create("Ana")
+    store.settings.set("theme", "dark")
+    store.practice.save_draft(ana.id, store.library.entries(ana.id)[0].revision_id, [])
 
 
 def _big_update(articles: int = 600) -> ArticleSet:
@@ -39,7 +39,7 @@ def test_invalid_offsets_change_nothing(store: Store, db_path: Path) -> None:
         update={"annotations": [Annotation(start=5, end=500, label="framing")]})
     bad = bad.model_copy(update={"articles": [bad.articles[0], broken, bad.articles[2]]})
     with pytest.raises(InvalidInput) as caught:
-        store.import_set(bad)
+        store.library.import_set(bad)
     assert "outside the text" in caught.value.problems[0].message
     assert caught.value.problems[0].path == "$.articles[1].annotations[0]"
     assert dump_database(db_path) == before
@@ -57,7 +57,7 @@ def test_exception_midway_rolls_back(store: Store, db_path: Path) -> None:
         return True
 
     with pytest.raises(RuntimeError, match="disk on fire"):
-        store.import_set(_big_update(), explode)
+        store.library.import_set(_big_update(), explode)
     assert calls[:2] == [0, 250]
     assert dump_database(db_path) == before
 
@@ -66,10 +66,10 @@ def test_cancel_rolls_back(store: Store, db_path: Path) -> None:
     _populated(store)
     before = dump_database(db_path)
     with pytest.raises(ImportCancelled, match="nothing was changed"):
-        store.import_set(_big_update(), lambda done, total: done < 500)
+        store.library.import_set(_big_update(), lambda done, total: done < 500)
     assert dump_database(db_path) == before
     seen: list[tuple[int, int]] = []
-    report = store.import_set(_big_update(), lambda d, t: seen.append((d, t)) is None)
+    report = store.library.import_set(_big_update(), lambda d, t: seen.append((d, t)) is None)
     assert report.added == 600 and seen[-1] == (601, 601)
 
 
@@ -103,21 +103,23 @@ def test_import_idempotent_and_round_trips(first: ArticleSet, second: ArticleSet
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "t.sqlite3"
         with Store.open(f"sqlite:///{path}", daily=False) as store:
-            report = store.import_set(first)
+            report = store.library.import_set(first)
             assert report.added == len(first.articles)
             snapshot = dump_database(path)
-            again = store.import_set(first)
+            again = store.library.import_set(first)
             assert (again.added, again.updated, again.unchanged) == (0, 0, len(first.articles))
             assert dump_database(path) == snapshot
-            ana = store.create_profile("Ana")
-            stored = [store.article(e.revision_id).article for e in store.library(ana.id)]
+            ana = store.profiles.create("Ana")
+            stored = [store.library.article(e.revision_id).article
+                      for e in store.library.entries(ana.id)]
             assert stored == first.articles
             newer = second.model_copy(update={"version": first.version + 1})
-            update = store.import_set(newer)
+            update = store.library.import_set(newer)
             old = {a.id: a for a in first.articles}
             assert update.added == sum(a.id not in old for a in newer.articles)
             assert update.unchanged == sum(old.get(a.id) == a for a in newer.articles)
             assert update.added + update.updated + update.unchanged == len(newer.articles)
             assert update.removed == len(old.keys() - {a.id for a in newer.articles})
-            current = [store.article(e.revision_id).article for e in store.library(ana.id)]
+            current = [store.library.article(e.revision_id).article
+                       for e in store.library.entries(ana.id)]
             assert current == newer.articles

@@ -75,14 +75,14 @@ def test_fixture_database_upgrades(fixture: Path, tmp_path: Path) -> None:
         report = store.check()
         assert report.ok, report.messages
         assert report.revision == head_revision()
-        profiles = {p.name: p for p in store.list_profiles()}
+        profiles = {p.name: p for p in store.profiles.list()}
         assert set(profiles) == {"Ana", "Ben"}
-        history = store.history(profiles["Ana"].id)
+        history = store.progress.history(profiles["Ana"].id)
         assert len(history) == 2
         for attempt in history:
-            assert store.article(attempt.revision_id).article.text
-        assert store.get_setting("theme") == "dark"
-        assert len(store.library(profiles["Ana"].id)) == 4
+            assert store.library.article(attempt.revision_id).article.text
+        assert store.settings.get("theme") == "dark"
+        assert len(store.library.entries(profiles["Ana"].id)) == 4
         kinds = {b.kind for b in store.list_backups()}
     assert ("pre-migrate" in kinds) == (fixture.stem != head_revision())
 
@@ -117,7 +117,7 @@ def _stamp(path: Path, revision: str) -> None:
 def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "trainer.sqlite3"
     with Store.open(f"sqlite:///{path}") as store:
-        store.create_profile("Ana")
+        store.profiles.create("Ana")
     _stamp(path, "9999_from_the_future")
     before = path.read_bytes()
     listing = sorted(p.name for p in tmp_path.rglob("*"))
@@ -145,7 +145,7 @@ def test_garbage_file_is_moved_aside(tmp_path: Path) -> None:
 def test_corrupt_database_offers_newest_backup(tmp_path: Path) -> None:
     path = tmp_path / "trainer.sqlite3"
     with Store.open(f"sqlite:///{path}") as store:
-        store.create_profile("Ana")
+        store.profiles.create("Ana")
         older = store.backup()
         newer = store.backup()
     data = bytearray(path.read_bytes())

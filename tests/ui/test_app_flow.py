@@ -31,7 +31,7 @@ def open_store(folder: Path) -> Store:
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
     opened = open_store(tmp_path)
-    opened.import_set(make_set())
+    opened.library.import_set(make_set())
     yield opened
     opened.close()
 
@@ -119,7 +119,7 @@ def test_end_to_end_with_restart(qtbot: QtBot, store: Store, tmp_path: Path) -> 
     window._create_profile("Bea")
     profile_id = window.profile_id
     assert profile_id is not None
-    entries = {e.article_id: e for e in store.library(profile_id)}
+    entries = {e.article_id: e for e in store.library.entries(profile_id)}
     window.open_revision(entries["peace"].revision_id)
     article = window.current.article if window.current else None
     assert article is not None
@@ -145,9 +145,9 @@ def test_end_to_end_with_restart(qtbot: QtBot, store: Store, tmp_path: Path) -> 
         assert again.profile_id == profile_id
         again.show_history()
         assert again.history.texts() == [article.title]
-        (attempt,) = reopened.history(profile_id)
+        (attempt,) = reopened.progress.history(profile_id)
         assert attempt.f1 == pytest.approx(expected.counts["family"].f1)
-        status = {e.article_id: e.status for e in reopened.library(profile_id)}
+        status = {e.article_id: e.status for e in reopened.library.entries(profile_id)}
         assert status["peace"] == "done" and status["peace-2"] == "in-progress"
         again.open_revision(entries["peace-2"].revision_id)
         assert again.practice.marks.marks() == [Span(0, 8, "anonymous-source")]
@@ -182,7 +182,7 @@ def test_every_focusable_control_has_an_accessible_name(qtbot: QtBot, store: Sto
     window.show_profiles()
     missing += _unnamed(window)
     window.picker.start.click()
-    entries = {e.article_id: e for e in store.library(window.profile_id)}
+    entries = {e.article_id: e for e in store.library.entries(window.profile_id)}
     window.open_revision(entries["peace-2"].revision_id)  # level 2: technique chips
     window.practice.passage.select_range(0, 8)
     qtbot.keyClick(window.practice.passage, Qt.Key.Key_3)
@@ -224,7 +224,7 @@ def test_import_runs_in_the_background_and_can_cancel(qtbot: QtBot, store: Store
         controller.progress.findChild(QPushButton).click()
     [outcome] = blocker.args[0]
     assert outcome.cancelled and outcome.report is None
-    assert "big" not in {s.id for s in store.list_sets()}
+    assert "big" not in {s.id for s in store.library.list_sets()}
     assert controller.summary is not None
     controller.summary.close()
 
@@ -236,7 +236,7 @@ def test_import_runs_in_the_background_and_can_cancel(qtbot: QtBot, store: Store
     [outcome] = blocker.args[0]
     assert outcome.report is not None and outcome.report.added == 1500
     assert ticks, "the GUI thread kept running its timers during the import"
-    assert "big" in {s.id for s in store.list_sets()}
+    assert "big" in {s.id for s in store.library.list_sets()}
     assert controller.summary is not None
     assert "1500 added" in controller.summary.text()
     # The library on screen lists the new passages without a restart.

@@ -11,13 +11,16 @@ from trainer.ui.shell.settings_dialog import SettingsDialog, UiSettings
 
 
 class MemorySettings:
+    """Stands in for a Store: only its `settings` part."""
+
     def __init__(self) -> None:
         self.values: dict[str, Any] = {}
+        self.settings = self
 
-    def get_setting(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
-    def set_setting(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: Any) -> None:
         self.values[key] = value
 
 

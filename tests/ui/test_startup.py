@@ -46,7 +46,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_newer_database_is_reported_and_left_alone(qtbot: QtBot, home: Path) -> None:
     path = home / "trainer.sqlite3"
     with Store.open(f"sqlite:///{path}", backup_dir=home / "backups") as store:
-        store.create_profile("Ana")
+        store.profiles.create("Ana")
     con = sqlite3.connect(path)
     with con:
         con.execute("UPDATE alembic_version SET version_num = '9999_future'")
@@ -62,7 +62,7 @@ def test_newer_database_is_reported_and_left_alone(qtbot: QtBot, home: Path) -> 
 def test_corrupt_database_offers_the_newest_backup(qtbot: QtBot, home: Path) -> None:
     path = home / "trainer.sqlite3"
     with Store.open(f"sqlite:///{path}", backup_dir=home / "backups") as store:
-        store.create_profile("Ana")
+        store.profiles.create("Ana")
         store.backup()
     path.write_bytes(b"\x13" * 9000)
     seen: list[str] = []
@@ -76,7 +76,7 @@ def test_corrupt_database_offers_the_newest_backup(qtbot: QtBot, home: Path) -> 
     assert store is not None
     try:
         assert "backup" in seen[0]
-        assert [p.name for p in store.list_profiles()] == ["Ana"]
+        assert [p.name for p in store.profiles.list()] == ["Ana"]
     finally:
         store.close()
 
@@ -85,10 +85,10 @@ def test_first_run_imports_the_starter_once(home: Path) -> None:
     with Store.open(f"sqlite:///{home / 'trainer.sqlite3'}",
                     backup_dir=home / "backups") as store:
         import_starter(store)
-        sets = store.list_sets()
+        sets = store.library.list_sets()
         assert len(sets) == 1 and sets[0].article_count >= 3
-        profile = store.create_profile("Ana")
-        entries = store.library(profile.id)
+        profile = store.profiles.create("Ana")
+        entries = store.library.entries(profile.id)
         assert any(e.is_clean for e in entries) and any(not e.is_clean for e in entries)
         import_starter(store)  # second start: nothing new
-        assert store.list_sets() == sets
+        assert store.library.list_sets() == sets

@@ -47,7 +47,7 @@ def second_set() -> ArticleSet:
 def show_library_once(qtbot: QtBot, home: Path, name: str = "Ana") -> tuple[str, int]:
     """A first run: the library is shown from the store, which writes the snapshot."""
     with open_store(home) as store:
-        store.import_set(make_set())
+        store.library.import_set(make_set())
         window = MainWindow(store, home)
         qtbot.addWidget(window)
         window._create_profile(name)
@@ -65,7 +65,7 @@ def started(qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
     """A start from the snapshot, after the data changed behind its back (a CLI import)."""
     profile_id, rows = show_library_once(qtbot, home)
     with open_store(home) as store:
-        store.import_set(second_set())
+        store.library.import_set(second_set())
     monkeypatch.setenv("TRAINER_PROFILE", "Ana")
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -88,7 +88,7 @@ def test_showing_the_library_writes_the_snapshot(qtbot: QtBot, home: Path) -> No
     shot = snapshot.read_library(home, database, profile_id)
     assert shot is not None and shot.profile_name == "Ana"
     with open_store(home) as store:
-        fresh = store.library(profile_id)
+        fresh = store.library.entries(profile_id)
     assert len(shot.entries) == rows == len(fresh)
     assert [tuple(e) for e in shot.entries] == [
         (e.revision_id, e.set_id, e.set_title, e.article_id, e.title, e.level, e.techniques,
@@ -105,7 +105,7 @@ def test_start_shows_the_snapshot_then_fresh_data(
     assert window.focusWidget() is window.library.table
     # Right after the first paint the store opens and the library is refreshed from it.
     qtbot.waitUntil(lambda: window.has_store, timeout=5000)
-    fresh = window.store.library(profile_id)  # now with the second set (and the starter)
+    fresh = window.store.library.entries(profile_id)  # now with the second set (and the starter)
     assert len(fresh) >= 2 * rows
     qtbot.waitUntil(lambda: window.library.model.rowCount() == len(fresh), timeout=5000)
     shot = snapshot.read_library(home, paths.database_url(), profile_id)
@@ -150,7 +150,8 @@ def test_a_damaged_or_foreign_snapshot_falls_back_to_the_normal_start(
         assert window.has_store  # opened before the window, as without a snapshot
         assert window.stack.currentWidget() is window.library
         assert window.profile_id is not None
-        assert window.library.model.rowCount() == len(window.store.library(window.profile_id))
+        entries = window.store.library.entries(window.profile_id)
+        assert window.library.model.rowCount() == len(entries)
     finally:
         window.close()
         if window._store is not None:
@@ -161,7 +162,7 @@ def test_library_snapshot_of_a_profile_that_no_longer_exists_is_dropped(
         qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     profile_id, _rows = show_library_once(qtbot, home)
     with open_store(home) as store:
-        store.delete_profile(profile_id)
+        store.profiles.delete(profile_id)
     monkeypatch.setenv("TRAINER_PROFILE", "Ana")
     app = QApplication.instance()
     assert isinstance(app, QApplication)

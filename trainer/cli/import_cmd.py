@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     with Store.open() as store:
         try:
-            report = store.import_set(article_set, progress)
+            report = store.library.import_set(article_set, progress)
         except ConflictingSetError as exc:  # name the file the teacher has to edit
             raise ConflictingSetError(f"{args.path}: {exc.message}") from None
     if not args.quiet:

@@ -20,7 +20,7 @@ def run_list(args: argparse.Namespace) -> int:
     from trainer.storage.service import Store
 
     with Store.open() as store:
-        sets = store.list_sets()
+        sets = store.library.list_sets()
     if args.json:
         print(json.dumps([{"id": s.id, "title": s.title, "version": s.version,
                            "articles": s.article_count,

@@ -1,9 +1,9 @@
-"""What every part of the Store shares: the engine and short-lived sessions."""
+"""What every part of the Store shares: one engine, one write lane, short-lived sessions."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,8 +19,8 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class StoreBase:
-    """Holds the engine; sessions never outlive one method call."""
+class Database:
+    """Holds the engine; sessions never outlive one method call. Every Store part shares one."""
 
     def __init__(self, engine: Engine, path: Path | None, backup_dir: Path) -> None:
         self._engine: Engine | None = engine
@@ -45,8 +45,25 @@ class StoreBase:
             yield session
 
     @staticmethod
-    def _profile_pk(session: Session, profile_id: str) -> int:
+    def profile_pk(session: Session, profile_id: str) -> int:
         pk = session.scalar(select(Profile.id).where(Profile.uuid == profile_id))
         if pk is None:
             raise NotFoundError(f"no profile with id {profile_id}")
         return pk
+
+
+class StorePart:
+    """One job of the Store (profiles, library, practice, ...), reached as `store.<part>`."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _read(self) -> AbstractContextManager[Session]:
+        return self._db._read()
+
+    def _write(self) -> AbstractContextManager[Session]:
+        return self._db._write()
+
+    @staticmethod
+    def _profile_pk(session: Session, profile_id: str) -> int:
+        return Database.profile_pk(session, profile_id)

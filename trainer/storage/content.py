@@ -1,4 +1,4 @@
-"""Article sets in the store: import, listing, the library and single article revisions."""
+"""`store.library`: article sets (import, listing, export), the library and article revisions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from trainer.core.taxonomy import Taxonomy, Technique, default_taxonomy
-from trainer.storage.base import StoreBase, utcnow
+from trainer.storage.base import StorePart, utcnow
 from trainer.storage.errors import NotFoundError
 from trainer.storage.importer import Progress, run_import
 from trainer.storage.models import ArticleRevision, ArticleSetRow, Attempt, DraftRow, KeySpan
@@ -40,7 +40,7 @@ def set_taxonomy(techniques_json: str) -> Taxonomy:
         Technique(t.id, t.family, t.name, t.definition, t.example, t.check) for t in extra)
 
 
-class ContentMixin(StoreBase):
+class Library(StorePart):
     def import_set(self, article_set: ArticleSet,
                    progress: Progress | None = None) -> ImportReport:
         """All or nothing. `progress(done, total)` returning False cancels (ImportCancelled)."""
@@ -57,7 +57,7 @@ class ContentMixin(StoreBase):
         with self._read() as session:
             return [SetInfo(*row) for row in session.execute(query)]
 
-    def library(self, profile_id: str) -> list[LibraryEntry]:
+    def entries(self, profile_id: str) -> list[LibraryEntry]:
         """The current revision of every article, with this profile's status and best F1."""
         with self._read() as session:
             pk = self._profile_pk(session, profile_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from trainer.storage.backups import list_backups, make_backup, move_aside
-from trainer.storage.base import StoreBase
+from trainer.storage.base import Database
 from trainer.storage.engine import sqlite_path
 from trainer.storage.errors import NewerDatabaseError, NotFoundError, StoreError
 from trainer.storage.migrate import head_revision, inspect_file, known_revision
@@ -80,7 +80,7 @@ def restore_database(backup: Path, url: str, backup_dir: Path) -> Path | None:
     return saved
 
 
-class MaintenanceMixin(StoreBase):
+class MaintenanceMixin(Database):
     def _file(self) -> Path:
         if self.path is None:
             raise StoreError("an in-memory database has no file to back up")

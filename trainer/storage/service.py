@@ -1,7 +1,9 @@
-"""`Store`: the one front door to stored data for the UI and the CLI (see STORE_API.md).
+"""`Store`: the one front door to stored data for the UI and the CLI.
 
 Callers get frozen records (trainer.storage.records) and core models, never ORM objects or
-sessions. The parts live in mixins: profiles.py, content.py, practice.py, maintenance.py.
+sessions. The Store is composed of parts with one job each, reached as attributes and sharing
+one engine and one write lane: `store.profiles`, `store.settings`, `store.library`
+(content.py), `store.practice`, `store.progress`. Opening, backups and checks stay on the Store.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from trainer.storage.backups import daily_backup
+from trainer.storage.content import Library
 from trainer.storage.engine import make_engine, sqlite_path
 from trainer.storage.maintenance import MaintenanceMixin, restore_database
 from trainer.storage.migrate import (
@@ -20,8 +23,9 @@ from trainer.storage.migrate import (
     upgrade,
 )
 from trainer.storage.paths import database_url
-from trainer.storage.practice import PracticeMixin
-from trainer.storage.profiles import ProfilesMixin
+from trainer.storage.practice import Practice
+from trainer.storage.profiles import Profiles, Settings
+from trainer.storage.progress import Progress
 
 
 def default_backup_dir(path: Path | None) -> Path:
@@ -51,7 +55,15 @@ def _prepare(url: str, path: Path | None, backups: Path, daily: bool) -> Engine:
     return engine
 
 
-class Store(ProfilesMixin, PracticeMixin, MaintenanceMixin):
+class Store(MaintenanceMixin):
+    def __init__(self, engine: Engine, path: Path | None, backup_dir: Path) -> None:
+        super().__init__(engine, path, backup_dir)
+        self.profiles = Profiles(self)
+        self.settings = Settings(self)
+        self.library = Library(self)
+        self.practice = Practice(self, self.library)
+        self.progress = Progress(self)
+
     @classmethod
     def open(cls, url: str | None = None, *, backup_dir: Path | None = None,
              daily: bool = True) -> Store:

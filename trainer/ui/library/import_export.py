@@ -50,10 +50,14 @@ if TYPE_CHECKING:
     # The loaders and the model are imported when an import or export runs: the main window
     # installs this controller at start-up, before the first paint (DESIGN §9).
     from trainer.core.model import ArticleSet
-    from trainer.ui.teacher.editor.library import ImportReportLike, LibraryStore
+    from trainer.ui.teacher.editor.library import ImportReportLike, LibraryPart, LibraryStore
+
+    class ExportLibrary(LibraryPart, Protocol):
+        def export_set(self, set_id: str) -> ArticleSet: ...
 
     class ExportStore(LibraryStore, Protocol):
-        def export_set(self, set_id: str) -> ArticleSet: ...
+        @property
+        def library(self) -> ExportLibrary: ...
 
 
 def _tr(text: str) -> str:
@@ -109,7 +113,7 @@ class ImportTask(QRunnable):
                 outcome.title = article_set.title
                 self.signals.stage.emit(_tr("Adding “%1” to the library…")
                                         .replace("%1", article_set.title))
-                outcome.report = self.store.import_set(article_set, self._progress)
+                outcome.report = self.store.library.import_set(article_set, self._progress)
             except InvalidInput as exc:
                 outcome.problems = [p.format() for p in exc.problems]
             except Exception as exc:  # a worker must report, never crash
@@ -195,7 +199,7 @@ class ImportSummaryDialog(QDialog):
 def export_set(store: ExportStore, set_id: str, path: Path) -> ArticleSet:
     from trainer.core.jsonset import write_json_set
 
-    article_set = store.export_set(set_id)
+    article_set = store.library.export_set(set_id)
     write_json_set(article_set, path)
     return article_set
 
@@ -322,7 +326,7 @@ class ImportExportController(QObject):
     # --- export ----------------------------------------------------------------------------
     def choose_export(self) -> None:
         store = self.store_provider()
-        sets = list(store.list_sets()) if store is not None else []
+        sets = list(store.library.list_sets()) if store is not None else []
         if store is None or not sets:
             self._inform(_tr("Export"), _tr("There is no set in the library to export yet."))
             return

@@ -133,26 +133,26 @@ def import_starter(store: Store) -> None:
     if not path.is_file():
         return
     signature = starter_signature(path)
-    if store.get_setting(STARTER_KEY) == signature:
+    if store.settings.get(STARTER_KEY) == signature:
         return
     from trainer.core.errors import InvalidInput
     from trainer.core.formats import load_set  # only on first run: keeps start-up lean
 
     try:
-        store.import_set(load_set(path))
+        store.library.import_set(load_set(path))
     except (InvalidInput, StoreError) as exc:
         message = exc.message if isinstance(exc, StoreError) else "\n".join(
             p.format() for p in exc.problems[:10])
         QMessageBox.warning(None, tr("Starter passages not loaded"), message)
         return
-    store.set_setting(STARTER_KEY, signature)
+    store.settings.set(STARTER_KEY, signature)
 
 
 def _ensure_profile(store: Store, name: str) -> str:
-    for profile in store.list_profiles():
+    for profile in store.profiles.list():
         if profile.name == name:
             return profile.id
-    return store.create_profile(name).id
+    return store.profiles.create(name).id
 
 
 def open_store_and_starter() -> Store | None:

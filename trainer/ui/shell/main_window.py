@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         """Replace what the snapshot showed with the store's data."""
         store = self.store
         if self.profile_id is not None and all(
-                p.id != self.profile_id for p in store.list_profiles()):
+                p.id != self.profile_id for p in store.profiles.list()):
             self.profile_id = None  # removed since the snapshot was taken
         screen = self.stack.currentWidget()
         if screen is self.library and self.profile_id is not None:
@@ -166,10 +166,10 @@ class MainWindow(QMainWindow):
         store = self._store
         if store is None:
             return
-        profiles = store.list_profiles()
+        profiles = store.profiles.list()
         snapshot.write_start(self.data_dir, self.database, self.settings.theme,
                              self.settings.text_size, [(p.id, p.name) for p in profiles],
-                             store.get_setting(LAST_PROFILE))
+                             store.settings.get(LAST_PROFILE))
         if entries is not None and self.profile_id is not None:
             snapshot.write_library(self.data_dir, self.database, self.profile_id,
                                    self.profile_name, self.settings.level, entries)
@@ -253,13 +253,13 @@ class MainWindow(QMainWindow):
     # -- profiles ----------------------------------------------------------------------------
     def show_profiles(self) -> None:
         self._flush_practice()
-        self.picker.set_profiles(self.store.list_profiles(), self.store.get_setting(LAST_PROFILE))
+        self.picker.set_profiles(self.store.profiles.list(), self.store.settings.get(LAST_PROFILE))
         self._show("profiles")
         self._save_snapshots()
 
     def _create_profile(self, name: str) -> None:
         try:
-            profile = self.store.create_profile(name)
+            profile = self.store.profiles.create(name)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Profile not created"), exc.message)
             return
@@ -267,18 +267,18 @@ class MainWindow(QMainWindow):
 
     def _rename_profile(self, profile_id: str, name: str) -> None:
         try:
-            self.store.rename_profile(profile_id, name)
+            self.store.profiles.rename(profile_id, name)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Profile not renamed"), exc.message)
-        self.picker.set_profiles(self.store.list_profiles(), profile_id)
+        self.picker.set_profiles(self.store.profiles.list(), profile_id)
 
     def choose_profile(self, profile_id: str) -> None:
         self.profile_id = profile_id
-        self.store.touch_profile(profile_id)
-        self.store.set_setting(LAST_PROFILE, profile_id)
+        self.store.profiles.touch(profile_id)
+        self.store.settings.set(LAST_PROFILE, profile_id)
         self.settings = UiSettings.load(self.store, profile_id)
         self.library.set_level_filter(self.settings.level)
-        name = next((p.name for p in self.store.list_profiles() if p.id == profile_id), "")
+        name = next((p.name for p in self.store.profiles.list() if p.id == profile_id), "")
         self.profile_name = name
         self.library.set_profile_name(name)
         self.show_library()
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
             self.show_profiles()
             return
         self._flush_practice()
-        entries = self.store.library(self.profile_id)
+        entries = self.store.library.entries(self.profile_id)
         self.library.set_entries(entries)
         self._show("library")
         self.library.focus_table()
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         if self.profile_id is None:
             return
         self._flush_practice()
-        self.history.set_attempts(self.store.history(self.profile_id))
+        self.history.set_attempts(self.store.progress.history(self.profile_id))
         self._show("history")
         self.history.table.setFocus()
 
@@ -308,8 +308,8 @@ class MainWindow(QMainWindow):
     def open_revision(self, revision_id: int) -> None:
         if self.profile_id is None:
             return
-        view = self.store.article(revision_id)
-        draft = self.store.load_draft(self.profile_id, revision_id)
+        view = self.store.library.article(revision_id)
+        draft = self.store.practice.load_draft(self.profile_id, revision_id)
         self.current = view
         self.started_at = datetime.now(UTC)
         self.practice.load(view.article, view.taxonomy,
@@ -322,9 +322,10 @@ class MainWindow(QMainWindow):
         if self.profile_id is None or self.current is None:
             return
         if marks or nothing:
-            self.store.save_draft(self.profile_id, self.current.revision_id, marks, nothing)
+            self.store.practice.save_draft(self.profile_id, self.current.revision_id, marks,
+                                           nothing)
         else:
-            self.store.discard_draft(self.profile_id, self.current.revision_id)
+            self.store.practice.discard_draft(self.profile_id, self.current.revision_id)
 
     def _flush_practice(self) -> None:
         practice = self._practice
@@ -344,7 +345,7 @@ class MainWindow(QMainWindow):
         article = self.current.article
         mode = LEVEL_MODE.get(article.level, "family")
         try:
-            attempt = self.store.submit(self.profile_id, self.current.revision_id, marks,
+            attempt = self.store.practice.submit(self.profile_id, self.current.revision_id, marks,
                                         mode=mode, started_at=self.started_at,
                                         nothing_to_flag=nothing)
         except StoreError as exc:
@@ -361,7 +362,7 @@ class MainWindow(QMainWindow):
         """The next passage in the library's current order, preferring ones not done yet."""
         if self.profile_id is None or self.current is None:
             return
-        self.library.set_entries(self.store.library(self.profile_id))
+        self.library.set_entries(self.store.library.entries(self.profile_id))
         proxy = self.library.proxy
         entries = [proxy.index(r, 0).data(EntryRole) for r in range(proxy.rowCount())]
         ids = [e.revision_id for e in entries]
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
     # -- import, export and teacher tools --------------------------------------------------
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
         if self.profile_id is not None and self.stack.currentWidget() is self.library:
-            entries = self.store.library(self.profile_id)
+            entries = self.store.library.entries(self.profile_id)
             self.library.set_entries(entries)
             self._save_snapshots(entries)
 

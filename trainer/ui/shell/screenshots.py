@@ -75,14 +75,14 @@ class ScreenshotTour:
 
     def _profiles(self) -> None:
         store = self.window.store
-        existing = {p.name for p in store.list_profiles()}
+        existing = {p.name for p in store.profiles.list()}
         for name in SAMPLE_PROFILES:
             if name not in existing:
-                store.create_profile(name)
+                store.profiles.create(name)
         self.window.show_profiles()
 
     def _library(self) -> None:
-        profile = next(p for p in self.window.store.list_profiles() if p.name == "Chloé")
+        profile = next(p for p in self.window.store.profiles.list() if p.name == "Chloé")
         self.window.choose_profile(profile.id)
 
     def _first_flagged(self, level: int = 1) -> int:

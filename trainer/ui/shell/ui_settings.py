@@ -14,9 +14,16 @@ from trainer.ui.shell.theme import THEMES
 MIN_TEXT_SIZE, MAX_TEXT_SIZE, DEFAULT_TEXT_SIZE = 10, 28, 13
 
 
+class SettingsPart(Protocol):
+    def get(self, key: str, default: Any = None) -> Any: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
 class SettingsStore(Protocol):
-    def get_setting(self, key: str, default: Any = None) -> Any: ...
-    def set_setting(self, key: str, value: Any) -> None: ...
+    """What of trainer.storage.service.Store this needs: `store.settings`."""
+
+    @property
+    def settings(self) -> SettingsPart: ...
 
 
 @dataclass(frozen=True)
@@ -27,9 +34,9 @@ class UiSettings:
 
     @classmethod
     def load(cls, store: SettingsStore, profile_id: str | None) -> UiSettings:
-        size = store.get_setting("ui.text_size", DEFAULT_TEXT_SIZE)
-        theme = store.get_setting("ui.theme", "system")
-        level = store.get_setting(f"profile.{profile_id}.level", None) if profile_id else None
+        size = store.settings.get("ui.text_size", DEFAULT_TEXT_SIZE)
+        theme = store.settings.get("ui.theme", "system")
+        level = store.settings.get(f"profile.{profile_id}.level", None) if profile_id else None
         return cls(
             text_size=size if isinstance(size, int) and MIN_TEXT_SIZE <= size <= MAX_TEXT_SIZE
             else DEFAULT_TEXT_SIZE,
@@ -38,7 +45,7 @@ class UiSettings:
         )
 
     def save(self, store: SettingsStore, profile_id: str | None) -> None:
-        store.set_setting("ui.text_size", self.text_size)
-        store.set_setting("ui.theme", self.theme)
+        store.settings.set("ui.text_size", self.text_size)
+        store.settings.set("ui.theme", self.theme)
         if profile_id:
-            store.set_setting(f"profile.{profile_id}.level", self.level)
+            store.settings.set(f"profile.{profile_id}.level", self.level)

@@ -25,9 +25,16 @@ from trainer.core.pin import MIN_PIN_LENGTH, PinError, check_pin_rules, hash_pin
 PIN_SETTING = "teacher_pin_hash"
 
 
+class SettingsPart(Protocol):
+    def get(self, key: str, default: Any = None) -> Any: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
 class SettingsStore(Protocol):
-    def get_setting(self, key: str, default: Any = None) -> Any: ...
-    def set_setting(self, key: str, value: Any) -> None: ...
+    """What of trainer.storage.service.Store this needs: `store.settings`."""
+
+    @property
+    def settings(self) -> SettingsPart: ...
 
 
 def _tr(text: str) -> str:
@@ -35,7 +42,7 @@ def _tr(text: str) -> str:
 
 
 def has_teacher_pin(store: SettingsStore) -> bool:
-    return bool(store.get_setting(PIN_SETTING))
+    return bool(store.settings.get(PIN_SETTING))
 
 
 def _pin_field(name: str) -> QLineEdit:
@@ -100,7 +107,7 @@ class PinPromptDialog(QDialog):
 def require_teacher_pin(parent: QWidget | None, store: SettingsStore,
                         purpose: str | None = None) -> bool:
     """True when no PIN is set or the right PIN was entered (modal)."""
-    record = store.get_setting(PIN_SETTING)
+    record = store.settings.get(PIN_SETTING)
     if not isinstance(record, str) or not record:
         return True
     dialog = PinPromptDialog(record, parent, purpose)
@@ -113,7 +120,7 @@ class TeacherPinDialog(QDialog):
     def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        record = store.get_setting(PIN_SETTING)
+        record = store.settings.get(PIN_SETTING)
         self._record = record if isinstance(record, str) and record else None
         self.setWindowTitle(self.tr("Teacher PIN"))
         self.setAccessibleName(self.windowTitle())
@@ -183,11 +190,11 @@ class TeacherPinDialog(QDialog):
             self.confirm.clear()
             self.confirm.setFocus()
             return
-        self._store.set_setting(PIN_SETTING, hash_pin(pin))
+        self._store.settings.set(PIN_SETTING, hash_pin(pin))
         self.accept()
 
     def remove(self) -> None:
         if not self._current_ok():
             return
-        self._store.set_setting(PIN_SETTING, None)
+        self._store.settings.set(PIN_SETTING, None)
         self.accept()

@@ -9,7 +9,7 @@ version and a changed one always gets a higher version than the library holds.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from trainer.core.model import ArticleSet
@@ -36,14 +36,22 @@ class ImportReportLike(Protocol):
     def unchanged(self) -> int: ...
 
 
-class LibraryStore(Protocol):
-    """The part of trainer.storage.service.Store the editor and importer use."""
+from trainer.ui.shell.ui_settings import SettingsPart  # noqa: E402
 
+
+class LibraryPart(Protocol):
     def import_set(self, article_set: ArticleSet,
                    progress: Callable[[int, int], bool] | None = None) -> ImportReportLike: ...
     def list_sets(self) -> Sequence[SetInfoLike]: ...
-    def get_setting(self, key: str, default: Any = None) -> Any: ...
-    def set_setting(self, key: str, value: Any) -> None: ...
+
+
+class LibraryStore(Protocol):
+    """The parts of trainer.storage.service.Store the editor and importer use."""
+
+    @property
+    def library(self) -> LibraryPart: ...
+    @property
+    def settings(self) -> SettingsPart: ...
 
 
 def fingerprint_key(set_id: str) -> str:
@@ -51,10 +59,10 @@ def fingerprint_key(set_id: str) -> str:
 
 
 def version_for_import(draft: SetDraft, store: LibraryStore) -> int:
-    stored = next((s for s in store.list_sets() if s.id == draft.id), None)
+    stored = next((s for s in store.library.list_sets() if s.id == draft.id), None)
     if stored is None:
         return draft.version
-    record = store.get_setting(fingerprint_key(draft.id))
+    record = store.settings.get(fingerprint_key(draft.id))
     if (isinstance(record, dict) and record.get("fingerprint") == draft.content_fingerprint()
             and record.get("version") == stored.version):
         return stored.version
@@ -71,8 +79,8 @@ def add_to_library(draft: SetDraft, article_set: ArticleSet,
     version = version_for_import(draft, store)
     if version != article_set.version:
         article_set = article_set.model_copy(update={"version": version})
-    report = store.import_set(article_set)
+    report = store.library.import_set(article_set)
     draft.version = version
-    store.set_setting(fingerprint_key(draft.id),
+    store.settings.set(fingerprint_key(draft.id),
                       {"fingerprint": draft.content_fingerprint(), "version": version})
     return report

@@ -65,13 +65,17 @@ def test_score_json_has_exactly_the_design_shape() -> None:
     report = json.loads(result.stdout)
     assert set(report) == {"articles", "overall", "discernment"}
     assert set(report["articles"]) == {"a1", "a2", "clean-1"}
+    student_keys = {"precision", "recall", "score", "found", "partly", "missed", "key_spans",
+                    "marks", "hits", "false_alarms", "too_broad", "wrong_labels", "mode"}
     for entry in report["articles"].values():
-        assert set(entry) == {"any", "family", "technique", "verdicts"}
+        assert set(entry) == {"student", "any", "family", "technique", "verdicts"}
+        assert set(entry["student"]) == student_keys
         for mode in ("any", "family", "technique"):
             assert set(entry[mode]) == {"precision", "recall", "f1"}
         for verdict in entry["verdicts"]:
             assert {"verdict", "start", "end", "label"} <= set(verdict)
-    assert set(report["overall"]) == {"any", "family", "technique"}
+    assert set(report["overall"]) == {"student", "any", "family", "technique"}
+    assert set(report["overall"]["student"]) == student_keys
     for mode in ("any", "family", "technique"):
         assert set(report["overall"][mode]) == {"precision", "recall", "f1"}
     assert set(report["discernment"]) == {"hits", "misses", "false_alarms",
@@ -105,13 +109,38 @@ def test_score_json_values_hand_computed() -> None:
     assert d["d_prime"] == pytest.approx(z(3.5 / 5) - z(0.5 / 3), abs=1e-4)
 
 
+def test_score_json_student_score_hand_computed() -> None:
+    report = json.loads(trainer("score", str(KEY), str(ANSWERS), "--json").stdout)
+    # a1 (level 1, family): [0,20) unverified hits [0,29) and covers 20/29 -> found;
+    # [81,87) framing hits [81,100) covering 6/19 -> partly; [63,70) "Critics" -> false alarm.
+    a1 = report["articles"]["a1"]["student"]
+    assert (a1["found"], a1["partly"], a1["missed"], a1["key_spans"]) == (1, 1, 0, 2)
+    assert (a1["marks"], a1["hits"], a1["false_alarms"], a1["too_broad"]) == (3, 2, 1, 0)
+    assert a1["precision"] == pytest.approx(2 / 3) and a1["recall"] == pytest.approx(0.75)
+    assert a1["score"] == pytest.approx(12 / 17)
+    assert a1["mode"] == "family"
+    # a2 (level 2): one of two phrases found exactly, no wasted mark.
+    a2 = report["articles"]["a2"]["student"]
+    assert (a2["found"], a2["missed"], a2["hits"], a2["marks"]) == (1, 1, 1, 1)
+    # clean-1 unmarked: a correct "nothing to flag".
+    assert report["articles"]["clean-1"]["student"]["score"] == 1.0
+    # overall: sums first (hits 3 of 4 marks; found 2 + ½ of 4 phrases), then the score.
+    overall = report["overall"]["student"]
+    assert (overall["hits"], overall["marks"], overall["found"], overall["partly"],
+            overall["key_spans"]) == (3, 4, 2, 1, 4)
+    assert overall["score"] == pytest.approx(2 * 0.75 * 0.625 / (0.75 + 0.625))
+    assert overall["mode"] == "family"
+
+
 def test_score_table() -> None:
     result = trainer("score", str(KEY), str(ANSWERS))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["article", "any", "F1", "family", "F1", "technique", "F1"]
+    assert lines[0].split() == ["article", "student", "found", "partly", "hits", "mode",
+                                "any", "F1", "family", "F1", "technique", "F1"]
     rows = {line.split()[0]: line.split()[1:] for line in lines[2:] if line.strip()}
-    assert rows["clean-1"] == ["1.000", "1.000", "1.000"]
+    assert rows["a1"][:5] == ["0.706", "1/2", "1", "2/3", "family"]
+    assert rows["clean-1"] == ["1.000", "0/0", "0", "0/0", "family", "1.000", "1.000", "1.000"]
     assert "OVERALL" in rows
     assert lines[-1].startswith("discernment: d' = 1.49 (hits 3, misses 1")
 
@@ -178,3 +207,26 @@ def test_usage_errors_exit_nonzero_without_traceback() -> None:
     assert result.returncode == 2  # argparse's usage error
     assert "usage: trainer score" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_score_overall_student_mode_is_mixed_across_levels(tmp_path: Path) -> None:
+    from trainer.cli.score_cmd import build_report
+
+    text = "They say the plan is a disaster. The vote is on Monday."
+    key = {"format": "trainer.article-set", "format_version": 1, "id": "mix", "title": "Mix",
+           "articles": [
+               {"id": f"l{level}", "title": "T", "level": level, "text": text,
+                "annotations": [{"start": 0, "end": 8, "label": "vague-attribution"}]}
+               for level in (1, 3)]}
+    marks = [{"start": 0, "end": 8, "label": "anonymous-source"}]
+    key_path = _write(tmp_path, "key.json", json.dumps(key))
+    answers_path = _write(tmp_path, "answers.json", json.dumps({"l1": marks, "l3": marks}))
+    report = build_report(key_path, answers_path)
+    # Same family, other technique: a hit at level 1, a wrong label at level 3.
+    assert report["articles"]["l1"]["student"]["mode"] == "family"
+    assert report["articles"]["l1"]["student"]["hits"] == 1
+    assert report["articles"]["l3"]["student"]["mode"] == "technique"
+    assert report["articles"]["l3"]["student"]["wrong_labels"] == 1
+    overall = report["overall"]["student"]
+    assert (overall["mode"], overall["hits"], overall["marks"], overall["found"]) == (
+        "mixed", 1, 2, 1)

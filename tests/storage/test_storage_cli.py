@@ -10,6 +10,7 @@ from pathlib import Path
 from storage_helpers import dump_database, run_cli, small_set
 
 from trainer.core.jsonset import write_json_set
+from trainer.storage.migrate import HEAD_REVISION
 
 
 def _set_file(folder: Path, **kwargs: object) -> Path:
@@ -32,7 +33,7 @@ def test_import_then_list_then_check(tmp_path: Path) -> None:
     as_json = json.loads(run_cli("sets", "list", "--json", home=home, check=True).stdout)
     assert as_json[0]["id"] == "demo" and as_json[0]["articles"] == 3
     check = run_cli("db", "check", home=home, check=True)
-    assert "integrity: ok; schema revision: 0001" in check.stdout
+    assert f"integrity: ok; schema revision: {HEAD_REVISION}" in check.stdout
     assert re.search(r"article\s+4\b", check.stdout)  # 3 current + 1 older revision
 
 

@@ -49,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(schema_text(), encoding="utf-8")
     print(f"wrote {target}")
+    if not args:
+        from trainer.core.progress_file import progress_schema_text
+
+        progress = resource_path("schema", "progress.schema.json")
+        progress.write_text(progress_schema_text(), encoding="utf-8")
+        print(f"wrote {progress}")
     return 0
 
 

@@ -20,7 +20,7 @@ from trainer.storage.records import BackupInfo
 BackupKind = Literal["daily", "manual", "pre-migrate", "pre-restore"]
 DAILY_KEEP = 7
 _NAME = re.compile(
-    r"^trainer-(daily|manual|pre-migrate|pre-restore)-(\d{8}T\d{6}\d{6}Z)(?:-[\w.]+)?\.sqlite3$")
+    r"^trainer-(daily|manual|pre-migrate|pre-restore)-(\d{8}T\d{6}\d{6}Z)(?:-[\w.-]+)?\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 
 

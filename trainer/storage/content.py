@@ -120,10 +120,15 @@ class Library(StorePart):
             row = session.get(ArticleRevision, revision_id)
             if row is None:
                 raise NotFoundError(f"no article revision {revision_id}")
-            techniques = session.scalar(select(ArticleSetRow.techniques_json)
-                                        .where(ArticleSetRow.id == row.set_id)) or "[]"
-            return ArticleView(row.id, row.set_id, self._build_article(session, row),
-                               set_taxonomy(techniques))
+            return self.build_view(session, row)
+
+    @classmethod
+    def build_view(cls, session: Session, row: ArticleRevision) -> ArticleView:
+        """One revision's article and its set's taxonomy, inside the caller's session."""
+        techniques = session.scalar(select(ArticleSetRow.techniques_json)
+                                    .where(ArticleSetRow.id == row.set_id)) or "[]"
+        return ArticleView(row.id, row.set_id, cls._build_article(session, row),
+                           set_taxonomy(techniques))
 
     def export_set(self, set_id: str) -> ArticleSet:
         """The current version of a stored set, header included, ready to write as one file."""

@@ -60,6 +60,8 @@ class Profile(Base):
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The ID the school gradebook uses; written into progress files when set.
+    student_code: Mapped[str | None] = mapped_column(String(200))
 
 
 class ArticleSetRow(Base):
@@ -149,6 +151,9 @@ class Attempt(Base):
     misses: Mapped[int] = mapped_column(Integer)
     false_alarms: Mapped[int] = mapped_column(Integer)
     correct_rejections: Mapped[int] = mapped_column(Integer)
+    # The level practised at (1-3); None for attempts stored before revision 0003.
+    level: Mapped[int | None] = mapped_column(Integer)
+    assignment_id: Mapped[str | None] = mapped_column(String(128))
 
 
 class AnswerSpan(Base):
@@ -210,3 +215,19 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value_json: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class KeptAttempt(Base):
+    """An imported attempt on an article revision this computer does not have: kept as it came
+    (the progress file's JSON), so that nothing is lost and a later export carries it on."""
+
+    __tablename__ = "kept_attempt"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[str] = mapped_column(String(128))
+    article_id: Mapped[str] = mapped_column(String(128))
+    text_hash: Mapped[str] = mapped_column(String(80))
+    attempt_json: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)

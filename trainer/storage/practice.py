@@ -6,9 +6,11 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, insert, update
+from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.scoring import MODES, ArticleScore, score_article
@@ -34,6 +36,53 @@ FOUND_VERDICTS = ("exact", "found")
 
 def _marks_json(marks: Sequence[Span]) -> str:
     return json.dumps([[m.start, m.end, m.label] for m in marks], ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class NewAttempt:
+    """One scored attempt to be written (by submit, or by importing a progress file)."""
+
+    uuid: str
+    profile_pk: int
+    revision_id: int
+    started_at: datetime
+    submitted_at: datetime
+    mode: str
+    nothing_to_flag: bool
+    marks: tuple[Span, ...]
+    result: ArticleScore
+    level: int | None = None
+    assignment_id: str | None = None
+
+
+def store_attempt(session: Session, new: NewAttempt) -> int:
+    """Write the attempt, its answer spans and per-technique tallies; returns its row id."""
+    scores: dict[str, object] = {}
+    for name in MODES:
+        counts = new.result.counts[name]
+        scores |= {f"precision_{name}": counts.precision, f"recall_{name}": counts.recall,
+                   f"f1_{name}": counts.f1}
+    d = new.result.discernment or DiscernmentCounts()
+    attempt_pk = session.scalar(insert(Attempt).values(
+        uuid=new.uuid, profile_id=new.profile_pk, revision_id=new.revision_id,
+        started_at=new.started_at, submitted_at=new.submitted_at,
+        duration_s=max(0.0, (new.submitted_at - new.started_at).total_seconds()),
+        mode=new.mode, nothing_to_flag=new.nothing_to_flag, level=new.level,
+        assignment_id=new.assignment_id, hits=d.hits, misses=d.misses,
+        false_alarms=d.false_alarms, correct_rejections=d.correct_rejections,
+        **scores).returning(Attempt.id))
+    if attempt_pk is None:
+        raise StoreError("the attempt could not be stored")
+    if new.marks:
+        session.execute(insert(AnswerSpan), [
+            {"attempt_id": attempt_pk, "position": i, "start": m.start, "end": m.end,
+             "label": m.label} for i, m in enumerate(new.marks)])
+    tally = technique_counts(new.result)
+    if tally:
+        session.execute(insert(AttemptTechnique), [
+            {"attempt_id": attempt_pk, "label": label, "found": f, "total": t}
+            for label, (f, t) in tally.items()])
+    return int(attempt_pk)
 
 
 def technique_counts(result: ArticleScore) -> dict[str, tuple[int, int]]:
@@ -89,30 +138,11 @@ class Practice(StorePart):
         result = score_article(view.article, marks, view.taxonomy)
         now = utcnow()
         attempt_uuid = str(uuid.uuid4())
-        scores: dict[str, object] = {}
-        for name in MODES:
-            counts = result.counts[name]
-            scores |= {f"precision_{name}": counts.precision, f"recall_{name}": counts.recall,
-                       f"f1_{name}": counts.f1}
-        d = result.discernment or DiscernmentCounts()
         with self._write() as session:
             pk = self._profile_pk(session, profile_id)
-            attempt_pk = session.scalar(insert(Attempt).values(
-                uuid=attempt_uuid, profile_id=pk, revision_id=revision_id,
-                started_at=started_at, submitted_at=now,
-                duration_s=max(0.0, (now - started_at).total_seconds()), mode=mode,
-                nothing_to_flag=nothing_to_flag, hits=d.hits, misses=d.misses,
-                false_alarms=d.false_alarms, correct_rejections=d.correct_rejections,
-                **scores).returning(Attempt.id))
-            if marks:
-                session.execute(insert(AnswerSpan), [
-                    {"attempt_id": attempt_pk, "position": i, "start": m.start, "end": m.end,
-                     "label": m.label} for i, m in enumerate(marks)])
-            tally = technique_counts(result)
-            if tally:
-                session.execute(insert(AttemptTechnique), [
-                    {"attempt_id": attempt_pk, "label": label, "found": f, "total": t}
-                    for label, (f, t) in tally.items()])
+            store_attempt(session, NewAttempt(
+                attempt_uuid, pk, revision_id, started_at, now, mode, nothing_to_flag,
+                tuple(marks), result))
             session.execute(delete(DraftRow).where(DraftRow.profile_id == pk,
                                                    DraftRow.revision_id == revision_id))
             session.execute(update(Profile).where(Profile.id == pk).values(last_used_at=now))

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
-from trainer.storage.base import StorePart
-from trainer.storage.content import attempt_f1
+from trainer.storage.base import Database, StorePart
+from trainer.storage.content import Library, attempt_f1
 from trainer.storage.models import ArticleRevision, Attempt, AttemptTechnique, Profile
 from trainer.storage.records import AttemptSummary, ProfileOverview, TechniqueStats
+
+if TYPE_CHECKING:
+    # The progress file's pydantic model is loaded only when a file is exported or imported
+    # (start-up memory, DESIGN §9).
+    from trainer.core.progress_file import ProgressFile
+    from trainer.storage.progress_exchange import ProgressImportReport
 
 
 def _technique_stats(session: Session, profile_pk: int | None) -> list[TechniqueStats]:
@@ -28,6 +36,27 @@ def _d_prime(hits: int, misses: int, false_alarms: int, rejections: int) -> floa
 
 
 class Progress(StorePart):
+    def __init__(self, db: Database, library: Library) -> None:
+        super().__init__(db)
+        self._library = library
+
+    def export_file(self, profile_id: str) -> ProgressFile:
+        """Everything this profile did, as a progress file (DESIGN §4)."""
+        from trainer.storage.progress_exchange import export_progress
+
+        with self._read() as session:
+            return export_progress(session, self._profile_pk(session, profile_id),
+                                   self._library)
+
+    def import_file(self, progress: ProgressFile,
+                    into: str | None = None) -> ProgressImportReport:
+        """Merge a progress file by UUIDs, all or nothing. With `into` (a profile id), a file
+        of another profile is refused."""
+        from trainer.storage.progress_exchange import import_progress
+
+        with self._write() as session:
+            return import_progress(session, progress, self._library, into)
+
     def history(self, profile_id: str) -> list[AttemptSummary]:
         """Every attempt of the profile, newest first."""
         query = (select(Attempt.uuid, Attempt.revision_id, ArticleRevision.title,

@@ -62,7 +62,7 @@ class Store(MaintenanceMixin):
         self.settings = Settings(self)
         self.library = Library(self)
         self.practice = Practice(self, self.library)
-        self.progress = Progress(self)
+        self.progress = Progress(self, self.library)
 
     @classmethod
     def open(cls, url: str | None = None, *, backup_dir: Path | None = None,

@@ -1,0 +1,237 @@
+"""The progress file (DESIGN §4): what a student hands in, and what moves a student's progress
+to another laptop. One UTF-8 JSON file; `resources/schema/progress.schema.json` is generated
+from the model here (`python -m trainer.core.schema`).
+
+Reading reports every problem at once (field paths), ignores unknown keys with a warning, and
+refuses files from a newer format version without touching anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+
+from trainer.core.errors import InvalidInput, Problem
+from trainer.core.jsonset import _model_problems, decode_text_file, parse_json_text
+
+PROGRESS_TAG: Final = "trainer.progress"
+PROGRESS_VERSION: Final = 1
+MAX_PROGRESS_BYTES = 50 * 1024 * 1024
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+HASH_PATTERN = r"^sha256:[0-9a-f]{64}$"
+# The store keeps 64-bit integers; offsets and versions beyond this are refused here.
+MAX_INT = 2**62
+
+Uuid = Annotated[str, Field(pattern=UUID_PATTERN)]
+Offset = Annotated[int, Field(ge=0, le=MAX_INT)]
+Part = Literal["text", "title"]
+Mode = Literal["any", "family", "technique"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
+
+
+class ProgressProfile(_Record):
+    id: Uuid
+    name: str = Field(min_length=1, max_length=200)
+    student_code: str | None = Field(None, max_length=200)
+
+
+class ProgressMark(_Record):
+    start: Offset
+    end: Offset
+    label: str = Field("", max_length=128, description="Empty: counts in `any` mode only.")
+    part: Part = "text"
+
+
+class ProgressNote(_Record):
+    """A student's "I disagree" note on a verdict."""
+
+    start: Offset
+    end: Offset
+    part: Part = "text"
+    text: str = Field(max_length=5000)
+
+
+class ProgressAttempt(_Record):
+    id: Uuid
+    set_id: str = Field(min_length=1, max_length=128)
+    set_version: int = Field(ge=1, le=MAX_INT)
+    article_id: str = Field(min_length=1, max_length=128)
+    text_hash: Annotated[str, Field(pattern=HASH_PATTERN,
+                                    description="sha256 of title, a line feed, and the text")]
+    level: int = Field(ge=1, le=3)
+    mode: Mode
+    assignment_id: str | None = None
+    started_at: AwareDatetime
+    submitted_at: AwareDatetime
+    duration_s: float = Field(ge=0)
+    nothing_to_flag: bool = False
+    marks: list[ProgressMark] = Field(default_factory=list, max_length=10_000)
+    notes: list[ProgressNote] = Field(default_factory=list, max_length=1_000)
+    scores: dict[str, Any] = Field(default_factory=dict,
+                                   description="Informational; readers recompute from marks.")
+
+
+class ProgressDrill(_Record):
+    """One quick-drill answer: a single sentence of an article, answered with a label or
+    "fair" (docs/FORMATS.md)."""
+
+    id: Uuid
+    set_id: str = Field(min_length=1, max_length=128)
+    article_id: str = Field(min_length=1, max_length=128)
+    text_hash: Annotated[str, Field(pattern=HASH_PATTERN)]
+    start: Offset
+    end: Offset
+    mode: Mode
+    expected: str = Field(min_length=1, max_length=128)
+    answer: str = Field(min_length=1, max_length=128)
+    answered_at: AwareDatetime
+
+
+class ProgressFile(_Record):
+    format: Literal["trainer.progress"] = PROGRESS_TAG
+    format_version: Literal[1] = PROGRESS_VERSION
+    program_version: str = ""
+    exported_at: AwareDatetime
+    profile: ProgressProfile
+    attempts: list[ProgressAttempt] = Field(default_factory=list, max_length=1_000_000)
+    drills: list[ProgressDrill] = Field(default_factory=list, max_length=1_000_000)
+
+
+def text_hash(title: str, text: str) -> str:
+    """Names exactly what the student saw: SHA-256 over title, a line feed, and the text."""
+    return "sha256:" + hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
+
+
+def _unknown_keys(model: type[BaseModel], data: Any, path: str) -> Iterator[str]:
+    """JSON paths of keys the model does not know (ignored, but the reader is told)."""
+    if not isinstance(data, dict):
+        return
+    for key, value in data.items():
+        field = model.model_fields.get(key)
+        if field is None:
+            yield f"{path}.{key}"
+            continue
+        inner = field.annotation
+        args = getattr(inner, "__args__", ())
+        child = next((a for a in (inner, *args)
+                      if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if child is None:
+            continue
+        if isinstance(value, list):
+            for i, item in enumerate(value[:1000]):
+                yield from _unknown_keys(child, item, f"{path}.{key}[{i}]")
+        else:
+            yield from _unknown_keys(child, value, f"{path}.{key}")
+
+
+def parse_progress(text: str, file: str) -> tuple[ProgressFile, list[Problem]]:
+    """(the file, warnings); raises InvalidInput with every problem when it cannot be used."""
+    if not text.strip():
+        raise InvalidInput([Problem(file, "file is empty", hint="export the progress again")])
+    try:
+        data = parse_json_text(text, file)
+    except ValueError:  # a number too long to convert (over 4,300 digits)
+        raise InvalidInput([Problem(file, "not a progress file: it holds a number with "
+                                          "thousands of digits",
+                                    hint="the file is damaged; export it again")]) from None
+    if not isinstance(data, dict) or data.get("format") != PROGRESS_TAG:
+        found = data.get("format") if isinstance(data, dict) else None
+        raise InvalidInput([Problem(
+            file, "not a progress file" + (f" (its format is {found!r})" if found else ""),
+            path="$.format", hint=f'a progress file starts with "format": "{PROGRESS_TAG}"')])
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > PROGRESS_VERSION:
+        raise InvalidInput([Problem(
+            file, f"made by a newer version of the program (progress format {version}; this "
+                  f"version reads {PROGRESS_VERSION})", path="$.format_version",
+            hint="update the program on this computer, then try again")])
+    try:
+        progress = ProgressFile.model_validate_json(text)  # JSON mode: ISO dates are read
+    except ValidationError as exc:
+        raise InvalidInput(_model_problems(exc, file, set())) from None
+    problems = []
+    for i, attempt in enumerate(progress.attempts):
+        where = f"$.attempts[{i}]"
+        if attempt.submitted_at < attempt.started_at:
+            problems.append(Problem(file, "submitted before it was started",
+                                    path=f"{where}.submitted_at"))
+        problems += [Problem(file, "a mark ends before it starts", path=f"{where}.marks[{j}]")
+                     for j, mark in enumerate(attempt.marks) if mark.end <= mark.start]
+    ids = [a.id.lower() for a in progress.attempts]
+    if len(set(ids)) != len(ids):
+        problems.append(Problem(file, "the same attempt id occurs twice", path="$.attempts",
+                                hint="the file was edited by hand or damaged"))
+    if problems:
+        raise InvalidInput(problems)
+    warnings = [Problem(file, "unknown field ignored", path=p)
+                for p in _unknown_keys(ProgressFile, data, "$")]
+    return progress, warnings
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    """Only a regular file is read (never a FIFO or a device), and never more than `limit`."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput([Problem(str(path), "not a regular file",
+                                        hint="choose the progress file itself")])
+        if info.st_size > limit:
+            raise InvalidInput([Problem(
+                str(path), f"file is {info.st_size:,} bytes, more than the "
+                           f"{limit // (1024 * 1024)} MB a progress file may have",
+                hint="this is not a progress file, or it is damaged")])
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InvalidInput([Problem(str(path), f"cannot read file: {exc.strerror}")]) from None
+    if len(data) > limit:
+        raise InvalidInput([Problem(str(path), "file grew while it was read")])
+    return data
+
+
+def read_progress(path: Path) -> tuple[ProgressFile, list[Problem]]:
+    data = _read_regular_file(path, MAX_PROGRESS_BYTES)
+    return parse_progress(decode_text_file(data, str(path)), str(path))
+
+
+def progress_json(progress: ProgressFile) -> str:
+    return json.dumps(progress.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_progress(progress: ProgressFile, path: Path) -> None:
+    """Written next to the target and renamed over it: a full USB stick or a pulled cable never
+    leaves half a file under the real name."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_text(progress_json(progress), encoding="utf-8", newline="\n")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput([Problem(str(path), f"cannot write the file: {exc.strerror}",
+                                    hint="check the folder exists, is writable and has room")]
+                           ) from None
+
+
+def progress_schema() -> dict[str, Any]:
+    schema = ProgressFile.model_json_schema()
+    schema["required"] = ["format", "format_version",
+                          *[r for r in schema.get("required", [])
+                            if r not in ("format", "format_version")]]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"urn:{PROGRESS_TAG}:schema", **schema,
+            "description": "A student's progress file of the Media Literacy Trainer (what a "
+                           "student hands in, or moves to another computer). Dates are ISO 8601 "
+                           "with a time zone; offsets count Unicode code points."}
+
+
+def progress_schema_text() -> str:
+    return json.dumps(progress_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

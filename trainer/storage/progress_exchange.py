@@ -1,0 +1,190 @@
+"""Moving a student's progress between computers: export to, and import from, the progress
+file of DESIGN §4 (trainer.core.progress_file).
+
+Import merges by UUID: the profile is matched by its id (created with that id when new),
+attempts already present are skipped (importing twice changes nothing), and an attempt on an
+article revision this computer does not have is kept as it came and reported. Scores in the
+file are never trusted: every attempt is scored again from its marks, and a disagreement is
+reported.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trainer import __version__
+from trainer.core.progress_file import (
+    ProgressAttempt,
+    ProgressFile,
+    ProgressMark,
+    ProgressProfile,
+    text_hash,
+)
+from trainer.core.scoring import MODES, ArticleScore, score_article
+from trainer.core.spans import Span
+from trainer.storage.base import utcnow
+from trainer.storage.content import Library
+from trainer.storage.errors import StoreError
+from trainer.storage.models import AnswerSpan, ArticleRevision, Attempt, KeptAttempt, Profile
+from trainer.storage.practice import NewAttempt, store_attempt
+
+# Level practised at for attempts stored before the level was recorded (revision 0003).
+_LEVEL_OF_MODE = {"technique": 3, "family": 1, "any": 1}
+_SCORE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class ProgressImportReport:
+    profile_id: str
+    profile_name: str
+    created_profile: bool
+    added: int
+    already_present: int
+    kept: list[str] = field(default_factory=list)  # "set/article" of attempts kept unmatched
+    disagreements: list[str] = field(default_factory=list)  # attempt ids whose scores differ
+
+
+def research_scores(result: ArticleScore) -> dict[str, dict[str, float]]:
+    return {mode: {"precision": result.counts[mode].precision,
+                   "recall": result.counts[mode].recall, "f1": result.counts[mode].f1}
+            for mode in MODES}
+
+
+def _attempt_record(session: Session, row: Attempt, revision: ArticleRevision,
+                    library: Library) -> ProgressAttempt:
+    spans = session.scalars(select(AnswerSpan).where(AnswerSpan.attempt_id == row.id)
+                            .order_by(AnswerSpan.position)).all()
+    view = library.build_view(session, revision)
+    marks = [Span(s.start, s.end, s.label) for s in spans]
+    result = score_article(view.article, marks, view.taxonomy)
+    return ProgressAttempt(
+        id=row.uuid, set_id=revision.set_id, set_version=revision.set_version,
+        article_id=revision.article_id, text_hash=text_hash(revision.title, revision.text),
+        level=row.level or _LEVEL_OF_MODE.get(row.mode, 1), mode=row.mode,  # type: ignore[arg-type]
+        assignment_id=row.assignment_id, started_at=row.started_at,
+        submitted_at=row.submitted_at, duration_s=row.duration_s,
+        nothing_to_flag=row.nothing_to_flag,
+        marks=[ProgressMark(start=s.start, end=s.end, label=s.label) for s in spans],
+        scores={"research": research_scores(result)})
+
+
+def export_progress(session: Session, profile_pk: int, library: Library,
+                    now: datetime | None = None) -> ProgressFile:
+    profile = session.get(Profile, profile_pk)
+    if profile is None:
+        raise StoreError("the profile no longer exists")
+    attempts = []
+    rows = session.execute(
+        select(Attempt, ArticleRevision)
+        .join(ArticleRevision, ArticleRevision.id == Attempt.revision_id)
+        .where(Attempt.profile_id == profile_pk)
+        .order_by(Attempt.submitted_at, Attempt.id)).all()
+    for row, revision in rows:
+        attempts.append(_attempt_record(session, row, revision, library))
+    for kept in session.scalars(select(KeptAttempt).where(KeptAttempt.profile_id == profile_pk)
+                                .order_by(KeptAttempt.imported_at, KeptAttempt.uuid)):
+        attempts.append(ProgressAttempt.model_validate_json(kept.attempt_json))
+    attempts.sort(key=lambda a: (a.submitted_at, a.id))
+    return ProgressFile(
+        program_version=__version__, exported_at=now or utcnow(),
+        profile=ProgressProfile(id=profile.uuid, name=profile.name,
+                                student_code=profile.student_code),
+        attempts=attempts)
+
+
+def _find_revision(session: Session, attempt: ProgressAttempt) -> ArticleRevision | None:
+    """The revision the student saw: same set and article, and the same title and text."""
+    for revision in session.scalars(
+            select(ArticleRevision).where(ArticleRevision.set_id == attempt.set_id,
+                                          ArticleRevision.article_id == attempt.article_id)
+            .order_by(ArticleRevision.revision.desc())):
+        if text_hash(revision.title, revision.text) == attempt.text_hash:
+            return revision
+    return None
+
+
+def _disagrees(stated: object, computed: dict[str, dict[str, float]]) -> bool:
+    """True when the file states research scores that differ from the recomputed ones."""
+    if not isinstance(stated, dict):
+        return False
+    for mode, numbers in stated.items():
+        if mode not in computed or not isinstance(numbers, dict):
+            continue
+        for name, value in numbers.items():
+            if name in computed[mode] and (
+                    not isinstance(value, int | float)
+                    or not math.isclose(float(value), computed[mode][name],
+                                        abs_tol=_SCORE_TOLERANCE)):
+                return True
+    return False
+
+
+def _match_profile(session: Session, progress: ProgressFile,
+                   into: str | None) -> tuple[Profile, bool]:
+    wanted = progress.profile
+    row = session.scalar(select(Profile).where(Profile.uuid == wanted.id.lower()))
+    if into is not None and (row is None or row.uuid != into):
+        target = session.scalar(select(Profile.name).where(Profile.uuid == into))
+        raise StoreError(f"this progress file belongs to {wanted.name!r}, not to "
+                         f"{target or 'the chosen profile'!r}; nothing was imported")
+    if row is not None:
+        return row, False
+    name = wanted.name
+    taken = {n.casefold() for n in session.scalars(select(Profile.name))}
+    suffix = 2
+    while name.casefold() in taken:
+        name = f"{wanted.name} ({suffix})"
+        suffix += 1
+    row = Profile(uuid=wanted.id.lower(), name=name, created_at=utcnow(), last_used_at=None,
+                  student_code=wanted.student_code)
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def import_progress(session: Session, progress: ProgressFile, library: Library,
+                    into: str | None = None) -> ProgressImportReport:
+    """Merge `progress` (all or nothing: the caller's transaction)."""
+    profile, created = _match_profile(session, progress, into)
+    known = set(session.scalars(select(Attempt.uuid).where(
+        Attempt.uuid.in_([a.id.lower() for a in progress.attempts]))))
+    known |= set(session.scalars(select(KeptAttempt.uuid).where(
+        KeptAttempt.uuid.in_([a.id.lower() for a in progress.attempts]))))
+    added = 0
+    kept: list[str] = []
+    disagreements: list[str] = []
+    now = utcnow()
+    for attempt in progress.attempts:
+        attempt_id = attempt.id.lower()
+        if attempt_id in known:
+            continue
+        known.add(attempt_id)
+        revision = _find_revision(session, attempt)
+        if revision is None or any(m.part != "text" for m in attempt.marks):
+            session.add(KeptAttempt(
+                uuid=attempt_id, profile_id=profile.id, set_id=attempt.set_id,
+                article_id=attempt.article_id, text_hash=attempt.text_hash,
+                attempt_json=attempt.model_dump_json(), imported_at=now))
+            kept.append(f"{attempt.set_id}/{attempt.article_id}")
+            continue
+        view = library.build_view(session, revision)
+        marks = tuple(Span(m.start, m.end, m.label) for m in attempt.marks
+                      if m.end <= len(revision.text))
+        if len(marks) != len(attempt.marks):
+            raise StoreError(f"attempt {attempt_id}: a mark lies outside the article's text")
+        result = score_article(view.article, marks, view.taxonomy)
+        if _disagrees(attempt.scores.get("research"), research_scores(result)):
+            disagreements.append(attempt_id)
+        store_attempt(session, NewAttempt(
+            attempt_id, profile.id, revision.id, attempt.started_at, attempt.submitted_at,
+            attempt.mode, attempt.nothing_to_flag, marks, result, attempt.level,
+            attempt.assignment_id))
+        added += 1
+    return ProgressImportReport(profile.uuid, profile.name, created, added,
+                                len(progress.attempts) - added - len(kept), kept,
+                                disagreements)

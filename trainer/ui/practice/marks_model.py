@@ -74,12 +74,19 @@ class MarksModel(QAbstractListModel):
         self.taxonomy = taxonomy
         self.endResetModel()
 
+    def row_of(self, start: int, end: int) -> int:
+        """Row of the mark on exactly [start, end), or -1."""
+        for row, existing in enumerate(self._marks):
+            if (existing.start, existing.end) == (start, end):
+                return row
+        return -1
+
     def add(self, span: Span) -> int:
         """Add a mark (relabel it if the same range is already marked); returns its row."""
-        for row, existing in enumerate(self._marks):
-            if (existing.start, existing.end) == (span.start, span.end):
-                self.relabel(row, span.label)
-                return row
+        row = self.row_of(span.start, span.end)
+        if row >= 0:
+            self.relabel(row, span.label)
+            return row
         row = 0
         while row < len(self._marks) and self._marks[row] < span:
             row += 1
@@ -93,9 +100,8 @@ class MarksModel(QAbstractListModel):
         old = self._marks[row]
         if old.label == label:
             return
+        # Marks never share a range, so the sort order (start, end first) stays as it is.
         self._marks[row] = Span(old.start, old.end, label)
-        # Labels take part in the sort order; keep the list sorted without moving rows
-        # unless needed (same start/end means neighbours stay put in practice).
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
         self.marks_changed.emit()
@@ -108,9 +114,20 @@ class MarksModel(QAbstractListModel):
         self.endRemoveRows()
         self.marks_changed.emit()
 
+    def remove_span(self, span: Span) -> None:
+        self.remove(self.row_of(span.start, span.end))
+
     def rows_at(self, position: int) -> list[int]:
         """Rows of the marks that contain code-point `position` (or end right at it)."""
         return [row for row, m in enumerate(self._marks) if m.start <= position <= m.end]
 
     def rows_overlapping(self, start: int, end: int) -> list[int]:
         return [row for row, m in enumerate(self._marks) if m.start < end and start < m.end]
+
+    def innermost_at(self, position: int) -> Span | None:
+        """The shortest mark holding code-point `position` (or ending right at it): where
+        marks overlap, the one the caret is most clearly inside."""
+        rows = self.rows_at(position)
+        if not rows:
+            return None
+        return min((self._marks[r] for r in rows), key=lambda m: (m.length, m.start))

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QMouseEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QTextEdit, QWidget
 
+from trainer.core.wordsnap import snap_to_words
 from trainer.ui.widgets.offsets import OffsetMap
 
 READING_COLUMN_CHARS = 70
@@ -100,10 +102,19 @@ class PassageView(QTextEdit):
         # Blank lines separate paragraphs; at full line height the gap looks like a hole.
         gap = QTextBlockFormat()
         gap.setLineHeight(PARAGRAPH_GAP_PERCENT, proportional)
+        # Imported text often breaks paragraphs with a single line feed: a top margin on a
+        # line that directly follows another gives it the same visual gap, without adding a
+        # character (offsets stay those of the text).
+        spaced = QTextBlockFormat(line)
+        spaced.setTopMargin(QFontMetricsF(self.document().defaultFont()).lineSpacing()
+                            * PARAGRAPH_GAP_PERCENT / 100 * LINE_HEIGHT_PERCENT / 100)
         block = self.document().begin()
+        previous_blank = True
         while block.isValid():
             cursor = QTextCursor(block)
-            cursor.mergeBlockFormat(gap if not block.text().strip() else line)
+            blank = not block.text().strip()
+            cursor.setBlockFormat(gap if blank else line if previous_blank else spaced)
+            previous_blank = blank
             block = block.next()
         self.setMaximumWidth(self.reading_width())
 
@@ -127,6 +138,23 @@ class PassageView(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def snap_selection(self) -> None:
+        """Widen or trim the selection to whole words (see trainer.core.wordsnap)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        anchor = self._map.to_code_point(cursor.anchor())
+        position = self._map.to_code_point(cursor.position())
+        snapped = snap_to_words(self._text, min(anchor, position), max(anchor, position))
+        if snapped is None:
+            return
+        start, end = snapped
+        if position < anchor:  # keep the direction, so Shift+arrows go on from the same end
+            start, end = end, start
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def clear_selection(self) -> None:
         cursor = self.textCursor()
         cursor.clearSelection()
@@ -146,6 +174,16 @@ class PassageView(QTextEdit):
 
     def _emit_caret(self) -> None:
         self.caret_moved.emit(self.caret())
+
+    # -- mouse -----------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.snap_selection()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)
+        self.snap_selection()  # Qt's word takes the quote marks around it along
 
     # -- keys ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,12 +25,14 @@ from trainer.core.model import Article
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.practice.article_header import ArticleHeader
+from trainer.ui.practice.marking import MarkEditor
 from trainer.ui.practice.marks_model import MarksModel, SpanRole
 from trainer.ui.practice.palette import DefinitionPanel, LabelPalette
 from trainer.ui.practice.passage_view import Highlight, PassageView
 from trainer.ui.shell.styles import label_format
+from trainer.ui.widgets.drawer import WIDE_PANEL, DrawerBody, StatusLine
 
-SIDE_PANEL_WIDTH = 420
+SIDE_PANEL_WIDTH = WIDE_PANEL
 
 
 class MarksListView(QListView):
@@ -61,7 +64,6 @@ class PracticeView(QWidget):
         self.setObjectName("screen")
         self.taxonomy: Taxonomy | None = None
         self.level = 1
-        self._last_labelled: tuple[int, int] | None = None
         self._loading = False
 
         self.level_label = QLabel()
@@ -71,26 +73,28 @@ class PracticeView(QWidget):
         self.back = self.header.back
 
         self.passage = PassageView()
-        self.passage.label_key.connect(self._on_digit)
-        self.passage.delete_key.connect(self._delete_at_caret)
-
-        self.hint = QLabel()
-        self.hint.setProperty("role", "muted")
-        self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(self.tr("Hint"))
+        self.hint = StatusLine()
+        self.hint.setAccessibleName(self.tr("Status"))
         self.labels = LabelPalette()
-        self.labels.label_chosen.connect(self._label_selection)
         self.definition = DefinitionPanel()
         self.labels.label_focused.connect(self._show_definition)
 
         self.marks = MarksModel(Taxonomy({}))
         self.marks.marks_changed.connect(self._on_marks_changed)
+        self.editor = MarkEditor(self.passage, self.marks, self.labels, self)
+        self.undo_stack = self.editor.undo_stack
+        self.editor.status.connect(self.hint.setText)
+        self.editor.mark_touched.connect(self._follow_mark)
+        self.passage.label_key.connect(self.editor.on_digit)
+        self.passage.delete_key.connect(self.editor.delete_at_caret)
+        self.labels.label_chosen.connect(self.editor.apply_label)
+        self._build_undo_actions()
+
         self.marks_list = MarksListView()
         self.marks_list.setModel(self.marks)
         self.marks_list.setAccessibleName(self.tr("My marks"))
         self.marks_list.setWordWrap(True)
         self.marks_list.setSpacing(2)
-        self.marks_list.setMinimumHeight(120)
         self.marks_list.delete_key.connect(self._delete_current_mark)
         self.marks_list.label_key.connect(self._relabel_current_mark)
         self.marks_list.selectionModel().currentChanged.connect(self._on_current_mark)
@@ -103,6 +107,7 @@ class PracticeView(QWidget):
                                           "press a label's number."))
         self.marks_empty.setWordWrap(True)
         self.marks_empty.setProperty("role", "muted")
+        self.marks_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.nothing = QCheckBox(self.tr("Nothing to flag here"))
         self.nothing.setAccessibleName(self.tr("Nothing to flag here"))
@@ -123,13 +128,27 @@ class PracticeView(QWidget):
 
         self._build_layout()
 
-    def _build_layout(self) -> None:
+    def _build_undo_actions(self) -> None:
+        """Undo/Redo act on this screen's marks; the main window's Edit menu shows the same
+        actions, so the menu names the step ("Undo Mark “…”")."""
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
 
-        reading = QHBoxLayout()
+    def _build_layout(self) -> None:
+        column = QHBoxLayout()
         # The passage grows up to its reading-column width; the spacers take what is left.
-        reading.addStretch(1)
-        reading.addWidget(self.passage, 40)
-        reading.addStretch(1)
+        column.addStretch(1)
+        column.addWidget(self.passage, 40)
+        column.addStretch(1)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.addLayout(column, 1)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -138,32 +157,41 @@ class PracticeView(QWidget):
         labels_heading.setProperty("role", "heading")
         side_layout.addWidget(labels_heading)
         side_layout.addWidget(self.labels)
-        side_layout.addWidget(self.hint)
         side_layout.addWidget(self.definition)
         marks_heading = QLabel(self.tr("My marks"))
         marks_heading.setProperty("role", "heading")
         side_layout.addWidget(marks_heading)
-        side_layout.addWidget(self.marks_empty)
-        side_layout.addWidget(self.marks_list, 1)
+        # The empty note and the list share one place of a fixed least height, and the
+        # Remove button is always there (disabled without marks): the first mark moves
+        # nothing on the screen.
+        self.marks_stack = QStackedWidget()
+        self.marks_stack.addWidget(self.marks_empty)
+        self.marks_stack.addWidget(self.marks_list)
+        self.marks_stack.setMinimumHeight(120)
+        side_layout.addWidget(self.marks_stack, 1)
         side_layout.addWidget(self.remove_mark, 0, Qt.AlignmentFlag.AlignRight)
-        side_layout.addWidget(self.nothing)
-        side_layout.addWidget(self.submit)
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFixedWidth(SIDE_PANEL_WIDTH)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.body = DrawerBody(reading, scroll, self.tr("the labels and my marks"))
 
-        body = QHBoxLayout()
-        body.addLayout(reading, 1)
-        body.addWidget(scroll)
+        # Submit lives outside the scrolling panel and the drawer: always in view.
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 6, 0, 0)
+        bar.addWidget(self.hint, 1)
+        bar.addSpacing(12)
+        bar.addWidget(self.nothing)
+        bar.addWidget(self.submit)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 14, 16, 14)
+        outer.setContentsMargins(20, 14, 16, 12)
         outer.addWidget(self.header)
         outer.addSpacing(8)
-        outer.addLayout(body, 1)
+        outer.addWidget(self.body, 1)
+        outer.addLayout(bar)
 
     # -- loading -----------------------------------------------------------------------------
     def load(self, article: Article, taxonomy: Taxonomy, draft: list[Span] | None = None,
@@ -180,8 +208,8 @@ class PracticeView(QWidget):
         self.marks.set_taxonomy(taxonomy)
         self.passage.set_passage(article.text)
         self.marks.set_passage(article.text, draft or [])
+        self.editor.reset()
         self.nothing.setChecked(nothing_to_flag)
-        self._last_labelled = None
         self.hint.setText(self.tr("Select a phrase (mouse, or Shift+arrow keys), then click a "
                                   "label or press its number."))
         self._loading = False
@@ -196,72 +224,24 @@ class PracticeView(QWidget):
     def set_text_size(self, points: float) -> None:
         self.passage.set_text_size(points)
 
-    # -- labelling ---------------------------------------------------------------------------
-    def _on_digit(self, digit: int) -> None:
-        number, replaces = self.labels.digits.feed(digit)
-        if number is None:
-            return
-        entry = self.labels.entry_for_number(number)
-        if entry is None:
-            return
-        if replaces and self._last_labelled is not None:
-            for row, mark in enumerate(self.marks.marks()):
-                if (mark.start, mark.end) == self._last_labelled:
-                    self.marks.relabel(row, entry.label)
-                    self._announce_label(entry.name)
-                    return
-        self._label_selection(entry.label)
-
-    def _label_selection(self, label: str) -> None:
-        span = self.passage.selection_span()
-        if span is None:
-            self.hint.setText(self.tr("First select a phrase in the passage, then choose "
-                                      "its label."))
-            return
-        start, end = span
-        text = self.passage.passage()
-        # Trim surrounding spaces so that a sloppy drag marks exactly the words.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end <= start:
-            return
-        row = self.marks.add(Span(start, end, label))
-        self._last_labelled = (start, end)
-        self.passage.clear_selection()
-        if self.nothing.isChecked():
-            self.nothing.setChecked(False)
-        self.marks_list.setCurrentIndex(self.marks.index(row, 0))
-        assert self.taxonomy is not None
-        self._announce_label(self.taxonomy.display_name(label))
-
-    def _announce_label(self, name: str) -> None:
-        self.hint.setText(self.tr("Marked as {label}. Press Delete on a mark to remove it.")
-                          .format(label=name))
+    # -- the marks list ----------------------------------------------------------------------
+    def _follow_mark(self, row: int) -> None:
+        if row >= 0:
+            self.marks_list.setCurrentIndex(self.marks.index(row, 0))
 
     def _relabel_current_mark(self, digit: int) -> None:
         entry = self.labels.entry_for_number(digit)
         row = self.marks_list.currentIndex().row()
         if entry is not None and row >= 0:
-            self.marks.relabel(row, entry.label)
+            self.editor.relabel(self.marks.marks()[row], entry.label)
 
     def _delete_current_mark(self) -> None:
         row = self.marks_list.currentIndex().row()
         if row >= 0:
-            self.marks.remove(row)
+            self.editor.remove([self.marks.marks()[row]])
             if self.marks.rowCount():
                 self.marks_list.setCurrentIndex(
                     self.marks.index(min(row, self.marks.rowCount() - 1), 0))
-
-    def _delete_at_caret(self) -> None:
-        span = self.passage.selection_span()
-        rows = (self.marks.rows_overlapping(*span) if span
-                else self.marks.rows_at(self.passage.caret()))
-        for row in sorted(rows, reverse=True):
-            self.marks.remove(row)
-        if rows:
-            self.hint.setText(self.tr("Mark removed."))
 
     def _on_current_mark(self, current: QModelIndex, _previous: QModelIndex) -> None:
         mark = current.data(SpanRole)
@@ -274,13 +254,13 @@ class PracticeView(QWidget):
         if not index.isValid():
             return
         self.marks_list.setCurrentIndex(index)
-        row = index.row()
+        mark = self.marks.marks()[index.row()]
         menu = QMenu(self)
         relabel = menu.addMenu(self.tr("Relabel as"))
         for entry in self.labels.entries:
             action = relabel.addAction(f"{entry.number}  {entry.name}")
             action.triggered.connect(
-                lambda _=False, label=entry.label: self.marks.relabel(row, label))
+                lambda _=False, label=entry.label: self.editor.relabel(mark, label))
         menu.addAction(self.tr("Remove"), self._delete_current_mark)
         menu.exec(self.marks_list.viewport().mapToGlobal(position))
 
@@ -298,10 +278,15 @@ class PracticeView(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 self.nothing.setChecked(False)
                 return
-            self.marks.set_passage(self.marks.text, [])
+            self.editor.remove(self.marks.marks())
         self._schedule_draft()
 
     def _on_marks_changed(self) -> None:
+        # A mark (new, or brought back by Undo) means there is something to flag after all.
+        if self.marks.rowCount() and self.nothing.isChecked() and not self._loading:
+            self.nothing.blockSignals(True)
+            self.nothing.setChecked(False)
+            self.nothing.blockSignals(False)
         self._refresh()
         self._schedule_draft()
 
@@ -311,9 +296,8 @@ class PracticeView(QWidget):
                       for m in self.marks.marks()]
         self.passage.set_highlights(highlights)
         has_marks = self.marks.rowCount() > 0
-        self.marks_empty.setVisible(not has_marks)
-        self.marks_list.setVisible(has_marks)
-        self.remove_mark.setVisible(has_marks)
+        self.marks_stack.setCurrentWidget(self.marks_list if has_marks else self.marks_empty)
+        self.remove_mark.setEnabled(has_marks)
 
     # -- drafts and submit -------------------------------------------------------------------
     def _schedule_draft(self) -> None:

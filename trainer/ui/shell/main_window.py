@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
@@ -77,6 +84,7 @@ class MainWindow(QMainWindow):
         self.start = start
         self._import_export: ImportExportController | None = None
         self.keep_alive: list[object] = []  # helpers started with the window (screenshot tour)
+        self.edit_menu: QMenu | None = None  # set by build_menus
         self.settings = (UiSettings(start.text_size, start.theme) if start is not None
                          else UiSettings())
         self.setWindowTitle(self.tr("Media Literacy Trainer"))
@@ -201,6 +209,10 @@ class MainWindow(QMainWindow):
             self._practice.submit_requested.connect(self._submit)
             self._practice.set_text_size(self.settings.text_size)
             self._add_screen(self._practice)
+            if self.edit_menu is not None:
+                self.edit_menu.clear()
+                self.edit_menu.addAction(self._practice.undo_action)
+                self.edit_menu.addAction(self._practice.redo_action)
         return self._practice
 
     @property
@@ -247,6 +259,8 @@ class MainWindow(QMainWindow):
     def _show(self, screen: str) -> None:
         widget: QWidget = self.library if screen == "library" else getattr(
             self, {"profiles": "picker"}.get(screen, screen))
+        if screen != "practice" and self._practice is not None:
+            self._practice.editor.reset()  # Undo never changes a passage out of sight
         self.stack.setCurrentWidget(widget)
         self.screen_changed.emit(screen)
 

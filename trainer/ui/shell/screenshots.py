@@ -109,7 +109,7 @@ class ScreenshotTour:
                 family = taxonomy.family_of(label)
                 label = next((t.id for t in taxonomy.techniques_in(family) if t.id != label),
                              label)
-            practice._label_selection(label)
+            practice.editor.apply_label(label)
         # One phrase that the key does not flag, so the feedback shows a false alarm.
         flagged = [(a.start, a.end) for a in article.annotations]
         for sentence in article.text.split(". ")[1:]:
@@ -118,7 +118,7 @@ class ScreenshotTour:
             end = start + len(phrase)
             if phrase and not any(s < end and start < e for s, e in flagged):
                 practice.passage.select_range(start, end)
-                practice._label_selection("framing" if article.level == 1
+                practice.editor.apply_label("framing" if article.level == 1
                                           else "loaded-language")
                 break
         practice.passage.setFocus()

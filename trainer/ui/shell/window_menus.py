@@ -36,6 +36,12 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(_action(window, _tr("&Quit"), QKeySequence.StandardKey.Quit,
                                 window.close))
+    # Undo/Redo belong to the practice screen's marks; until that screen is first built the
+    # menu holds inactive stand-ins (MainWindow.practice swaps in the real actions).
+    window.edit_menu = bar.addMenu(_tr("&Edit"))
+    for text in (_tr("Undo"), _tr("Redo")):
+        stand_in = window.edit_menu.addAction(text)
+        stand_in.setEnabled(False)
     view_menu = bar.addMenu(_tr("&View"))
     view_menu.addAction(_action(window, _tr("&Larger text"), QKeySequence.StandardKey.ZoomIn,
                                 lambda: window.step_text_size(1)))
@@ -59,7 +65,11 @@ def show_keys(parent: QWidget) -> None:
     QMessageBox.information(parent, _tr("Keyboard shortcuts"), _tr(
         "Arrow keys move the caret; Shift+arrows select a phrase.\n"
         "1, 2, … label the selection (two digits quickly for 10 and above).\n"
-        "Delete removes the mark at the caret or in the list.\n"
+        "A selection snaps to whole words; Ctrl+Shift+arrows select word by word.\n"
+        "With the caret inside a mark, a number key relabels it.\n"
+        "Delete removes the mark at the caret (the innermost one) or in the list;\n"
+        "with a selection, every mark it touches.\n"
+        "Ctrl+Z undoes a change to the marks; Ctrl+Shift+Z or Ctrl+Y redoes it.\n"
         "Ctrl+Enter submits. Tab moves between controls.\n"
         "Ctrl++ and Ctrl+- change the text size. Ctrl+L opens the library.\n"
         "Ctrl+I imports a set; Ctrl+Shift+E opens the set editor."))

@@ -1,0 +1,108 @@
+"""A reading column with a side panel that turns into a drawer on small screens.
+
+From about 1100 px of window width the panel sits beside the passage at full width. Below
+that it narrows and gets a fold button on its edge (a drawer); below about 800 px (half of a
+laptop screen) it starts folded, so the passage keeps a readable line length, and the
+student opens it when needed. What must always be reachable (Submit, Next) lives outside the
+panel, in the screen's bottom bar (docs/UI.md, "Layout").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+WIDE_FROM = 1100
+COMPACT_BELOW = 800
+WIDE_PANEL = 420
+NARROW_PANEL = 330
+
+
+class StatusLine(QLabel):
+    """A wrapped status message with room for two lines reserved, so that a longer message
+    never pushes the passage or the buttons around."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("role", "muted")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._reserve()
+
+    def _reserve(self) -> None:
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._reserve()
+
+
+class DrawerBody(QWidget):
+    """`reading` on the left, `panel` on the right; emits mode_changed("wide"|"narrow"|
+    "compact") when the window crosses a breakpoint."""
+
+    mode_changed = Signal(str)
+
+    def __init__(self, reading: QWidget, panel: QWidget, panel_name: str, *,
+                 fold_when_compact: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reading, self.panel = reading, panel
+        self.panel_name = panel_name
+        self.fold_when_compact = fold_when_compact
+        self.mode = ""
+        self.toggle = QToolButton()
+        self.toggle.setAutoRaise(True)
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.toggle.setFixedWidth(22)
+        self.toggle.clicked.connect(lambda: self.set_open(not self.panel.isVisible()))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(reading, 1)
+        layout.addWidget(self.toggle)
+        layout.addWidget(panel)
+        self._tracked: QWidget | None = None
+        self._apply_mode("wide")
+
+    def is_open(self) -> bool:
+        return not self.panel.isHidden()
+
+    def set_open(self, open_: bool) -> None:
+        self.panel.setVisible(open_)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow if open_ else Qt.ArrowType.LeftArrow)
+        tip = (self.tr("Hide {panel}") if open_ else self.tr("Show {panel}")).format(
+            panel=self.panel_name)
+        self.toggle.setToolTip(tip)
+        self.toggle.setAccessibleName(tip)
+
+    def _apply_mode(self, mode: str) -> None:
+        if mode == self.mode:
+            return
+        self.mode = mode
+        self.panel.setFixedWidth(WIDE_PANEL if mode == "wide" else NARROW_PANEL)
+        self.toggle.setVisible(mode != "wide")
+        self.set_open(mode != "compact" or not self.fold_when_compact)
+        self.mode_changed.emit(mode)
+
+    def update_mode(self, window_width: int) -> None:
+        self._apply_mode("wide" if window_width >= WIDE_FROM
+                         else "compact" if window_width < COMPACT_BELOW else "narrow")
+
+    # The breakpoint follows the window, not this widget (margins and other panes vary).
+    def showEvent(self, event: object) -> None:
+        window = self.window()
+        if window is not self._tracked:
+            if self._tracked is not None:
+                self._tracked.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._tracked = window
+        self.update_mode(window.width())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._tracked and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            self.update_mode(event.size().width())
+        return False

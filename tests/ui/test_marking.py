@@ -220,11 +220,11 @@ def test_edit_menu_names_the_step_to_undo(qtbot: QtBot, tmp_path: Path,
 
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
     store = open_store(tmp_path)
-    store.import_set(make_set())
+    store.library.import_set(make_set())
     try:
         window = MainWindow(store, tmp_path)
         qtbot.addWidget(window)
-        profile = store.create_profile("Ada")
+        profile = store.profiles.create("Ada")
         window.choose_profile(profile.id)
         window.show()
         qtbot.waitExposed(window)

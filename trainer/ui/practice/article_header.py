@@ -29,6 +29,7 @@ class ArticleHeader(QWidget):
         self.source = QLabel()
         self.source.setProperty("role", "muted")
         self.source.setTextFormat(Qt.TextFormat.PlainText)
+        self.source.setWordWrap(True)  # a long URL must not make a small window wider
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         layout = QHBoxLayout(self)
@@ -38,8 +39,7 @@ class ArticleHeader(QWidget):
         titles.setSpacing(2)
         titles.addWidget(self.title)
         meta = QHBoxLayout()
-        meta.addWidget(self.source)
-        meta.addStretch(1)
+        meta.addWidget(self.source, 1)
         if extra is not None:
             meta.addWidget(extra)
         titles.addLayout(meta)

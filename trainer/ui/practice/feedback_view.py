@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +33,10 @@ from trainer.core.verdicts import Verdict
 from trainer.ui.practice.article_header import ArticleHeader
 from trainer.ui.practice.marks_model import quote
 from trainer.ui.practice.passage_view import Highlight, PassageView
-from trainer.ui.practice.practice_view import SIDE_PANEL_WIDTH
 from trainer.ui.practice.score_card import ScoreCard
 from trainer.ui.shell.styles import VERDICT_ORDER, VERDICT_STYLES, underline_text, verdict_format
+from trainer.ui.widgets.drawer import DrawerBody
+from trainer.ui.widgets.flow import FlowLayout
 
 VerdictRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
@@ -87,15 +89,15 @@ class VerdictModel(QAbstractListModel):
 
 
 class VerdictLegend(QWidget):
-    """Icon + word + underline description for every verdict: colour is never alone."""
+    """Icon + word + underline description for every verdict: colour is never alone.
+    The items wrap onto a second line rather than widen a narrow window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        layout = FlowLayout(self, h_spacing=14)
         for kind in VERDICT_ORDER:
             style = VERDICT_STYLES[kind]
+            item = QWidget()
             icon = QLabel()
             icon.setPixmap(style.icon().pixmap(QSize(16, 16)))
             text = QLabel(style.text)
@@ -103,12 +105,13 @@ class VerdictLegend(QWidget):
             text.setStyleSheet(
                 f"border-bottom: 2px {'dotted' if kind == 'partly-found' else 'solid'} "
                 f"{style.color().name()}; padding-bottom: 1px;")
-            item = QHBoxLayout()
-            item.setSpacing(4)
-            item.addWidget(icon)
-            item.addWidget(text)
-            layout.addLayout(item)
-        layout.addStretch(1)
+            row = QHBoxLayout(item)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(icon)
+            row.addWidget(text)
+            layout.addWidget(item)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setAccessibleName(self.tr("Legend of verdicts"))
 
 
@@ -195,6 +198,7 @@ class FeedbackView(QWidget):
         self.list.setSpacing(2)
         self.list.setIconSize(QSize(20, 20))
         self.list.setMinimumHeight(96)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self.detail = VerdictDetail()
         self.retry = QPushButton(self.tr("Try again"))
@@ -208,7 +212,9 @@ class FeedbackView(QWidget):
 
     def _build_layout(self) -> None:
 
-        reading = QVBoxLayout()
+        reading_widget = QWidget()
+        reading = QVBoxLayout(reading_widget)
+        reading.setContentsMargins(0, 0, 0, 0)
         column = QHBoxLayout()
         column.addStretch(1)
         column.addWidget(self.passage, 40)
@@ -230,26 +236,22 @@ class FeedbackView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The verdicts are what this screen is for: the drawer stays open on small screens.
+        self.body = DrawerBody(reading_widget, scroll, self.tr("the score and verdicts"),
+                               fold_when_compact=False, narrow_width=390)
         # The way on (Try again / Next) stays visible however long the explanation is.
         buttons = QHBoxLayout()
-        buttons.setContentsMargins(4, 0, 8, 0)
+        buttons.setContentsMargins(0, 6, 0, 0)
+        buttons.addStretch(1)
         buttons.addWidget(self.retry)
-        buttons.addWidget(self.next, 1)
-        panel = QWidget()
-        panel.setFixedWidth(SIDE_PANEL_WIDTH)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.setContentsMargins(0, 0, 0, 0)
-        panel_layout.addWidget(scroll, 1)
-        panel_layout.addLayout(buttons)
+        buttons.addWidget(self.next)
 
-        body = QHBoxLayout()
-        body.addLayout(reading, 1)
-        body.addWidget(panel)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 14, 16, 14)
+        outer.setContentsMargins(20, 14, 16, 12)
         outer.addWidget(self.header)
         outer.addSpacing(8)
-        outer.addLayout(body, 1)
+        outer.addWidget(self.body, 1)
+        outer.addLayout(buttons)
 
     def load(self, article: Article, taxonomy: Taxonomy, result: ArticleScore, mode: str,
              marks: Sequence[Span]) -> None:

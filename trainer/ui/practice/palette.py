@@ -11,8 +11,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -176,6 +185,9 @@ class LabelPalette(QWidget):
         self._layout.setSpacing(6)
         self.entries: list[PaletteEntry] = []
         self.chips: list[LabelChip] = []
+        self._grids: list[tuple[QGridLayout, list[LabelChip]]] = []
+        self._columns = 0
+        self._max_columns = 1
         self.digits = DigitEntry(0)
         self.setAccessibleName(self.tr("Label palette"))
 
@@ -188,7 +200,8 @@ class LabelPalette(QWidget):
         self.entries = palette_entries(taxonomy, level)
         self.digits = DigitEntry(len(self.entries))
         self.chips = []
-        columns = 1 if level <= 1 else 2
+        self._grids = []
+        self._max_columns = 1 if level <= 1 else 2
         for family in taxonomy.families.values():
             members = [e for e in self.entries if e.family == family.id]
             if not members:
@@ -202,14 +215,41 @@ class LabelPalette(QWidget):
             grid = QGridLayout(grid_host)
             grid.setContentsMargins(0, 0, 0, 0)
             grid.setSpacing(6)
-            for n, entry in enumerate(members):
+            chips = []
+            for entry in members:
                 chip = LabelChip(entry, grid_host)
                 chip.clicked.connect(
                     lambda _=False, label=entry.label: self.label_chosen.emit(label))
                 chip.focused.connect(self.label_focused)
-                grid.addWidget(chip, n // columns, n % columns)
-                self.chips.append(chip)
+                chips.append(chip)
+            self._grids.append((grid, chips))
+            self.chips.extend(chips)
             self._layout.addWidget(grid_host)
+        self._columns = 0
+        self._arrange(self.width() or 10_000)
+
+    def _arrange(self, width: int) -> None:
+        """Two columns of chips when every name fits in half the width, else one."""
+        needed = max((chip.sizeHint().width() for chip in self.chips), default=0)
+        columns = self._max_columns if 2 * needed + 6 <= width else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for grid, chips in self._grids:
+            for chip in chips:
+                grid.removeWidget(chip)
+            for n, chip in enumerate(chips):
+                grid.addWidget(chip, n // columns, n % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a larger text size needs wider chips
+            self._columns = 0
+            self._arrange(self.width())
 
     def entry_for_number(self, number: int) -> PaletteEntry | None:
         return self.entries[number - 1] if 1 <= number <= len(self.entries) else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -168,6 +169,8 @@ class PracticeView(QWidget):
         self.marks_stack.addWidget(self.marks_empty)
         self.marks_stack.addWidget(self.marks_list)
         self.marks_stack.setMinimumHeight(120)
+        self.marks_stack.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Expanding)
         side_layout.addWidget(self.marks_stack, 1)
         side_layout.addWidget(self.remove_mark, 0, Qt.AlignmentFlag.AlignRight)
         scroll = QScrollArea()

@@ -35,7 +35,7 @@ from trainer.ui.library.library_model import EntryRole
 from trainer.ui.library.library_view import LibraryView
 from trainer.ui.shell import snapshot
 from trainer.ui.shell.styles import icon
-from trainer.ui.shell.theme import apply_theme
+from trainer.ui.shell.theme import apply_text_size, apply_theme
 from trainer.ui.shell.ui_settings import MAX_TEXT_SIZE, MIN_TEXT_SIZE, UiSettings
 from trainer.ui.shell.window_menus import build_menus
 from trainer.ui.widgets import tasks
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.edit_menu: QMenu | None = None  # set by build_menus
         self.settings = (UiSettings(start.text_size, start.theme) if start is not None
                          else UiSettings())
+        self._apply_text_size()
         self.setWindowTitle(self.tr("Media Literacy Trainer"))
         self.setWindowIcon(icon("app"))
         self.resize(1366, 768)
@@ -435,6 +436,9 @@ class MainWindow(QMainWindow):
         self.apply_settings(UiSettings(size, self.settings.theme, self.settings.level))
 
     def _apply_text_size(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_size(app, self.settings.text_size)
         if self._practice is not None:
             self._practice.set_text_size(self.settings.text_size)
         if self._feedback is not None:

@@ -56,6 +56,12 @@ class ScreenshotTour:
             lambda: self._grab(w, "08-feedback-high-contrast"),
             self._editor,
             lambda: self._grab(self.editor, "09-set-editor"),
+            self._small_practice,
+            lambda: self._grab(w, "10-practice-1024x600"),
+            self._submit,
+            lambda: self._grab(w, "11-feedback-1024x600"),
+            lambda: self._practice(level=1, width=683, height=740),
+            lambda: self._grab(w, "12-practice-half-screen"),
             self._finish,
         ]
         self._next()
@@ -93,7 +99,15 @@ class ScreenshotTour:
                 return int(entry.revision_id)
         return int(proxy.index(0, 0).data(EntryRole).revision_id)
 
-    def _practice(self, level: int = 1) -> None:
+    def _small_practice(self) -> None:
+        if self.editor is not None:
+            self.editor.close()
+            self.editor = None
+        self._practice(level=2, width=1024, height=600)
+
+    def _practice(self, level: int = 1, width: int = 1366, height: int = 768) -> None:
+        if (self.window.width(), self.window.height()) != (width, height):
+            self.window.resize(width, height)
         self.window.open_revision(self._first_flagged(level))
         practice = self.window.practice
         view = self.window.current

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trainer.core.resources import resource_path
@@ -77,6 +77,11 @@ HIGH_CONTRAST = ThemeColors(
 
 _BY_NAME = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
 _current: ThemeColors = LIGHT
+# The text-size setting scales the whole interface, not only the passage: the application
+# font and every size in the style sheet are multiplied by text size / REFERENCE_TEXT_SIZE.
+REFERENCE_TEXT_SIZE = 13
+_scale = 1.0
+_base_points: float | None = None  # the application font's size before any scaling
 
 
 def resolve(name: str) -> ThemeColors:
@@ -114,22 +119,38 @@ def _palette(colors: ThemeColors) -> QPalette:
     return palette
 
 
-def stylesheet(colors: ThemeColors) -> str:
+def stylesheet(colors: ThemeColors, scale: float = 1.0) -> str:
+    def pt(size: float) -> str:
+        return f"{size * scale:.1f}pt"
+
     focus = colors.accent
     # Styling a combo or spin box's frame makes Qt stop drawing its native arrows; our own
     # chevrons (a mid grey that reads on light, dark and high-contrast bases) replace them.
     up, down = (resource_path("icons", f"chevron-{d}.svg").as_posix() for d in ("up", "down"))
+    # The tick is drawn in the accent's text colour, so it reads in every theme.
+    check = resource_path("icons", "check-light.svg" if colors.accent_text == "#ffffff"
+                          else "check-dark.svg").as_posix()
     return f"""
     QWidget#screen {{ background: {colors.window}; }}
-    QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
-    QLabel[role="heading"] {{ font-size: 13pt; font-weight: 600; }}
+    QLabel[role="title"] {{ font-size: {pt(20)}; font-weight: 600; }}
+    QLabel[role="heading"] {{ font-size: {pt(13)}; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {colors.muted}; }}
-    QLabel[role="empty"] {{ color: {colors.muted}; font-size: 12pt; padding: 24px; }}
+    QLabel[role="empty"] {{ color: {colors.muted}; font-size: {pt(12)}; padding: 24px; }}
+    QLabel[role="big-number"] {{ font-size: {pt(18)}; font-weight: 600; }}
     QFrame[role="card"] {{ background: {colors.base}; border: 1px solid {colors.border};
                           border-radius: 10px; }}
     QPushButton {{ padding: 6px 14px; border: 1px solid {colors.border}; border-radius: 6px;
                   background: {colors.base}; color: {colors.text}; }}
     QPushButton:focus, QToolButton:focus, QCheckBox:focus {{ border: 2px solid {focus}; }}
+    QCheckBox {{ spacing: 8px; padding: 2px 4px; }}
+    QToolButton[role="drawer"] {{ background: {colors.base}; border: 1px solid {colors.border};
+                                 border-radius: 6px; }}
+    QCheckBox::indicator {{ width: {round(14 * scale)}px; height: {round(14 * scale)}px;
+                           border-radius: 3px;
+                           border: 2px solid {colors.text}; background: {colors.base}; }}
+    QCheckBox::indicator:checked {{ image: url("{check}"); background: {colors.accent};
+                                    border-color: {colors.accent}; }}
+    QCheckBox::indicator:disabled {{ border-color: {colors.muted}; }}
     QPushButton[role="primary"] {{ background: {colors.accent}; color: {colors.accent_text};
                                   border-color: {colors.accent}; font-weight: 600; }}
     QTableView, QListView, QTextEdit, QLineEdit, QComboBox, QSpinBox {{
@@ -161,5 +182,27 @@ def apply_theme(app: QApplication, name: str) -> ThemeColors:
     _current = colors
     app.setStyle("Fusion")  # the same look on every platform, and palettes are honoured
     app.setPalette(_palette(colors))
-    app.setStyleSheet(stylesheet(colors))
+    app.setStyleSheet(stylesheet(colors, _scale))
     return colors
+
+
+def text_scale() -> float:
+    return _scale
+
+
+def apply_text_size(app: QApplication, text_size: float) -> None:
+    """Scale the whole interface (font and style sheet) for the text-size setting."""
+    global _scale, _base_points
+    scale = text_size / REFERENCE_TEXT_SIZE
+    if _base_points is None:
+        _base_points = app.font().pointSizeF()
+    if abs(scale - _scale) < 1e-6:
+        return  # nothing to do (start-up at the default size stays as cheap as before)
+    _scale = scale
+    font = QFont(app.font())
+    font.setPointSizeF(max(6.0, _base_points * scale))
+    app.setFont(font)
+    # Let every widget take the new font before the style sheet re-polishes them: in the
+    # other order widgets polished by a style sheet keep their old font.
+    QApplication.sendPostedEvents()
+    app.setStyleSheet(stylesheet(_current, scale))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 WIDE_FROM = 1100
 COMPACT_BELOW = 800
 WIDE_PANEL = 420
-NARROW_PANEL = 330
+NARROW_PANEL = 340
 
 
 class StatusLine(QLabel):
@@ -47,14 +47,16 @@ class DrawerBody(QWidget):
     mode_changed = Signal(str)
 
     def __init__(self, reading: QWidget, panel: QWidget, panel_name: str, *,
-                 fold_when_compact: bool = True, parent: QWidget | None = None) -> None:
+                 fold_when_compact: bool = True, narrow_width: int = NARROW_PANEL,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.narrow_width = narrow_width
         self.reading, self.panel = reading, panel
         self.panel_name = panel_name
         self.fold_when_compact = fold_when_compact
         self.mode = ""
         self.toggle = QToolButton()
-        self.toggle.setAutoRaise(True)
+        self.toggle.setProperty("role", "drawer")
         self.toggle.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.toggle.setFixedWidth(22)
         self.toggle.clicked.connect(lambda: self.set_open(not self.panel.isVisible()))
@@ -82,7 +84,7 @@ class DrawerBody(QWidget):
         if mode == self.mode:
             return
         self.mode = mode
-        self.panel.setFixedWidth(WIDE_PANEL if mode == "wide" else NARROW_PANEL)
+        self.panel.setFixedWidth(WIDE_PANEL if mode == "wide" else self.narrow_width)
         self.toggle.setVisible(mode != "wide")
         self.set_open(mode != "compact" or not self.fold_when_compact)
         self.mode_changed.emit(mode)

@@ -30,7 +30,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "top-level-list.json": [("$", "the top level must be an object")],
     "wrong-format.json": [("$.format", "\"format\" is 'trainer.quiz'")],
     "no-format.json": [("$", 'the "format" field is missing')],
-    "future-version.json": [("$.format_version", "unsupported format_version 2")],
+    "future-version.json": [("$.format_version", "unsupported format_version 3")],
     "missing-fields.json": [
         ("$.articles[0].text", "required field is missing"),
         ("$.articles[1].annotations[0].label", "required field is missing"),
@@ -91,6 +91,29 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("$.articles[1].text", "control character U+0007 at offset 4"),
         ("$.articles[2].annotations[0].colour", "unknown field"),
         ("$.title", "required field is missing"),
+    ],
+    "v2-fields.json": [
+        ("$.articles[0].annotations[1].end", "end 40 is past the end of the title (25 characters)"),
+        ("$.articles[0].annotations[2].part", "Input should be 'text' or 'title'"),
+        ("$.articles[0].annotations[3].label", "goes under the article's \"notes\""),
+        ("$.articles[1].notes[1].why", "required field is missing"),
+        ("$.articles[1].notes[2].why", "must not be empty"),
+        ("$.articles[1].notes[3].end", "span is inverted: end 20 is before start 30"),
+        ("$.articles[1].notes[4].end", "end 99 is past the end of the title"),
+        ("$.articles[1].notes[5].tip", "unknown field"),
+        ("$.sources[1].id", "duplicate source card id 'gazette' (also used by $.sources[0])"),
+        ("$.sources[2].aliases[0]", "must not be empty"),
+        ("$.sources[2].id", "should match pattern"),
+        ("$.sources[2].kind", "'outlet', 'person', 'organisation' or 'document'"),
+        ("$.sources[2].name", "must not be empty"),
+        ("$.sources[3].text", "required field is missing"),
+        ("$.sources[4].text", "control character U+0007 at offset 4"),
+        ("$.sources[4].url", "unknown field"),
+    ],
+    "v1-with-v2-fields.json": [
+        ("$.articles[0].annotations[0].part", "headline spans need format_version 2"),
+        ("$.articles[0].notes", "good-practice notes need format_version 2 (the file says 1)"),
+        ("$.sources", "source cards need format_version 2"),
     ],
 }
 

@@ -47,7 +47,11 @@ def test_good_set_validates_against_schema() -> None:
     ("change", "field"),
     [
         (lambda d: d.pop("format"), "format"),
-        (lambda d: d.update(format_version=2), "format_version"),
+        (lambda d: d.update(format_version=3), "format_version"),
+        (lambda d: d["articles"][0]["annotations"][0].update(part="body"), "part"),
+        (lambda d: d.update(sources=[{"id": "x", "name": "X", "kind": "blog", "text": "t"}]),
+         "kind"),
+        (lambda d: d["articles"][0].update(notes=[{"start": 0, "end": 2}]), "why"),
         (lambda d: d["articles"][0].pop("text"), "text"),
         (lambda d: d["articles"][0]["annotations"][0].update(start="3"), "start"),
         (lambda d: d.update(colour="red"), "colour"),

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, ArticleSet
+from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, FORMAT_VERSIONS, ArticleSet
 from trainer.core.setcheck import set_problems
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 
@@ -105,6 +105,7 @@ _HINTS = {
     "list_type": "write a list in square brackets [ ]",
     "dict_type": "write an object in curly braces { }",
     "string_pattern_mismatch": "use letters, digits, '.', '_' or '-'",
+    "literal_error": "write one of the values named, in double quotes",
 }
 
 
@@ -116,10 +117,10 @@ def _header_problems(raw: dict[str, Any], file: str) -> list[Problem]:
         return [Problem(file, f"not an article set: \"format\" is {raw.get('format')!r}",
                         path="$.format", hint=f"it must be \"{FORMAT_TAG}\"")]
     version = raw.get("format_version")
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version not in FORMAT_VERSIONS:
         return [Problem(file, f"unsupported format_version {version!r}", path="$.format_version",
-                        hint=f"this program reads version {FORMAT_VERSION}; a newer file needs a "
-                             "newer program")]
+                        hint=f"this program reads versions 1 to {FORMAT_VERSION}; a newer file "
+                             "needs a newer program")]
     return []
 
 
@@ -172,7 +173,7 @@ def load_json_set(path: Path, taxonomy: Taxonomy | None = None) -> ArticleSet:
 
 
 def dump_json_set(article_set: ArticleSet) -> str:
-    return json.dumps(article_set.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(article_set.to_data(), ensure_ascii=False, indent=2) + "\n"
 
 
 def write_json_set(article_set: ArticleSet, path: Path) -> None:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from trainer.core.model import Annotation, Article, ArticleSet
+from trainer.core.lint_wording import common_word_findings, repeated_phrase_findings
+from trainer.core.model import Annotation, Article, ArticleSet, Note
 from trainer.core.taxonomy import Taxonomy
 
 Severity = Literal["error", "warning"]
@@ -69,8 +70,8 @@ def _quote(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[:limit - 1] + "…")
 
 
-def _boundary_findings(article: Article, ann: Annotation, path: str) -> list[Finding]:
-    text, start, end = article.text, ann.start, ann.end
+def _boundary_findings(article: Article, ann: Annotation | Note, path: str) -> list[Finding]:
+    text, start, end = article.part_text(ann.part), ann.start, ann.end
     if not 0 <= start < end <= len(text):
         return []  # validate reports broken offsets; lint assumes a loadable set
     findings = []
@@ -196,10 +197,21 @@ def lint_set(article_set: ArticleSet, taxonomy: Taxonomy) -> LintReport:
             ann_path = f"{path}.annotations[{j}]"
             findings.extend(_boundary_findings(article, ann, ann_path))
             findings.extend(_note_findings(ann, ann_path))
+        for j, note in enumerate(article.notes):
+            note_path = f"{path}.notes[{j}]"
+            findings.extend(_boundary_findings(article, note, note_path))
+            if len(note.why.strip()) < MIN_NOTE_CHARS:
+                findings.append(Finding("warning", f"good-practice note is very short "
+                                                   f"({len(note.why.strip())} characters)",
+                                        f"{note_path}.why", "say what makes this careful "
+                                                            "reporting"))
     findings.extend(_duplicate_findings(article_set.articles))
     findings.extend(_share_findings(article_set.articles))
     coverage = _coverage(article_set.articles)
     findings.extend(_technique_findings(coverage, taxonomy))
+    for wording in [*repeated_phrase_findings(article_set.articles),
+                    *common_word_findings(article_set.articles)]:
+        findings.append(Finding("warning", wording.message, wording.path, wording.hint))
     levels = tuple(range(article_set.level.min, article_set.level.max + 1)) or (1, 2, 3)
     levels = tuple(sorted(set(levels) | {a.level for a in article_set.articles}))
     return LintReport(findings, coverage, levels)

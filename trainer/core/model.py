@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from trainer.core.taxonomy import Taxonomy, Technique
 
 FORMAT_TAG: Final = "trainer.article-set"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2  # the newest version this program reads and writes
+FORMAT_VERSIONS: Final = (1, 2)
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 
 Level = Annotated[int, Field(ge=1, le=3)]
+Part = Literal["text", "title"]
+SourceKind = Literal["outlet", "person", "organisation", "document"]
+PARTS: Final = ("text", "title")
 
 
 def _one_line(value: str) -> str:
@@ -43,6 +47,28 @@ class Annotation(_Strict):
     explanation: str = ""
     tip: str = Field("", description="How a reader could check this.")
     optional: bool = Field(False, description="Debatable span: no credit, no penalty.")
+    part: Part = Field("text", description="Which part the offsets index: the article's text "
+                                           "or its title (format version 2).")
+
+
+class Note(_Strict):
+    """A good-practice note: a phrase that shows careful reporting. Never scored."""
+
+    start: int = Field(ge=0, description="Unicode code point offset, inclusive.")
+    end: int = Field(ge=0, description="Unicode code point offset, exclusive.")
+    part: Part = "text"
+    why: str = Field(min_length=1, description="What makes this phrase good practice.")
+
+
+class SourceCard(_Strict):
+    """An offline "about" page for an outlet, person, organisation or document."""
+
+    id: Identifier
+    name: str = Field(min_length=1)
+    kind: SourceKind
+    aliases: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    text: str = Field(min_length=1, description="Plain text; paragraphs separated by blank "
+                                                "lines.")
 
 
 class Article(_Strict):
@@ -52,10 +78,26 @@ class Article(_Strict):
     level: Level = 1
     text: str = Field(min_length=1, description="Plain text; paragraphs separated by blank lines.")
     annotations: list[Annotation] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list, description="Good-practice notes "
+                                                                "(format version 2).")
 
     @property
     def is_clean(self) -> bool:
         return not self.annotations
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON data without version-2 defaults, so a version-1 article dumps as it always did."""
+        data = self.model_dump(mode="json")
+        for ann in data["annotations"]:
+            if ann["part"] == "text":
+                del ann["part"]
+        if not data["notes"]:
+            del data["notes"]
+        return data
+
+    def part_text(self, part: str) -> str:
+        """The string a span's offsets index: the title or the text."""
+        return self.title if part == "title" else self.text
 
 
 class LevelRange(_Strict):
@@ -74,7 +116,7 @@ class ExtraTechnique(_Strict):
 
 class ArticleSet(_Strict):
     format: Literal["trainer.article-set"] = FORMAT_TAG
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[1, 2] = 1
     id: Identifier
     version: int = Field(1, ge=1)
     title: Title
@@ -85,6 +127,33 @@ class ArticleSet(_Strict):
     description: str = ""
     techniques: list[ExtraTechnique] = Field(default_factory=list)
     articles: list[Article] = Field(default_factory=list)
+    sources: list[SourceCard] = Field(default_factory=list, description="Source cards for "
+                                      "offline lateral reading (format version 2).")
+
+    def uses_version_2(self) -> bool:
+        """Whether anything in the set needs format version 2 to be written down."""
+        return bool(self.sources) or any(
+            a.notes or any(n.part != "text" for n in a.annotations) for a in self.articles)
+
+    def written_version(self) -> int:
+        """The format_version a writer puts in the file: the lowest that holds the set.
+
+        A set that uses nothing new keeps version 1, so older programs can still read it.
+        """
+        return max(self.format_version, 2 if self.uses_version_2() else 1)
+
+    def to_data(self) -> dict[str, Any]:
+        """The set as JSON data, as files store it: version-2 fields only where they say
+        something (no `"part": "text"`, no empty `notes` or `sources`)."""
+        data = self.model_dump(mode="json", exclude={"articles"})
+        data["format_version"] = self.written_version()
+        data["articles"] = [a.to_data() for a in self.articles]
+        if not data["sources"]:
+            del data["sources"]
+        return data
+
+    def source(self, source_id: str) -> SourceCard | None:
+        return next((s for s in self.sources if s.id == source_id), None)
 
     def taxonomy(self, base: Taxonomy) -> Taxonomy:
         return base.with_extra(

@@ -21,9 +21,9 @@ from pydantic import ValidationError
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.fileout import check_new_folder, write_new_folder
 from trainer.core.jsonset import check_file_size, decode_text_file
-from trainer.core.model import ID_PATTERN, ArticleSet
+from trainer.core.model import ID_PATTERN, Annotation, ArticleSet
 from trainer.core.resources import resource_path
-from trainer.core.setcheck import MAX_ARTICLES, set_problems
+from trainer.core.setcheck import MAX_ARTICLES, boundary_splits_character, set_problems
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 
 ARTICLE_FILE = re.compile(r"^article(.+)\.txt$")
@@ -175,7 +175,8 @@ def _title(article: _Article) -> str | None:
 
 
 def _sort_key(article_id: str) -> tuple[int, int, str]:
-    return (0, int(article_id), "") if article_id.isdecimal() else (1, 0, article_id)
+    # The id breaks ties ("0" and "000"), so the order never depends on the folder listing.
+    return (0, int(article_id), article_id) if article_id.isdecimal() else (1, 0, article_id)
 
 
 def _set_id(folder: Path) -> str:
@@ -254,19 +255,31 @@ def _semantic_problems(raw: dict[str, Any], files: list[str], taxonomy: Taxonomy
 def ptc_files(article_set: ArticleSet) -> dict[str, str]:
     """File name → content of the PTC layout for a set.
 
-    The PTC has no room for explanations, tips, sources or the set's own fields; those are
-    not exported. The title becomes the first line when the text does not start with it.
+    The PTC has no room for explanations, tips, good-practice notes, source cards or the set's
+    own fields; those are not exported. The title becomes the first line when the text does
+    not start with it, and headline spans are moved onto that line (the PTC marks the title
+    line as text).
     """
     table = ptc_table()
     files: dict[str, str] = {}
     for article in article_set.articles:
         text, shift = article.text, 0
         first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-        if first != article.title.strip():
+        title = article.title.strip()
+        if first != title:
             prefix = article.title.replace("\n", " ").strip() + "\n\n"
             text, shift = prefix + text, len(prefix)
-        rows = sorted({(a.start + shift, a.end + shift, table.export.get(a.label, a.label))
+            title_at = 0
+        else:
+            title_at = shift + text.index(title)
+        lead = len(article.title) - len(article.title.lstrip())
+        rows = sorted({(*_exported_span(a, shift, title_at, lead, len(title)),
+                        table.export.get(a.label, a.label))
                        for a in article.annotations})
+        # A headline span that cannot sit on the title line (empty once trimmed, or cutting a
+        # character there) is dropped: the layout cannot hold it.
+        rows = [row for row in rows if row[0] < row[1] and not any(
+            boundary_splits_character(text, k) for k in row[:2])]
         spans = sorted({(s, e) for s, e, _ in rows})
         files[f"article{article.id}.txt"] = text
         files[f"article{article.id}{TC_SUFFIX}"] = "".join(
@@ -274,6 +287,17 @@ def ptc_files(article_set: ArticleSet) -> dict[str, str]:
         files[f"article{article.id}{SI_SUFFIX}"] = "".join(
             f"{article.id}\t{s}\t{e}\n" for s, e in spans)
     return files
+
+
+def _exported_span(ann: Annotation, shift: int, title_at: int, lead: int,
+                   size: int) -> tuple[int, int]:
+    """Offsets of a span in the exported file; a headline span lands on the title line,
+    trimmed to the title's visible characters."""
+    if ann.part != "title":
+        return ann.start + shift, ann.end + shift
+    start = min(max(ann.start - lead, 0), size)
+    end = min(max(ann.end - lead, 0), size)
+    return title_at + start, title_at + end
 
 
 def write_ptc_folder(article_set: ArticleSet, folder: Path) -> None:

@@ -10,11 +10,13 @@ import unicodedata
 from typing import Any
 
 from trainer.core.errors import Problem
+from trainer.core.model import PARTS
 from trainer.core.taxonomy import Taxonomy
 
 MAX_ARTICLES = 20_000
 MAX_TEXT_CHARS = 200_000
 _ALLOWED_CONTROLS = {"\n", "\t"}
+GOOD_PRACTICE = "good-practice"  # the Markdown class of a note; never a technique id
 _JOINERS = {"\u200d"}  # zero-width joiner glues emoji sequences
 
 
@@ -76,18 +78,12 @@ def text_problems(text: str, file: str, path: str) -> list[Problem]:
     return problems
 
 
-def _annotation_problems(
-    ann: dict[str, Any], text: str | None, taxonomy: Taxonomy, file: str, path: str
+def span_problems(
+    span: dict[str, Any], text: str | None, file: str, path: str, part: str = "text"
 ) -> list[Problem]:
+    """Offsets of an annotation or note against the string they index (None: unknown)."""
     problems: list[Problem] = []
-    label = ann.get("label")
-    if isinstance(label, str) and label and not taxonomy.is_label(label):
-        problems.append(
-            Problem(file, f"unknown label {label!r}", path=f"{path}.label",
-                    hint="use a technique or family id from the taxonomy, or declare it under "
-                         "the set's \"techniques\"")
-        )
-    start, end = ann.get("start"), ann.get("end")
+    start, end = span.get("start"), span.get("end")
     if not (type(start) is int and type(end) is int):
         return problems
     if start < 0 or end < 0:
@@ -103,7 +99,7 @@ def _annotation_problems(
     if end > len(text) or start > len(text):
         bad, name = (end, "end") if end > len(text) else (start, "start")
         problems.append(
-            Problem(file, f"{name} {bad} is past the end of the text ({len(text)} characters)",
+            Problem(file, f"{name} {bad} is past the end of the {part} ({len(text)} characters)",
                     path=f"{path}.{name}", hint="offsets count Unicode code points, not bytes")
         )
         return problems
@@ -114,6 +110,89 @@ def _annotation_problems(
                               f"emoji sequence or flag)", path=f"{path}.{name}",
                         hint="move the offset to a character boundary")
             )
+    return problems
+
+
+def _part_of(span: dict[str, Any], article: dict[str, Any]) -> tuple[str, str | None]:
+    """The part a span indexes and that part's string (None when unknown or broken)."""
+    part = span.get("part", "text")
+    if part not in PARTS:
+        return str(part), None  # the model reports the bad value
+    value = article.get(part)
+    return part, value if isinstance(value, str) else None
+
+
+def _annotation_problems(
+    ann: dict[str, Any], article: dict[str, Any], taxonomy: Taxonomy, file: str, path: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    label = ann.get("label")
+    if isinstance(label, str) and label and not taxonomy.is_label(label):
+        hint = ("a good-practice note goes under the article's \"notes\", not its annotations"
+                if label == GOOD_PRACTICE else
+                "use a technique or family id from the taxonomy, or declare it under "
+                "the set's \"techniques\"")
+        problems.append(Problem(file, f"unknown label {label!r}", path=f"{path}.label",
+                                hint=hint))
+    part, text = _part_of(ann, article)
+    problems.extend(span_problems(ann, text, file, path, part))
+    return problems
+
+
+def _note_problems(note: dict[str, Any], article: dict[str, Any], file: str,
+                   path: str) -> list[Problem]:
+    part, text = _part_of(note, article)
+    return span_problems(note, text, file, path, part)
+
+
+def v2_features(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    """(JSON path, what) of everything in a raw set that format version 1 cannot hold."""
+    found: list[tuple[str, str]] = []
+    if "sources" in raw:
+        found.append(("$.sources", "source cards"))
+    articles = raw.get("articles")
+    for i, article in enumerate(articles if isinstance(articles, list) else []):
+        if not isinstance(article, dict):
+            continue
+        if "notes" in article:
+            found.append((f"$.articles[{i}].notes", "good-practice notes"))
+        annotations = article.get("annotations")
+        for j, ann in enumerate(annotations if isinstance(annotations, list) else []):
+            if isinstance(ann, dict) and "part" in ann:
+                found.append((f"$.articles[{i}].annotations[{j}].part", "headline spans"))
+    return found
+
+
+def version_problems(raw: dict[str, Any], file: str) -> list[Problem]:
+    """A file that says version 1 but uses version-2 fields: name each one (older programs
+    would refuse the file, so the author should say what it needs)."""
+    if raw.get("format_version") != 1:
+        return []
+    return [Problem(file, f"{what} need format_version 2 (the file says 1)", path=path,
+                    hint="write \"format_version\": 2 at the top of the set")
+            for path, what in v2_features(raw)]
+
+
+def _source_problems(raw: dict[str, Any], file: str) -> list[Problem]:
+    sources = raw.get("sources")
+    if not isinstance(sources, list):
+        return []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, card in enumerate(sources):
+        if not isinstance(card, dict):
+            continue
+        path = f"$.sources[{i}]"
+        card_id = card.get("id")
+        if isinstance(card_id, str):
+            if card_id in seen:
+                problems.append(Problem(file, f"duplicate source card id {card_id!r} (also used "
+                                              f"by $.sources[{seen[card_id]}])",
+                                        path=f"{path}.id", hint="give every card its own id"))
+            else:
+                seen[card_id] = i
+        if isinstance(card.get("text"), str):
+            problems.extend(text_problems(card["text"], file, f"{path}.text"))
     return problems
 
 
@@ -132,9 +211,13 @@ def set_problems(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> list[Pro
         Technique(i, "unverified", i, "") for i in _extra_labels(raw) if not taxonomy.is_label(i)
     )
     problems: list[Problem] = []
+    if GOOD_PRACTICE in _extra_labels(raw):
+        problems.append(Problem(file, f"{GOOD_PRACTICE!r} cannot be a technique id: it marks "
+                                      "good-practice notes", path="$.techniques",
+                                hint="choose another id"))
     articles = raw.get("articles")
     if not isinstance(articles, list):
-        return problems
+        return problems + _source_problems(raw, file) + version_problems(raw, file)
     if len(articles) > MAX_ARTICLES:
         problems.append(Problem(file, f"{len(articles)} articles, more than {MAX_ARTICLES}",
                                 path="$.articles", hint="split the set into several files"))
@@ -160,7 +243,13 @@ def set_problems(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> list[Pro
         if isinstance(annotations, list):
             for j, ann in enumerate(annotations):
                 if isinstance(ann, dict):
-                    problems.extend(
-                        _annotation_problems(ann, text, known, file, f"{path}.annotations[{j}]")
-                    )
+                    problems.extend(_annotation_problems(ann, article, known, file,
+                                                         f"{path}.annotations[{j}]"))
+        notes = article.get("notes")
+        if isinstance(notes, list):
+            for j, note in enumerate(notes):
+                if isinstance(note, dict):
+                    problems.extend(_note_problems(note, article, file, f"{path}.notes[{j}]"))
+    problems.extend(_source_problems(raw, file))
+    problems.extend(version_problems(raw, file))
     return problems

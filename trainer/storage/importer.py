@@ -33,7 +33,8 @@ CHUNK = 250  # articles between progress callbacks (and the unit of a bulk inser
 
 
 def article_hash(article: Article) -> str:
-    canonical = json.dumps(article.model_dump(mode="json"), sort_keys=True,
+    # to_data leaves out version-2 defaults, so hashes of version-1 articles never change.
+    canonical = json.dumps(article.to_data(), sort_keys=True,
                            ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -57,8 +58,8 @@ def offset_problems(article_set: ArticleSet) -> list[Problem]:
     """Spans must lie inside their text: a set built in code has not passed the file checks."""
     problems = []
     for i, article in enumerate(article_set.articles):
-        size = len(article.text)
         for j, note in enumerate(article.annotations):
+            size = len(article.part_text(note.part))
             if not 0 <= note.start < note.end <= size:
                 problems.append(Problem(
                     article_set.id, f"span {note.start}..{note.end} is outside the text "

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.markdown.body import parse_body
+from trainer.core.markdown.attrs import AttrBlock
+from trainer.core.markdown.body import RawSpan, parse_body, parse_inline
 from trainer.core.markdown.yamlpos import parse_yaml
+from trainer.core.setcheck import GOOD_PRACTICE
 
 FENCE = "---"
 _CLOSING_FENCES = ("---", "...")
@@ -41,7 +44,7 @@ class ParsedArticle:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _front_matter(src: str, file: str) -> tuple[str, int]:
+def front_matter(src: str, file: str) -> tuple[str, int]:
     """The YAML text and the index where the passage starts."""
     first_end = src.find("\n")
     first = src if first_end < 0 else src[:first_end]
@@ -64,7 +67,7 @@ def _front_matter(src: str, file: str) -> tuple[str, int]:
 def parse_article(src: str, file: str) -> ParsedArticle:
     """Parse one article; syntax problems are collected, fatal ones raise InvalidInput."""
     src = normalize_newlines(src)
-    yaml_text, body_start = _front_matter(src, file)
+    yaml_text, body_start = front_matter(src, file)
     doc = parse_yaml(yaml_text, file, first_line=2)
     where = LineIndex(src)
     result = ParsedArticle({}, file, problems=list(doc.problems))
@@ -88,22 +91,72 @@ def parse_article(src: str, file: str) -> ParsedArticle:
     result.raw = {k: v for k, v in front.items() if v is not None or k in REQUIRED_FRONT}
     result.raw["text"] = body.text
     result.positions["$.text"] = where(body_start)
-    annotations: list[dict[str, Any]] = []
-    for span in body.spans:
-        for block in span.blocks:
-            for label, label_pos in block.classes:
-                path = f"$.annotations[{len(annotations)}]"
-                result.positions[path] = where(span.pos)
-                result.positions[path + ".label"] = where(label_pos)
-                for key, key_pos in block.value_pos.items():
-                    result.positions[f"{path}.{_FIELD[key]}"] = where(key_pos)
-                annotations.append({
-                    "start": span.start, "end": span.end, "label": label,
-                    "explanation": block.values.get("why", ""), "tip": block.values.get("tip", ""),
-                    "optional": block.optional,
-                })
-    result.raw["annotations"] = annotations
+    spans = _Spans(result)
+    title = front.get("title")
+    if isinstance(title, str):
+        # The headline takes the passage's span syntax; its offsets index the plain title.
+        line, col = doc.value_starts.get("$.title", doc.where("$.title"))
+        head = parse_inline(title)
+        for err in head.errors:
+            result.problems.append(Problem(file, err.message, line=line, col=col + err.pos,
+                                           hint=err.hint))
+        result.raw["title"] = head.text
+        spans.add(head.spans, "title", lambda pos: (line, col + pos))
+    spans.add(body.spans, "text", where)
+    result.raw["annotations"] = spans.annotations
+    if spans.notes:
+        result.raw["notes"] = spans.notes
     return result
+
+
+class _Spans:
+    """Turns parsed `[…]{…}` spans into annotations and good-practice notes, in file order."""
+
+    def __init__(self, result: ParsedArticle) -> None:
+        self.result = result
+        self.annotations: list[dict[str, Any]] = []
+        self.notes: list[dict[str, Any]] = []
+
+    def add(self, spans: list[RawSpan], part: str,
+            where: Callable[[int], tuple[int, int]]) -> None:
+        positions = self.result.positions
+        for span in spans:
+            for block in span.blocks:
+                for label, label_pos in block.classes:
+                    if label == GOOD_PRACTICE:
+                        self._note(span, block, part, label_pos, where)
+                        continue
+                    path = f"$.annotations[{len(self.annotations)}]"
+                    positions[path] = where(span.pos)
+                    positions[path + ".label"] = where(label_pos)
+                    for key, key_pos in block.value_pos.items():
+                        positions[f"{path}.{_FIELD[key]}"] = where(key_pos)
+                    annotation: dict[str, Any] = {
+                        "start": span.start, "end": span.end, "label": label,
+                        "explanation": block.values.get("why", ""),
+                        "tip": block.values.get("tip", ""), "optional": block.optional,
+                    }
+                    if part != "text":
+                        annotation["part"] = part
+                    self.annotations.append(annotation)
+
+    def _note(self, span: RawSpan, block: AttrBlock, part: str, label_pos: int,
+              where: Callable[[int], tuple[int, int]]) -> None:
+        path = f"$.notes[{len(self.notes)}]"
+        self.result.positions[path] = where(span.pos)
+        self.result.positions.setdefault("$.notes", where(span.pos))
+        self.result.positions[path + ".why"] = where(block.value_pos.get("why", label_pos))
+        for key in ("tip", "optional"):
+            if key in block.value_pos:
+                line, col = where(block.value_pos[key])
+                self.result.problems.append(Problem(
+                    self.result.file, f"a good-practice note takes only why=, not {key}=",
+                    line=line, col=col, hint="put the technique class in its own {…} block "
+                                             "if the phrase is also a key span"))
+        note: dict[str, Any] = {"start": span.start, "end": span.end, "part": part}
+        if "why" in block.values:
+            note["why"] = block.values["why"]
+        self.notes.append(note)
 
 
 _FIELD = {"why": "explanation", "tip": "tip", "optional": "optional"}

@@ -37,7 +37,8 @@ def _is_blank(line: str) -> bool:
 
 
 class BodyParser:
-    def __init__(self, src: str, start: int) -> None:
+    def __init__(self, src: str, start: int, inline: bool = False) -> None:
+        self.inline = inline  # a one-line value (a title): a final backslash is just a character
         self.src = src
         self.n = len(src)
         self.i = start
@@ -96,7 +97,7 @@ class BodyParser:
         ch = src[i]
         if ch == "\\":
             if i + 1 >= self.n:
-                self.out.append("\n")
+                self.out.append("\\" if self.inline else "\n")
                 self.i = self.n
             elif src[i + 1] == "\n":
                 self._newline(i + 2, hard=True)
@@ -113,7 +114,8 @@ class BodyParser:
             self.i = i + 1
 
     def parse(self) -> Body:
-        self.i, _ = self._skip_blank_lines(self.i)
+        if not self.inline:
+            self.i, _ = self._skip_blank_lines(self.i)
         while self.i < self.n:
             ch = self.src[self.i]
             if ch == "[":
@@ -193,3 +195,8 @@ class BodyParser:
 
 def parse_body(src: str, start: int) -> Body:
     return BodyParser(src, start).parse()
+
+
+def parse_inline(value: str) -> Body:
+    """A one-line value with the passage's span and escape syntax (an article's title)."""
+    return BodyParser(value, 0, inline=True).parse()

@@ -17,16 +17,18 @@ from trainer.core.markdown.article import (
     normalize_newlines,
     parse_article,
 )
+from trainer.core.markdown.sources import CARD_FRONT, read_source_cards
 from trainer.core.markdown.yamlpos import parse_yaml
-from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, ArticleSet
-from trainer.core.setcheck import MAX_ARTICLES, set_problems
+from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, FORMAT_VERSIONS, ArticleSet
+from trainer.core.setcheck import MAX_ARTICLES, set_problems, v2_features
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 from trainer.core.zipsafe import extracted_zip
 
 SET_FILE = "set.yaml"
+SOURCES_DIR = "sources"  # source cards, one .md file each (format version 2)
 _IGNORED_NAMES = {"readme.md"}
-_ARTICLE_PREFIX = re.compile(r"^\$\.articles\[\d+\]")
-_ARTICLE_REF = re.compile(r"\$\.articles\[\d+\]")
+_ARTICLE_PREFIX = re.compile(r"^\$\.(?:articles|sources)\[\d+\]")
+_ARTICLE_REF = re.compile(r"\$\.(?:articles|sources)\[\d+\]")
 _PATH_PART = re.compile(r"\.[^.\[]+|\[\d+\]")
 
 
@@ -45,7 +47,8 @@ def article_files(root: Path) -> list[PurePosixPath]:
     found: list[PurePosixPath] = []
     for folder, dirs, files in os.walk(root):  # never follows symbolic links to folders
         base = PurePosixPath(Path(folder).relative_to(root).as_posix())
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))
+                   and not (folder == str(root) and d == SOURCES_DIR)]
         for name in files:
             rel = base / name
             if name.lower().endswith(".md") and not _ignored(rel):
@@ -107,8 +110,10 @@ def _model_problems(raw: dict[str, Any], locator: _Locator, file: str) -> list[P
                 continue
             path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
             message = {"missing": "required field is missing",
-                       "extra_forbidden": "unknown field"}.get(err["type"], err["msg"])
+                       "extra_forbidden": "unknown field",
+                       "string_too_short": "must not be empty"}.get(err["type"], err["msg"])
             hint = {"extra_forbidden": "remove it or check its spelling",
+                    "literal_error": "write one of the values named",
                     "int_type": "write a whole number", "string_pattern_mismatch":
                     "use letters, digits, '.', '_' or '-'"}.get(err["type"], "")
             problems.append(locator.relocate(Problem(file, message, path=path, hint=hint)))
@@ -118,8 +123,9 @@ def _model_problems(raw: dict[str, Any], locator: _Locator, file: str) -> list[P
 
 def _told_by_front_matter(loc: tuple[int | str, ...], kind: str) -> bool:
     """parse_article already reported this missing id/title/level, with a better hint."""
-    return (kind == "missing" and len(loc) == 3 and loc[0] == "articles"
-            and loc[2] in REQUIRED_FRONT)
+    return kind == "missing" and len(loc) == 3 and (
+        (loc[0] == "articles" and loc[2] in REQUIRED_FRONT)
+        or (loc[0] == "sources" and loc[2] in CARD_FRONT))
 
 
 def _header(root: Path, label: str, locator: _Locator) -> tuple[dict[str, Any], list[Problem]]:
@@ -136,11 +142,17 @@ def _header(root: Path, label: str, locator: _Locator) -> tuple[dict[str, Any], 
         raise InvalidInput([*problems, Problem(set_label, "set.yaml must be fields such as "
                                                           "'title: …'", line=1, col=1)])
     header: dict[str, Any] = {k: v for k, v in doc.value.items() if v is not None}
-    for key, expected in (("format", FORMAT_TAG), ("format_version", FORMAT_VERSION)):
-        if header.setdefault(key, expected) != expected:
-            line, col = doc.where(f"$.{key}")
-            problems.append(Problem(set_label, f"{key} is {header[key]!r}", line=line, col=col,
-                                    hint=f"it must be {expected}"))
+    if header.setdefault("format", FORMAT_TAG) != FORMAT_TAG:
+        line, col = doc.where("$.format")
+        problems.append(Problem(set_label, f"format is {header['format']!r}", line=line,
+                                col=col, hint=f"it must be {FORMAT_TAG}"))
+    version = header.get("format_version")
+    if "format_version" in header and (type(version) is not int
+                                       or version not in FORMAT_VERSIONS):
+        line, col = doc.where("$.format_version")
+        problems.append(Problem(set_label, f"format_version is {version!r}", line=line, col=col,
+                                hint=f"this program reads versions 1 to {FORMAT_VERSION}"))
+        del header["format_version"]
     if "articles" in header:
         line, col = doc.where("$.articles")
         problems.append(Problem(set_label, "set.yaml cannot list articles", line=line, col=col,
@@ -169,6 +181,16 @@ def load_markdown_folder(root: Path, label: str, taxonomy: Taxonomy | None = Non
         problems.extend(parsed.problems)
         articles.append(parsed.raw)
     raw = {**header, "articles": articles}
+    cards, card_problems = read_source_cards(root / SOURCES_DIR, f"{label}/{SOURCES_DIR}",
+                                            locator.add)
+    problems.extend(card_problems)
+    if cards:
+        raw["sources"] = cards
+        first = locator.positions.get("$.sources[0]")
+        if first:  # "the set's cards" are best shown at the first card
+            locator.positions["$.sources"] = (first[0], 1, 1)
+    # Without a format_version, the set is the lowest version that holds what it uses.
+    raw.setdefault("format_version", 2 if v2_features(raw) else 1)
     problems.extend(_model_problems(raw, locator, locator.set_file))
     problems.extend(locator.relocate(p)
                     for p in set_problems(raw, taxonomy or default_taxonomy(), locator.set_file))

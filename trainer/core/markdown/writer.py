@@ -17,9 +17,9 @@ from typing import Any
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.fileout import check_new_folder, write_new_folder
 from trainer.core.markdown.body import ESCAPABLE
-from trainer.core.markdown.reader import SET_FILE
+from trainer.core.markdown.reader import SET_FILE, SOURCES_DIR
 from trainer.core.markdown.yamlpos import dump_yaml
-from trainer.core.model import Annotation, Article, ArticleSet
+from trainer.core.model import PARTS, Annotation, Article, ArticleSet, Note, SourceCard
 
 ARTICLES_DIR = "articles"
 SET_COMMENT = "# Article set for the Media Literacy Trainer; see docs/MARKDOWN_FORMAT.md\n"
@@ -33,12 +33,13 @@ def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _blocks(annotations: list[Annotation]) -> str:
-    """`{…}` blocks for the annotations on one phrase: one block per why/tip/optional."""
+def _blocks(annotations: list[Annotation], notes: list[Note]) -> str:
+    """`{…}` blocks for the annotations and notes on one phrase: one block per
+    why/tip/optional, notes first (each note its own block)."""
+    out = ["{.good-practice why=" + _quote(note.why) + "}" for note in notes]
     groups: dict[tuple[str, str, bool], list[str]] = {}
     for ann in annotations:
         groups.setdefault((ann.explanation, ann.tip, ann.optional), []).append(ann.label)
-    out = []
     for (why, tip, optional), labels in groups.items():
         parts = ["." + label for label in labels]
         if why:
@@ -53,29 +54,56 @@ def _blocks(annotations: list[Annotation]) -> str:
 
 def _span_problems(article: Article) -> list[str]:
     problems = []
-    ranges = sorted({(a.start, a.end) for a in article.annotations})
-    for (s1, e1), (s2, e2) in itertools.pairwise(ranges):
-        if s2 < e1:
-            problems.append(f"spans {s1}-{e1} ({article.text[s1:e1]!r}) and {s2}-{e2} "
-                            f"({article.text[s2:e2]!r}) overlap; Markdown spans cannot overlap "
-                            "or nest")
+    spans: list[Annotation | Note] = [*article.annotations, *article.notes]
+    for part in PARTS:
+        text = article.part_text(part)
+        ranges = sorted({(a.start, a.end) for a in spans if a.part == part})
+        for (s1, e1), (s2, e2) in itertools.pairwise(ranges):
+            if s2 < e1:
+                problems.append(f"spans {s1}-{e1} ({text[s1:e1]!r}) and {s2}-{e2} "
+                                f"({text[s2:e2]!r}) of the {part} overlap; Markdown spans "
+                                "cannot overlap or nest")
+        for span in spans:
+            if span.part == part and (span.start >= span.end or span.end > len(text)):
+                problems.append(f"span {span.start}-{span.end} is empty or outside the {part}")
     for ann in article.annotations:
-        if ann.start >= ann.end or ann.end > len(article.text):
-            problems.append(f"span {ann.start}-{ann.end} is empty or outside the text")
         for text in (ann.explanation, ann.tip):
             if "\r" in text:
                 problems.append("an explanation or tip contains a carriage return")
+    if any("\r" in note.why for note in article.notes):
+        problems.append("a good-practice note contains a carriage return")
     return problems
+
+
+def _closing_blocks(article: Article, part: str) -> dict[tuple[int, int], str]:
+    """(start, end) → the `]{…}` that closes the phrase, for the spans of one part."""
+    anns: dict[tuple[int, int], list[Annotation]] = {}
+    notes: dict[tuple[int, int], list[Note]] = {}
+    for ann in article.annotations:
+        if ann.part == part:
+            anns.setdefault((ann.start, ann.end), []).append(ann)
+    for note in article.notes:
+        if note.part == part:
+            notes.setdefault((note.start, note.end), []).append(note)
+    return {key: "]" + _blocks(anns.get(key, []), notes.get(key, []))
+            for key in [*anns, *(k for k in notes if k not in anns)]}
+
+
+def render_title(article: Article) -> str:
+    """The headline with its spans, escaped like the passage (it is read the same way)."""
+    return render_text(article.title, _closing_blocks(article, "title"))
 
 
 def render_body(article: Article) -> str:
     """The passage with its spans, as the lines of the article file after the front matter."""
-    text = article.text
-    by_range: dict[tuple[int, int], list[Annotation]] = {}
-    for ann in article.annotations:
-        by_range.setdefault((ann.start, ann.end), []).append(ann)
+    return render_text(article.text, _closing_blocks(article, "text"))
+
+
+def render_text(text: str, by_range: dict[tuple[int, int], str]) -> str:
+    """`text` with `[` before and the given `]{…}` after each range, lines joined so that
+    the reader gets `text` back."""
     opens = {start: "[" for start, _ in by_range}
-    closes = {end: "]" + _blocks(anns) for (_, end), anns in by_range.items()}
+    closes = {end: close for (_, end), close in by_range.items()}
     inside = [False] * len(text)
     for start, end in by_range:
         for k in range(start, end):
@@ -133,7 +161,8 @@ def article_markdown(article: Article) -> str:
     if problems:
         raise InvalidInput([Problem(f"article {article.id!r}", p,
                                     hint="save this set as JSON instead") for p in problems])
-    front: dict[str, Any] = {"id": article.id, "title": article.title, "level": article.level}
+    front: dict[str, Any] = {"id": article.id, "title": render_title(article),
+                             "level": article.level}
     source = {k: v for k, v in article.source.model_dump().items() if v}
     if source:
         front["source"] = source
@@ -141,7 +170,8 @@ def article_markdown(article: Article) -> str:
 
 
 def set_yaml(article_set: ArticleSet) -> str:
-    header = article_set.model_dump(mode="json", exclude={"articles"})
+    header = article_set.model_dump(mode="json", exclude={"articles", "sources"})
+    header["format_version"] = article_set.written_version()
     if not header["techniques"]:
         del header["techniques"]
     return SET_COMMENT + dump_yaml(header)
@@ -157,9 +187,28 @@ def markdown_files(article_set: ArticleSet) -> dict[str, str]:
             files[f"{ARTICLES_DIR}/{index:0{width}d}-{article.id}.md"] = article_markdown(article)
         except InvalidInput as exc:
             problems.extend(exc.problems)
+    width = max(3, len(str(len(article_set.sources))))
+    for index, card in enumerate(article_set.sources, start=1):
+        try:
+            files[f"{SOURCES_DIR}/{index:0{width}d}-{card.id}.md"] = card_markdown(card)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
     if problems:
         raise InvalidInput(problems)
     return files
+
+
+def card_markdown(card: SourceCard) -> str:
+    body = render_text(card.text, {})
+    last = body.rsplit("\n", 1)[-1]
+    if last and _blank(last):
+        raise InvalidInput([Problem(f"source card {card.id!r}", "the text ends with a line of "
+                                    "only spaces or tabs, which Markdown cannot keep",
+                                    hint="save this set as JSON instead")])
+    front: dict[str, Any] = {"id": card.id, "name": card.name, "kind": card.kind}
+    if card.aliases:
+        front["aliases"] = list(card.aliases)
+    return f"---\n{dump_yaml(front)}---\n{body}\n"
 
 
 def write_markdown_folder(article_set: ArticleSet, folder: Path) -> None:

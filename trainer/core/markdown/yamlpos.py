@@ -18,7 +18,7 @@ from trainer.core.errors import InvalidInput, Problem
 
 TEXT_KEYS = frozenset({
     "format", "id", "title", "language", "author", "license", "description", "outlet", "date",
-    "url", "name", "definition", "example", "check", "family",
+    "url", "name", "definition", "example", "check", "family", "kind", "aliases",
 })
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(_STANDARD_TAG + kind for kind in (
@@ -35,6 +35,9 @@ class YamlDoc:
     file: str
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Where each scalar value itself starts, and the column its first character has when
+    # the value is quoted (to place messages about characters inside a title).
+    value_starts: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, path: str) -> tuple[int, int]:
         """Position of `path`, or of its nearest enclosing value that has one."""
@@ -68,9 +71,13 @@ class _Converter:
             self.problem(node, f"unsupported YAML tag {node.tag!r}", "remove the '!' tag")
             return None
         if isinstance(node, ScalarNode):
+            line, col = self.pos(node)
+            self.doc.value_starts[path] = (line, col + (1 if node.style in ("'", '"') else 0))
             return self.scalar(node, text)
         if isinstance(node, SequenceNode):
-            return [self.convert(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+            # A list under a text key (aliases) holds text too.
+            return [self.convert(item, f"{path}[{i}]", text)
+                    for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         return None  # pragma: no cover - PyYAML has no other node kinds

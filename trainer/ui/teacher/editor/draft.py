@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, ArticleSet
+from trainer.core.model import FORMAT_TAG, ArticleSet
 from trainer.core.taxonomy import Taxonomy, Technique, default_taxonomy
 
 
@@ -24,13 +24,18 @@ class AnnotationDraft:
     explanation: str = ""
     tip: str = ""
     optional: bool = False
+    part: str = "text"
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.label)
 
     def to_raw(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "label": self.label,
-                "explanation": self.explanation, "tip": self.tip, "optional": self.optional}
+        raw: dict[str, Any] = {"start": self.start, "end": self.end, "label": self.label,
+                               "explanation": self.explanation, "tip": self.tip,
+                               "optional": self.optional}
+        if self.part != "text":
+            raw["part"] = self.part
+        return raw
 
 
 @dataclass
@@ -42,7 +47,11 @@ class ArticleDraft:
     url: str = ""
     level: int = 1
     text: str = ""
-    annotations: list[AnnotationDraft] = field(default_factory=list)
+    annotations: list[AnnotationDraft] = field(default_factory=list)  # spans in the text
+    # Headline spans and good-practice notes are kept as loaded and saved again unchanged;
+    # the validation panel reports them if a title edit leaves them outside the title.
+    title_annotations: list[AnnotationDraft] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
 
     def add_annotation(self, annotation: AnnotationDraft) -> int:
         """Insert in reading order (the order a saved file lists them); returns the row."""
@@ -54,10 +63,17 @@ class ArticleDraft:
         return row
 
     def to_raw(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title,
-                "source": {"outlet": self.outlet, "date": self.date, "url": self.url},
-                "level": self.level, "text": self.text,
-                "annotations": [a.to_raw() for a in self.annotations]}
+        raw = {"id": self.id, "title": self.title,
+               "source": {"outlet": self.outlet, "date": self.date, "url": self.url},
+               "level": self.level, "text": self.text,
+               "annotations": [a.to_raw() for a in [*self.annotations,
+                                                    *self.title_annotations]]}
+        if self.notes:
+            raw["notes"] = [dict(n) for n in self.notes]
+        return raw
+
+    def uses_version_2(self) -> bool:
+        return bool(self.title_annotations or self.notes)
 
 
 @dataclass
@@ -74,14 +90,24 @@ class SetDraft:
     # Extra techniques are kept as loaded; the editor does not edit them (see docs/EDITOR.md).
     techniques: list[dict[str, Any]] = field(default_factory=list)
     articles: list[ArticleDraft] = field(default_factory=list)
+    # Source cards are kept as loaded (format version 2); the version is the lowest that
+    # holds the set, or the loaded one if higher (see docs/FORMATS.md).
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    format_version: int = 1
 
     def to_raw(self) -> dict[str, Any]:
-        return {"format": FORMAT_TAG, "format_version": FORMAT_VERSION, "id": self.id,
-                "version": self.version, "title": self.title, "language": self.language,
-                "level": {"min": self.level_min, "max": self.level_max},
-                "author": self.author, "license": self.license,
-                "description": self.description, "techniques": list(self.techniques),
-                "articles": [a.to_raw() for a in self.articles]}
+        needs_2 = bool(self.sources) or any(a.uses_version_2() for a in self.articles)
+        raw = {"format": FORMAT_TAG,
+               "format_version": max(self.format_version, 2 if needs_2 else 1),
+               "id": self.id,
+               "version": self.version, "title": self.title, "language": self.language,
+               "level": {"min": self.level_min, "max": self.level_max},
+               "author": self.author, "license": self.license,
+               "description": self.description, "techniques": list(self.techniques),
+               "articles": [a.to_raw() for a in self.articles]}
+        if self.sources:
+            raw["sources"] = [dict(s) for s in self.sources]
+        return raw
 
     def content_fingerprint(self) -> str:
         """A hash of everything but the version, to tell whether a re-import is needed."""
@@ -111,11 +137,18 @@ class SetDraft:
                     url=a.source.url, level=a.level, text=a.text,
                     annotations=sorted(
                         (AnnotationDraft(n.start, n.end, n.label, n.explanation, n.tip,
-                                         n.optional) for n in a.annotations),
+                                         n.optional) for n in a.annotations if n.part == "text"),
                         key=AnnotationDraft.sort_key),
+                    title_annotations=[
+                        AnnotationDraft(n.start, n.end, n.label, n.explanation, n.tip,
+                                        n.optional, n.part)
+                        for n in a.annotations if n.part != "text"],
+                    notes=[n.model_dump(mode="json") for n in a.notes],
                 )
                 for a in article_set.articles
             ],
+            sources=[c.model_dump(mode="json") for c in article_set.sources],
+            format_version=article_set.format_version,
         )
 
 
@@ -144,7 +177,10 @@ def draft_from_raw(raw: dict[str, Any]) -> SetDraft:
         level_max=_int(level, "max", 3), author=_text(raw, "author"),
         license=_text(raw, "license"), description=_text(raw, "description"),
         techniques=[t for t in techniques if isinstance(t, dict)]
-        if isinstance(techniques, list) else [])
+        if isinstance(techniques, list) else [],
+        sources=[c for c in raw["sources"] if isinstance(c, dict)]
+        if isinstance(raw.get("sources"), list) else [],
+        format_version=2 if raw.get("format_version") == 2 else 1)
     for item in articles if isinstance(articles, list) else []:
         if not isinstance(item, dict):
             continue
@@ -157,10 +193,18 @@ def draft_from_raw(raw: dict[str, Any]) -> SetDraft:
         for ann in anns if isinstance(anns, list) else []:
             if isinstance(ann, dict):
                 optional = ann.get("optional")
-                article.add_annotation(AnnotationDraft(
+                draft_ann = AnnotationDraft(
                     _int(ann, "start", 0), _int(ann, "end", 0), _text(ann, "label"),
                     _text(ann, "explanation"), _text(ann, "tip"),
-                    optional if isinstance(optional, bool) else False))
+                    optional if isinstance(optional, bool) else False,
+                    _text(ann, "part", "text"))
+                if draft_ann.part == "text":
+                    article.add_annotation(draft_ann)
+                else:
+                    article.title_annotations.append(draft_ann)
+        notes = item.get("notes")
+        article.notes = [n for n in notes if isinstance(n, dict)] if isinstance(notes,
+                                                                                list) else []
         draft.articles.append(article)
     return draft
 

@@ -131,7 +131,7 @@ def test_body_problems_are_located(tmp_path: Path, body: str, expected: str) -> 
     ("---\nid: a1\ntitle: T\ntitle: U\nlevel: 1\n---\nText.\n",
      "a.md:4:1: 'title' is given twice"),
     ("---\nid: bad id!\ntitle: T\nlevel: 1\n---\nText.\n", "a.md:2:1: id: String should match"),
-    ("---\nid: a1\ntitle: T\nlevel: 1\n---\n\n\n", "a.md:6:1: text: String should have at least"),
+    ("---\nid: a1\ntitle: T\nlevel: 1\n---\n\n\n", "a.md:6:1: text: must not be empty"),
 ])
 def test_front_matter_problems_are_located(tmp_path: Path, content: str, expected: str) -> None:
     found = problems(tmp_path, {"a.md": content})

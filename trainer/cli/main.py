@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from trainer import __version__
+from trainer import version
 from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
 from trainer.storage.errors import StoreError
@@ -24,7 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 # Modules under trainer.cli, in the order `trainer --help` lists their commands.
 COMMAND_MODULES = (
     "validate_cmd", "score_cmd", "lint_cmd", "convert_cmd", "import_cmd", "sets_cmd",
-    "progress_cmd", "db_cmd",
+    "progress_cmd", "db_cmd", "selftest_cmd",
 )
 
 
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="trainer",
         description="Media Literacy Trainer. With no command, starts the desktop program.",
     )
-    parser.add_argument("--version", action="version", version=f"trainer {__version__}")
+    parser.add_argument("--version", action="version", version=f"trainer {version()}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="use DIR for the database and backups (overrides TRAINER_HOME)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

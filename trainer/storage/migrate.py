@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trainer.core.resources import package_path
 from trainer.storage.backups import list_backups, make_backup, move_aside
 from trainer.storage.engine import writer
 from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
     from sqlalchemy import Engine
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = package_path("storage", "migrations")
 # The newest revision under migrations/versions. A test checks that it equals Alembic's head,
 # so a new migration cannot be added without updating it.
 HEAD_REVISION = "0002"

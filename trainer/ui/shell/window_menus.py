@@ -75,7 +75,13 @@ def show_keys(parent: QWidget) -> None:
         "Ctrl+I imports a set; Ctrl+Shift+E opens the set editor."))
 
 
+def about_text() -> str:
+    from trainer import version
+
+    return _tr("Media Literacy Trainer {version}\n\nPractise spotting unverified claims and "
+               "loaded framing. Works offline; your data stays on this computer.").format(
+        version=version())
+
+
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, _tr("About"), _tr(
-        "Media Literacy Trainer: practise spotting unverified claims and loaded framing. "
-        "Works offline; your data stays on this computer."))
+    QMessageBox.about(parent, _tr("About"), about_text())

@@ -25,7 +25,7 @@ def step_lines(output: str) -> dict[str, str]:
     for line in output.splitlines():
         status, _, rest = line.partition(" ")
         name = rest.strip().split(":", 1)[0]
-        if status in ("ok", "FAIL", "skipped") and name in STEPS:
+        if status in ("ok", "FAIL") and name in STEPS:
             found[name] = status
     return found
 
@@ -36,8 +36,7 @@ def test_self_test_passes_from_source(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     steps = step_lines(result.stdout)
     assert list(steps) == STEPS
-    assert all(status in ("ok", "skipped") for status in steps.values())
-    assert steps["main window"] == "ok"
+    assert all(status == "ok" for status in steps.values()), result.stdout
     assert result.stdout.splitlines()[-1].startswith("self-test passed")
     assert "Traceback" not in result.stderr
     # The user's data folder is never touched, and the temporary one is removed.

@@ -55,13 +55,13 @@ def walk_one_passage(store: Store, folder: Path, article: Article,
     try:
         window.show()
         QApplication.processEvents()
-        profile = next((p for p in store.list_profiles() if p.name == PROFILE_NAME), None)
+        profile = next((p for p in store.profiles.list() if p.name == PROFILE_NAME), None)
         if profile is None:
             window.picker.create_requested.emit(PROFILE_NAME)
         else:
             window.picker.profile_chosen.emit(profile.id)
         _expect(window, window.library, "library")
-        entries = store.library(window.profile_id or "")
+        entries = store.library.entries(window.profile_id or "")
         entry = next((e for e in entries if e.article_id == article.id), None)
         if entry is None:
             raise WalkFailed(f"{article.id!r} is not in the library")

@@ -30,9 +30,23 @@ def register(commands: Any) -> None:
     imp.add_argument("--profile", metavar="NAME",
                      help="refuse the file unless it belongs to this profile")
     imp.set_defaults(handler=run_import)
+    show = actions.add_parser(
+        "show", help="what the progress dashboard shows for a profile",
+        description="Attempts, mean score, mastery per technique (null below the minimum "
+                    "evidence), discernment d' and bias c over recent attempts, weak spots with "
+                    "their reason and the passages that practise them.")
+    show.add_argument("--profile", required=True, metavar="NAME", help="the profile's name")
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+    show.set_defaults(handler=_run_show)
 
 
-def _profile_id(store: Any, name: str) -> str:
+def _run_show(args: argparse.Namespace) -> int:
+    from trainer.cli.progress_show import run_show
+
+    return run_show(args)
+
+
+def profile_id(store: Any, name: str) -> str:
     wanted = " ".join(name.split()).casefold()
     for profile in store.profiles.list():
         if profile.name.casefold() == wanted:
@@ -46,7 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
     from trainer.storage.service import Store
 
     with Store.open() as store:
-        progress = store.progress.export_file(_profile_id(store, args.profile))
+        progress = store.progress.export_file(profile_id(store, args.profile))
     write_progress(progress, args.output)
     print(f"{args.output}: {len(progress.attempts)} attempts of {progress.profile.name}")
     return 0
@@ -59,7 +73,7 @@ def run_import(args: argparse.Namespace) -> int:
     progress, warnings = read_progress(args.file)
     report_problems(warnings)
     with Store.open() as store:
-        into = _profile_id(store, args.profile) if args.profile else None
+        into = profile_id(store, args.profile) if args.profile else None
         try:
             report = store.progress.import_file(progress, into)
         except StoreError as exc:

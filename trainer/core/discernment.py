@@ -61,6 +61,16 @@ class DiscernmentCounts:
         z = NormalDist().inv_cdf
         return z(self.hit_rate) - z(self.false_alarm_rate)
 
+    @property
+    def bias(self) -> float:
+        """Response bias c = −(z(H) + z(F)) / 2: below 0 flags too much, above 0 too cautious."""
+        z = NormalDist().inv_cdf
+        return -(z(self.hit_rate) + z(self.false_alarm_rate)) / 2
+
+    @property
+    def trials(self) -> int:
+        return self.hits + self.misses + self.false_alarms + self.correct_rejections
+
     def as_dict(self) -> dict[str, float]:
         return {
             "hits": self.hits, "misses": self.misses, "false_alarms": self.false_alarms,

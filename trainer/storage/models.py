@@ -231,3 +231,19 @@ class KeptAttempt(Base):
     text_hash: Mapped[str] = mapped_column(String(80))
     attempt_json: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TechniqueReview(Base):
+    """Spaced-repetition state per profile and technique (Leitner box, trainer.core.schedule).
+    Rebuilt from the profile's attempts whenever one is stored, so it cannot drift."""
+
+    __tablename__ = "technique_review"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True)
+    technique: Mapped[str] = mapped_column(String(128), primary_key=True)
+    box: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_found: Mapped[float] = mapped_column(Float)
+    last_total: Mapped[int] = mapped_column(Integer)

@@ -19,6 +19,7 @@ from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library
 from trainer.storage.dialect import upsert
 from trainer.storage.errors import StoreError
+from trainer.storage.learning import refresh_reviews
 from trainer.storage.models import (
     AnswerSpan,
     Attempt,
@@ -82,6 +83,7 @@ def store_attempt(session: Session, new: NewAttempt) -> int:
         session.execute(insert(AttemptTechnique), [
             {"attempt_id": attempt_pk, "label": label, "found": f, "total": t}
             for label, (f, t) in tally.items()])
+        refresh_reviews(session, new.profile_pk, tally)
     return int(attempt_pk)
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
-from trainer.storage.base import Database, StorePart
+from trainer.core.taxonomy import default_taxonomy
+from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library, attempt_f1
+from trainer.storage.learning import Dashboard, build_dashboard
 from trainer.storage.models import ArticleRevision, Attempt, AttemptTechnique, Profile
 from trainer.storage.records import AttemptSummary, ProfileOverview, TechniqueStats
 
@@ -56,6 +60,15 @@ class Progress(StorePart):
 
         with self._write() as session:
             return import_progress(session, progress, self._library, into)
+
+    def dashboard(self, profile_id: str, now: datetime | None = None,
+                  techniques: Sequence[str] | None = None) -> Dashboard:
+        """Everything the progress dashboard shows, computed from the stored attempts."""
+        ids = list(techniques) if techniques is not None else [
+            t.id for t in default_taxonomy().techniques.values()]
+        with self._read() as session:
+            return build_dashboard(session, self._profile_pk(session, profile_id),
+                                   now or utcnow(), ids)
 
     def history(self, profile_id: str) -> list[AttemptSummary]:
         """Every attempt of the profile, newest first."""

@@ -50,7 +50,7 @@ def test_zip_output_and_validate(tmp_path: Path) -> None:
 def test_ptc_round_trip_through_the_cli(tmp_path: Path) -> None:
     md = good_set(tmp_path)
     assert trainer("convert", md, tmp_path / "ptc", "--to", "ptc").returncode == 0
-    assert (tmp_path / "ptc" / "articlea1.task-flc-tc.labels").read_text().startswith(
+    assert (tmp_path / "ptc" / "articlea1.task2-TC.labels").read_text().startswith(
         "a1\tLoaded_Language\t")
     result = trainer("validate", tmp_path / "ptc")
     assert result.returncode == 0 and "2 articles, 1 key spans" in result.stdout
@@ -97,3 +97,48 @@ def test_unknown_folder_is_explained(tmp_path: Path) -> None:
     result = trainer("validate", tmp_path)
     assert result.returncode == 1
     assert "this folder is not an article set" in result.stderr
+
+
+def _ptc_with_c1(tmp_path: Path) -> Path:
+    ptc = tmp_path / "corpus"
+    ptc.mkdir()
+    text = "\ufeffTitle\n\nThey said “no”\x9d to it.\n"
+    (ptc / "article7.txt").write_bytes(text.encode("utf-8"))
+    start = text.index("They")
+    (ptc / "article7.task2-TC.labels").write_text(f"7\tFlag-Waving\t{start}\t{start + 4}\n")
+    return ptc
+
+
+def test_validate_and_convert_show_warnings_and_succeed(tmp_path: Path) -> None:
+    ptc = _ptc_with_c1(tmp_path)
+    warning = f"{ptc}/article7.txt:3:15: warning: control character U+009D replaced by U+FFFD"
+    result = trainer("validate", ptc)
+    assert result.returncode == 0, result.stderr
+    assert warning in result.stderr
+    assert "OK" in result.stdout and "1 key spans, 1 warning" in result.stdout
+    converted = trainer("convert", ptc, tmp_path / "c.json")
+    assert converted.returncode == 0, converted.stderr
+    assert warning in converted.stderr and ", 1 warning" in converted.stdout
+    back = trainer("convert", tmp_path / "c.json", tmp_path / "back", "--to", "ptc")
+    assert back.returncode == 0, back.stderr
+    assert (tmp_path / "back" / "article7.task2-TC.labels").read_bytes() == (
+        ptc / "article7.task2-TC.labels").read_bytes()
+    assert (tmp_path / "back" / "article7.txt").read_bytes().startswith(b"\xef\xbb\xbfTitle")
+
+
+def test_import_shows_warnings(tmp_path: Path) -> None:
+    ptc = _ptc_with_c1(tmp_path)
+    result = trainer("--data-dir", tmp_path / "data", "import", ptc)
+    assert result.returncode == 0, result.stderr
+    assert "article7.txt:3:15: warning: control character U+009D" in result.stderr
+    assert "1 added" in result.stdout and ", 1 warning" in result.stdout
+
+
+def test_warnings_are_listed_with_the_errors(tmp_path: Path) -> None:
+    ptc = _ptc_with_c1(tmp_path)
+    (ptc / "article7.task2-TC.labels").write_text("7\tNo_Such_Name\t0\t4\n")
+    result = trainer("validate", ptc)
+    assert result.returncode == 1
+    assert "article7.txt:3:15: warning:" in result.stderr
+    assert "unknown PTC technique 'No_Such_Name'" in result.stderr
+    assert "1 problem(s) in 1 of 1 file(s)" in result.stderr

@@ -15,3 +15,9 @@ def err(message: str) -> None:
 def report_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
         err(problem.format())
+
+
+def warning_note(warnings: Sequence[Problem]) -> str:
+    """", 2 warnings" for a summary line; empty when there are none."""
+    count = len(warnings)
+    return f", {count} warning{'s' if count != 1 else ''}" if count else ""

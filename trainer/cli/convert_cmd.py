@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from trainer.cli.common import report_problems, warning_note
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.formats import TARGETS, load_set, save_set, target_for
+from trainer.core.targets import TARGETS
 
 _DESCRIPTION = """\
 Convert an article set. IN is a JSON file, a Markdown folder or .zip (with set.yaml), or a
@@ -29,6 +30,9 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # every reader and the pydantic model: loaded only when a conversion runs
+    from trainer.core.formats import load_set, save_set, target_for
+
     source: Path = args.source
     dest: Path = args.dest
     target = target_for(dest, args.to)
@@ -40,9 +44,13 @@ def run(args: argparse.Namespace) -> int:
                                     hint="choose another name, or add --force to replace it")])
     if dest.exists() and source.exists() and dest.resolve() == source.resolve():
         raise InvalidInput([Problem(str(dest), "is the input itself")])
-    article_set = load_set(source)
+    warnings: list[Problem] = []
+    try:
+        article_set = load_set(source, warnings=warnings)
+    finally:
+        report_problems(warnings)
     save_set(article_set, dest, target)
     spans = sum(len(a.annotations) for a in article_set.articles)
     print(f"{dest}: wrote {target} — {article_set.title!r}, {len(article_set.articles)} "
-          f"articles, {spans} key spans")
+          f"articles, {spans} key spans{warning_note(warnings)}")
     return 0

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import err
-from trainer.core.formats import load_set
+from trainer.cli.common import err, report_problems, warning_note
+from trainer.core.errors import Problem
 
 
 def register(commands: Any) -> None:
@@ -21,10 +21,15 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from trainer.core.formats import load_set
     from trainer.storage.errors import ConflictingSetError
     from trainer.storage.service import Store
 
-    article_set = load_set(args.path)  # InvalidInput → every problem listed, nothing stored
+    warnings: list[Problem] = []
+    try:  # InvalidInput → every problem listed, nothing stored
+        article_set = load_set(args.path, warnings=warnings)
+    finally:
+        report_problems(warnings)  # shown even with --quiet: the library holds a repaired text
 
     def progress(done: int, total: int) -> bool:
         if not args.quiet and total >= 500:
@@ -39,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"{args.path}: set {report.set_id!r} version {article_set.version} "
               f"({article_set.title}): {report.added} added, {report.updated} updated, "
-              f"{report.unchanged} unchanged, {report.removed} retired")
+              f"{report.unchanged} unchanged, {report.removed} retired{warning_note(warnings)}")
     return 0

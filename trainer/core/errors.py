@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,12 @@ class Problem:
     col: int | None = None
     path: str | None = None  # JSON path such as $.articles[3].annotations[0].end
     hint: str = ""
+    # A warning names something the loader repaired or will ignore; the input still loads.
+    severity: Severity = "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def format(self) -> str:
         if self.line is not None:
@@ -24,7 +33,8 @@ class Problem:
             where = f"{self.file}: {self.path}"
         else:
             where = self.file
-        text = f"{where}: {self.message}"
+        label = "warning: " if self.is_warning else ""
+        text = f"{where}: {label}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text

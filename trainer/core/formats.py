@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.jsonset import load_json_set, write_json_set
@@ -11,21 +10,27 @@ from trainer.core.markdown import load_markdown_set, write_markdown_folder, writ
 from trainer.core.markdown.reader import SET_FILE
 from trainer.core.model import ArticleSet
 from trainer.core.ptc import is_ptc_folder, load_ptc_folder, write_ptc_folder
+from trainer.core.targets import TARGETS, Target
 from trainer.core.taxonomy import Taxonomy
 
-Target = Literal["json", "markdown", "ptc"]
-TARGETS: tuple[Target, ...] = ("json", "markdown", "ptc")
+__all__ = ["TARGETS", "Target", "load_set", "save_set", "target_for"]
 
 
-def load_set(path: Path, taxonomy: Taxonomy | None = None) -> ArticleSet:
-    """Load a JSON file, a Markdown folder or .zip, or a PTC folder; raises InvalidInput."""
+def load_set(path: Path, taxonomy: Taxonomy | None = None,
+             warnings: list[Problem] | None = None) -> ArticleSet:
+    """Load a JSON file, a Markdown folder or .zip, or a PTC folder; raises InvalidInput.
+
+    Problems that do not stop the set from loading (severity "warning", such as a control
+    character replaced in a corpus article) are appended to `warnings` when it is given; they
+    are added before InvalidInput is raised, so a caller can show both.
+    """
     if not path.exists():
         raise InvalidInput([Problem(str(path), "no such file or folder")])
     if path.is_dir():
         if (path / SET_FILE).is_file():
             return load_markdown_set(path, taxonomy)
         if is_ptc_folder(path):
-            return load_ptc_folder(path, taxonomy)
+            return load_ptc_folder(path, taxonomy, warnings)
         raise InvalidInput([Problem(str(path), "this folder is not an article set",
                                     hint="a Markdown set has a set.yaml; a PTC folder has "
                                          "article<ID>.txt files")])

@@ -172,7 +172,7 @@ def parse_progress(text: str, file: str) -> tuple[ProgressFile, list[Problem]]:
                                 hint="the file was edited by hand or damaged"))
     if problems:
         raise InvalidInput(problems)
-    warnings = [Problem(file, "unknown field ignored", path=p)
+    warnings = [Problem(file, "unknown field ignored", path=p, severity="warning")
                 for p in _unknown_keys(ProgressFile, data, "$")]
     return progress, warnings
 

@@ -1,4 +1,8 @@
-"""Student answer files for `trainer score`: {"<article id>": [{start, end, label}, …]}."""
+"""Student answer files for `trainer score`: {"<article id>": [{start, end, label}, …]}.
+
+A span may carry `"part": "title"` (offsets into the headline); the spans returned are in
+scoring coordinates (trainer.core.parts).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from pathlib import Path
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.jsonset import check_file_size, decode_text_file, parse_json_text
-from trainer.core.model import ArticleSet
+from trainer.core.model import PARTS, ArticleSet
+from trainer.core.parts import mark_to_scoring
 from trainer.core.setcheck import boundary_splits_character
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
@@ -54,17 +59,23 @@ def load_answers(path: Path, key: ArticleSet, taxonomy: Taxonomy) -> dict[str, l
                 problems.append(Problem(file, f"unknown label {label!r}", path=f"{where}.label",
                                         hint="use a technique or family id"))
                 continue
-            if not 0 <= start < end <= len(article.text):
+            part = item.get("part", "text")
+            if part not in PARTS:
+                problems.append(Problem(file, f"part {part!r} is not text or title",
+                                        path=f"{where}.part", hint='write "text" or "title"'))
+                continue
+            target = article.part_text(part)
+            if not 0 <= start < end <= len(target):
                 problems.append(Problem(file, f"span {start}..{end} is empty, inverted or "
-                                              f"outside the text ({len(article.text)} "
+                                              f"outside the {part} ({len(target)} "
                                               "characters)", path=where))
                 continue
-            if boundary_splits_character(article.text, start) or boundary_splits_character(
-                article.text, end
+            if boundary_splits_character(target, start) or boundary_splits_character(
+                target, end
             ):
                 problems.append(Problem(file, "span cuts a character in two", path=where))
                 continue
-            answers[article_id].append(Span(start, end, label))
+            answers[article_id].append(mark_to_scoring(article, Span(start, end, label), part))
     if problems:
         raise InvalidInput(problems)
     return answers

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from trainer.core.discernment import DiscernmentCounts, discernment_counts
+from trainer.core.parts import scoring_article
 from trainer.core.spans import (
     Interval,
     Span,
@@ -168,7 +169,12 @@ class ArticleScore:
 
 
 def score_article(article: Article, answers: Sequence[Span], taxonomy: Taxonomy) -> ArticleScore:
-    """Everything the feedback screen and the store need for one submitted attempt."""
+    """Everything the feedback screen and the store need for one submitted attempt.
+
+    `answers` are in scoring coordinates (trainer.core.parts): headline marks sit after the
+    text, so a headline span never overlaps a text span.
+    """
+    article = scoring_article(article, answers)
     required = key_spans(article.annotations, optional=False)
     optional = key_spans(article.annotations, optional=True)
     return ArticleScore(

@@ -103,7 +103,7 @@ class Library(StorePart):
 
     @staticmethod
     def _build_article(session: Session, row: ArticleRevision) -> Article:
-        from trainer.core.model import Annotation, Article, Source
+        from trainer.core.model import Annotation, Article, Note, Source
 
         spans = session.scalars(select(KeySpan).where(KeySpan.revision_id == row.id)
                                 .order_by(KeySpan.position)).all()
@@ -112,7 +112,9 @@ class Library(StorePart):
             source=Source(outlet=row.outlet, date=row.date, url=row.url),
             annotations=[Annotation(start=s.start, end=s.end, label=s.label,
                                     explanation=s.explanation, tip=s.tip,
-                                    optional=s.optional) for s in spans])
+                                    optional=s.optional, part=s.part)  # type: ignore[arg-type]
+                         for s in spans],
+            notes=[Note.model_validate(n) for n in json.loads(row.notes_json)])
 
     def article(self, revision_id: int) -> ArticleView:
         """The exact text and key of one revision, whether or not it is still current."""
@@ -125,14 +127,18 @@ class Library(StorePart):
     @classmethod
     def build_view(cls, session: Session, row: ArticleRevision) -> ArticleView:
         """One revision's article and its set's taxonomy, inside the caller's session."""
-        techniques = session.scalar(select(ArticleSetRow.techniques_json)
-                                    .where(ArticleSetRow.id == row.set_id)) or "[]"
+        from trainer.core.model import SourceCard
+
+        found = session.execute(select(ArticleSetRow.techniques_json, ArticleSetRow.sources_json)
+                                .where(ArticleSetRow.id == row.set_id)).first()
+        techniques, sources = found if found is not None else ("[]", "[]")
         return ArticleView(row.id, row.set_id, cls._build_article(session, row),
-                           set_taxonomy(techniques))
+                           set_taxonomy(techniques),
+                           tuple(SourceCard.model_validate(c) for c in json.loads(sources)))
 
     def export_set(self, set_id: str) -> ArticleSet:
         """The current version of a stored set, header included, ready to write as one file."""
-        from trainer.core.model import ArticleSet, ExtraTechnique, LevelRange
+        from trainer.core.model import ArticleSet, ExtraTechnique, LevelRange, SourceCard
 
         with self._read() as session:
             head = session.get(ArticleSetRow, set_id)
@@ -148,4 +154,5 @@ class Library(StorePart):
                 license=head.license, description=head.description,
                 techniques=[ExtraTechnique.model_validate(t)
                             for t in json.loads(head.techniques_json)],
-                articles=[self._build_article(session, row) for row in rows])
+                articles=[self._build_article(session, row) for row in rows],
+                sources=[SourceCard.model_validate(c) for c in json.loads(head.sources_json)])

@@ -23,7 +23,7 @@ from trainer.storage.models import ArticleRevision, ArticleSetRow, Base
 from trainer.storage.records import ImportReport
 
 if TYPE_CHECKING:
-    from trainer.core.model import Article, ArticleSet
+    from trainer.core.model import Annotation, Article, ArticleSet, Note
 
 Progress = Callable[[int, int], bool]
 # Core (not ORM) inserts: the ORM's per-row bookkeeping would triple the import time.
@@ -44,6 +44,16 @@ def techniques_json(article_set: ArticleSet) -> str:
                       ensure_ascii=False, sort_keys=True)
 
 
+def sources_json(article_set: ArticleSet) -> str:
+    return json.dumps([c.model_dump(mode="json") for c in article_set.sources],
+                      ensure_ascii=False, sort_keys=True)
+
+
+def notes_json(article: Article) -> str:
+    return json.dumps([n.model_dump(mode="json") for n in article.notes], ensure_ascii=False,
+                      sort_keys=True)
+
+
 def set_values(article_set: ArticleSet) -> dict[str, object]:
     return {
         "version": article_set.version, "title": article_set.title,
@@ -51,6 +61,7 @@ def set_values(article_set: ArticleSet) -> dict[str, object]:
         "level_max": article_set.level.max, "author": article_set.author,
         "license": article_set.license, "description": article_set.description,
         "techniques_json": techniques_json(article_set),
+        "sources_json": sources_json(article_set),
     }
 
 
@@ -58,12 +69,15 @@ def offset_problems(article_set: ArticleSet) -> list[Problem]:
     """Spans must lie inside their text: a set built in code has not passed the file checks."""
     problems = []
     for i, article in enumerate(article_set.articles):
-        for j, note in enumerate(article.annotations):
+        spans: list[tuple[str, int, Annotation | Note]] = [
+            ("annotations", j, a) for j, a in enumerate(article.annotations)]
+        spans += [("notes", j, n) for j, n in enumerate(article.notes)]
+        for kind, j, note in spans:
             size = len(article.part_text(note.part))
             if not 0 <= note.start < note.end <= size:
                 problems.append(Problem(
-                    article_set.id, f"span {note.start}..{note.end} is outside the text "
-                    f"(0..{size}) or empty", path=f"$.articles[{i}].annotations[{j}]",
+                    article_set.id, f"span {note.start}..{note.end} is outside the {note.part} "
+                    f"(0..{size}) or empty", path=f"$.articles[{i}].{kind}[{j}]",
                     hint="fix the offsets; they count Unicode code points"))
     ids = [a.id for a in article_set.articles]
     if len(ids) != len(set(ids)):
@@ -141,12 +155,12 @@ def _revision_rows(article_set: ArticleSet, indexes: Sequence[int], hashes: Sequ
             "is_current": True, "position": index, "title": article.title,
             "level": article.level, "outlet": article.source.outlet,
             "date": article.source.date, "url": article.source.url, "text": article.text,
-            "created_at": now,
+            "notes_json": notes_json(article), "created_at": now,
         })
         spans.extend({
             "revision_id": rev_id, "position": pos, "start": note.start, "end": note.end,
             "label": note.label, "explanation": note.explanation, "tip": note.tip,
-            "optional": note.optional,
+            "optional": note.optional, "part": note.part,
         } for pos, note in enumerate(article.annotations))
     return revisions, spans
 

@@ -77,6 +77,8 @@ class ArticleSetRow(Base):
     license: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
     techniques_json: Mapped[str] = mapped_column(Text)  # the set's extra techniques
+    # The set's source cards (format version 2) as JSON; replaced with each newer version.
+    sources_json: Mapped[str] = mapped_column(Text, server_default="[]")
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -104,6 +106,8 @@ class ArticleRevision(Base):
     date: Mapped[str] = mapped_column(Text)
     url: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    # Good-practice notes (format version 2) as JSON; like the text, never changed in place.
+    notes_json: Mapped[str] = mapped_column(Text, server_default="[]")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -120,6 +124,7 @@ class KeySpan(Base):
     explanation: Mapped[str] = mapped_column(Text)
     tip: Mapped[str] = mapped_column(Text)
     optional: Mapped[bool] = mapped_column(Boolean)
+    part: Mapped[str] = mapped_column(String(8), server_default="text")  # "text" or "title"
 
 
 class Attempt(Base):
@@ -154,6 +159,8 @@ class Attempt(Base):
     # The level practised at (1-3); None for attempts stored before revision 0003.
     level: Mapped[int | None] = mapped_column(Integer)
     assignment_id: Mapped[str | None] = mapped_column(String(128))
+    # Ids of the source cards the student opened during the attempt, in order, as JSON.
+    sources_opened_json: Mapped[str] = mapped_column(Text, server_default="[]")
 
 
 class AnswerSpan(Base):
@@ -166,6 +173,7 @@ class AnswerSpan(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(128))
+    part: Mapped[str] = mapped_column(String(8), server_default="text")  # offsets index this
 
 
 class AttemptTechnique(Base):

@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.model import Article
+from trainer.core.parts import split_marks
 from trainer.core.scoring import MODES, ArticleScore, score_article
 from trainer.core.spans import Span
 from trainer.storage.base import Database, StorePart, utcnow
@@ -54,6 +56,10 @@ class NewAttempt:
     result: ArticleScore
     level: int | None = None
     assignment_id: str | None = None
+    # The article the marks index: headline marks (after its text in scoring coordinates,
+    # trainer.core.parts) are stored with part "title" and title offsets.
+    article: Article | None = None
+    sources_opened: tuple[str, ...] = ()
 
 
 def store_attempt(session: Session, new: NewAttempt) -> int:
@@ -70,14 +76,17 @@ def store_attempt(session: Session, new: NewAttempt) -> int:
         duration_s=max(0.0, (new.submitted_at - new.started_at).total_seconds()),
         mode=new.mode, nothing_to_flag=new.nothing_to_flag, level=new.level,
         assignment_id=new.assignment_id, hits=d.hits, misses=d.misses,
+        sources_opened_json=json.dumps(list(new.sources_opened), ensure_ascii=False),
         false_alarms=d.false_alarms, correct_rejections=d.correct_rejections,
         **scores).returning(Attempt.id))
     if attempt_pk is None:
         raise StoreError("the attempt could not be stored")
     if new.marks:
+        parts = (split_marks(new.article, new.marks) if new.article is not None
+                 else [(m, "text") for m in new.marks])
         session.execute(insert(AnswerSpan), [
             {"attempt_id": attempt_pk, "position": i, "start": m.start, "end": m.end,
-             "label": m.label} for i, m in enumerate(new.marks)])
+             "label": m.label, "part": part} for i, (m, part) in enumerate(parts)])
     tally = technique_counts(new.result)
     if tally:
         session.execute(insert(AttemptTechnique), [
@@ -113,6 +122,16 @@ class Practice(StorePart):
             upsert(session, DraftRow, {"profile_id": pk, "revision_id": revision_id, **values},
                    key=[DraftRow.profile_id, DraftRow.revision_id], update=values)
 
+    def sources_opened(self, attempt_id: str) -> list[str]:
+        """The ids of the source cards opened during a submitted attempt, in order."""
+        with self._read() as session:
+            found = session.scalar(select(Attempt.sources_opened_json)
+                                   .where(Attempt.uuid == attempt_id))
+        if found is None:
+            raise StoreError(f"no attempt {attempt_id}")
+        opened: list[str] = json.loads(found)
+        return opened
+
     def load_draft(self, profile_id: str, revision_id: int) -> Draft | None:
         with self._read() as session:
             pk = self._profile_pk(session, profile_id)
@@ -129,9 +148,14 @@ class Practice(StorePart):
                                                    DraftRow.revision_id == revision_id))
 
     def submit(self, profile_id: str, revision_id: int, marks: Sequence[Span], *,
-               mode: str, started_at: datetime, nothing_to_flag: bool = False
-               ) -> SubmittedAttempt:
-        """Score, then store attempt, answer spans and scores and drop the draft atomically."""
+               mode: str, started_at: datetime, nothing_to_flag: bool = False,
+               sources_opened: Sequence[str] = ()) -> SubmittedAttempt:
+        """Score, then store attempt, answer spans and scores and drop the draft atomically.
+
+        `marks` are in scoring coordinates (headline marks after the text, see
+        trainer.core.parts); `sources_opened` are the ids of the source cards the student
+        opened, in order.
+        """
         if mode not in MODES:
             raise StoreError(f"unknown scoring mode {mode!r}; use one of {', '.join(MODES)}")
         if started_at.tzinfo is None:
@@ -144,7 +168,8 @@ class Practice(StorePart):
             pk = self._profile_pk(session, profile_id)
             store_attempt(session, NewAttempt(
                 attempt_uuid, pk, revision_id, started_at, now, mode, nothing_to_flag,
-                tuple(marks), result))
+                tuple(marks), result, article=view.article,
+                sources_opened=tuple(sources_opened)))
             session.execute(delete(DraftRow).where(DraftRow.profile_id == pk,
                                                    DraftRow.revision_id == revision_id))
             session.execute(update(Profile).where(Profile.id == pk).values(last_used_at=now))

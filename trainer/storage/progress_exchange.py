@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer import __version__
+from trainer.core.parts import mark_to_scoring
 from trainer.core.progress_file import (
     ProgressAttempt,
     ProgressFile,
@@ -60,7 +61,8 @@ def _attempt_record(session: Session, row: Attempt, revision: ArticleRevision,
     spans = session.scalars(select(AnswerSpan).where(AnswerSpan.attempt_id == row.id)
                             .order_by(AnswerSpan.position)).all()
     view = library.build_view(session, revision)
-    marks = [Span(s.start, s.end, s.label) for s in spans]
+    marks = [mark_to_scoring(view.article, Span(s.start, s.end, s.label), s.part)
+             for s in spans]
     result = score_article(view.article, marks, view.taxonomy)
     return ProgressAttempt(
         id=row.uuid, set_id=revision.set_id, set_version=revision.set_version,
@@ -69,7 +71,9 @@ def _attempt_record(session: Session, row: Attempt, revision: ArticleRevision,
         assignment_id=row.assignment_id, started_at=row.started_at,
         submitted_at=row.submitted_at, duration_s=row.duration_s,
         nothing_to_flag=row.nothing_to_flag,
-        marks=[ProgressMark(start=s.start, end=s.end, label=s.label) for s in spans],
+        marks=[ProgressMark(start=s.start, end=s.end, label=s.label,
+                            part=s.part)  # type: ignore[arg-type]
+               for s in spans],
         scores={"research": research_scores(result)})
 
 
@@ -165,7 +169,7 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
             continue
         known.add(attempt_id)
         revision = _find_revision(session, attempt)
-        if revision is None or any(m.part != "text" for m in attempt.marks):
+        if revision is None:
             session.add(KeptAttempt(
                 uuid=attempt_id, profile_id=profile.id, set_id=attempt.set_id,
                 article_id=attempt.article_id, text_hash=attempt.text_hash,
@@ -173,17 +177,19 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
             kept.append(f"{attempt.set_id}/{attempt.article_id}")
             continue
         view = library.build_view(session, revision)
-        marks = tuple(Span(m.start, m.end, m.label) for m in attempt.marks
-                      if m.end <= len(revision.text))
+        marks = tuple(mark_to_scoring(view.article, Span(m.start, m.end, m.label), m.part)
+                      for m in attempt.marks
+                      if m.end <= len(view.article.part_text(m.part)))
         if len(marks) != len(attempt.marks):
-            raise StoreError(f"attempt {attempt_id}: a mark lies outside the article's text")
+            raise StoreError(f"attempt {attempt_id}: a mark lies outside the article's "
+                             "text or headline")
         result = score_article(view.article, marks, view.taxonomy)
         if _disagrees(attempt.scores.get("research"), research_scores(result)):
             disagreements.append(attempt_id)
         store_attempt(session, NewAttempt(
             attempt_id, profile.id, revision.id, attempt.started_at, attempt.submitted_at,
             attempt.mode, attempt.nothing_to_flag, marks, result, attempt.level,
-            attempt.assignment_id))
+            attempt.assignment_id, article=view.article))
         added += 1
     return ProgressImportReport(profile.uuid, profile.name, created, added,
                                 len(progress.attempts) - added - len(kept), kept,

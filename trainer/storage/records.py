@@ -11,7 +11,7 @@ from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
-    from trainer.core.model import Article
+    from trainer.core.model import Article, SourceCard
     from trainer.core.scoring import ArticleScore
 
 Status = Literal["new", "in-progress", "done"]
@@ -65,6 +65,7 @@ class ArticleView:
     set_id: str
     article: Article
     taxonomy: Taxonomy
+    sources: tuple[SourceCard, ...] = ()  # the set's source cards, for "Look it up"
 
 
 @dataclass(frozen=True)

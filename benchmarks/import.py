@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.support.datagen import generate_set, spans_in
 from trainer.core.model import ArticleSet
+from trainer.storage.engine import sqlite_url
 from trainer.storage.importer import article_hash
 from trainer.storage.service import Store
 
@@ -29,13 +30,13 @@ TARGET = 5.0
 
 def fresh_db(folder: Path, name: str) -> Path:
     path = folder / f"{name}.sqlite3"
-    Store.open(f"sqlite:///{path}", daily=False).close()
+    Store.open(sqlite_url(path), daily=False).close()
     return path
 
 
 def time_store(folder: Path, article_set: ArticleSet, run: int) -> float:
     path = fresh_db(folder, f"store-{len(article_set.articles)}-{run}")
-    store = Store.open(f"sqlite:///{path}", daily=False)
+    store = Store.open(sqlite_url(path), daily=False)
     try:
         began = time.perf_counter()
         store.library.import_set(article_set)

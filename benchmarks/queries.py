@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.support.datagen import fill_attempts, generate_set
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 
 PROFILES = 40
@@ -30,7 +31,7 @@ AGGREGATE_TARGET_MS = 500.0
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite3"
-        url = f"sqlite:///{path}"
+        url = sqlite_url(path)
         with Store.open(url, daily=False) as store:
             store.library.import_set(generate_set(500))
         began = time.perf_counter()

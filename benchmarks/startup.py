@@ -91,9 +91,11 @@ def import_generated(home: Path, articles: int) -> None:
     code = (
         "import sys\n"
         "from benchmarks.support.datagen import generate_set\n"
+        "from pathlib import Path\n"
+        "from trainer.storage.engine import sqlite_url\n"
         "from trainer.storage.service import Store\n"
-        "home = sys.argv[1]\n"
-        "with Store.open(f'sqlite:///{home}/trainer.sqlite3', backup_dir=None) as store:\n"
+        "home = Path(sys.argv[1])\n"
+        "with Store.open(sqlite_url(home / 'trainer.sqlite3'), backup_dir=None) as store:\n"
         f"    store.library.import_set(generate_set({articles}))\n"
     )
     home.mkdir(parents=True, exist_ok=True)

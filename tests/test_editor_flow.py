@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from trainer.core.formats import load_set
 from trainer.storage import service
+from trainer.storage.engine import sqlite_url
 from trainer.ui.teacher.editor import SetEditorWindow
 
 TEXT = ("Council slams bridge plan 🌉\n\nCouncillors furiously rejected the plan on Monday, "
@@ -21,7 +22,7 @@ TEXT = ("Council slams bridge plan 🌉\n\nCouncillors furiously rejected the pl
 
 @pytest.fixture
 def store(tmp_path: Path) -> Any:
-    opened = service.Store.open(f"sqlite:///{tmp_path / 'library.sqlite3'}",
+    opened = service.Store.open(sqlite_url(tmp_path / 'library.sqlite3'),
                                 backup_dir=tmp_path / "backups")
     yield opened
     opened.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from tests.mdfixtures import article, make_set
 from trainer.core.formats import load_set
 from trainer.core.jsonset import load_json_set
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 from trainer.ui.library.import_export import (
     ImportExportController,
@@ -26,7 +27,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture
 def store(tmp_path: Path) -> Any:
-    opened = Store.open(f"sqlite:///{tmp_path / 'lib.sqlite3'}", backup_dir=tmp_path / "bk")
+    opened = Store.open(sqlite_url(tmp_path / 'lib.sqlite3'), backup_dir=tmp_path / "bk")
     yield opened
     opened.close()
 
@@ -151,7 +152,7 @@ def test_export_writes_one_json_file_that_imports_again(
     exported = load_json_set(out)
     # Header (author, licence, language, description…) and articles survive the trip.
     assert exported == sample
-    other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", backup_dir=tmp_path / "bk2")
+    other = Store.open(sqlite_url(tmp_path / 'other.sqlite3'), backup_dir=tmp_path / "bk2")
     try:
         report = other.library.import_set(exported)
         assert report.added == len(sample.articles)

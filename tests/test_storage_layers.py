@@ -24,6 +24,7 @@ def _loaded_after(imports: str, prefixes: tuple[str, ...]) -> list[str]:
 
 def test_storage_store_use_loads_no_qt(tmp_path: Path) -> None:
     imports = ("from trainer.storage.service import Store; "
-               f"Store.open('sqlite:///{tmp_path / 't.sqlite3'}').close()")
+               "from trainer.storage.engine import sqlite_url; "
+               f"Store.open(sqlite_url({str(tmp_path / 't.sqlite3')!r})).close()")
     assert _loaded_after(imports, ("PySide6", "shiboken6")) == []
 

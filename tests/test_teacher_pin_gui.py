@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from trainer.core.pin import verify_pin
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 from trainer.ui.teacher.editor import open_set_editor
 from trainer.ui.teacher.teacher_pin import (
@@ -23,7 +24,7 @@ from trainer.ui.teacher.teacher_pin import (
 
 @pytest.fixture
 def store(tmp_path: Path) -> Any:
-    opened = Store.open(f"sqlite:///{tmp_path / 'lib.sqlite3'}", backup_dir=tmp_path / "bk")
+    opened = Store.open(sqlite_url(tmp_path / 'lib.sqlite3'), backup_dir=tmp_path / "bk")
     yield opened
     opened.close()
 

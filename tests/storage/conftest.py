@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from storage_helpers import small_set
 
 from trainer.core.model import ArticleSet
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 
 
@@ -21,7 +22,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path) -> Iterator[Store]:
-    opened = Store.open(f"sqlite:///{db_path}")
+    opened = Store.open(sqlite_url(db_path))
     try:
         yield opened
     finally:

@@ -58,9 +58,10 @@ def dump_database(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         con.close()
 
 
-def run_cli(*args: str, home: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, home: Path, check: bool = False,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TRAINER_HOME": str(home),
-           "HOME": str(home)}
+           "HOME": str(home), **(env or {})}
     result = subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True,
                             text=True, env=env, cwd=ROOT, timeout=120)
     if check:

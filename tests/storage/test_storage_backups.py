@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from trainer.storage.backups import daily_backup, list_backups
+from trainer.storage.engine import sqlite_url
 from trainer.storage.errors import NewerDatabaseError, StoreError
 from trainer.storage.maintenance import restore_database
 from trainer.storage.service import Store
@@ -27,12 +28,12 @@ def test_daily_backups_one_per_day_keep_seven(store: Store, db_path: Path) -> No
 
 
 def test_open_makes_a_daily_backup_of_an_existing_database(db_path: Path) -> None:
-    Store.open(f"sqlite:///{db_path}").close()  # created now: nothing worth a backup yet
+    Store.open(sqlite_url(db_path)).close()  # created now: nothing worth a backup yet
     backups = db_path.parent / "backups"
     assert list_backups(backups) == []
-    with Store.open(f"sqlite:///{db_path}") as store:
+    with Store.open(sqlite_url(db_path)) as store:
         store.profiles.create("Ana")
-    Store.open(f"sqlite:///{db_path}").close()
+    Store.open(sqlite_url(db_path)).close()
     [daily] = list_backups(backups)
     assert daily.kind == "daily" and daily.created_at.date() == datetime.now(UTC).date()
 
@@ -64,7 +65,7 @@ def test_restore_refuses_bad_backups(store: Store, db_path: Path, tmp_path: Path
     store.close()
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"junk" * 2000)
-    url = f"sqlite:///{db_path}"
+    url = sqlite_url(db_path)
     with pytest.raises(StoreError, match="damaged"):
         restore_database(junk, url, tmp_path / "b")
     with pytest.raises(StoreError, match="no backup file"):
@@ -84,7 +85,7 @@ def test_restore_refuses_bad_backups(store: Store, db_path: Path, tmp_path: Path
 def test_restore_after_corruption(db_path: Path) -> None:
     from trainer.storage.errors import CorruptDatabaseError
 
-    url = f"sqlite:///{db_path}"
+    url = sqlite_url(db_path)
     with Store.open(url) as store:
         store.profiles.create("Ana")
         store.backup()

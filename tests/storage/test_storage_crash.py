@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from storage_helpers import ROOT, small_set
 
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 
 pytestmark = pytest.mark.slow
@@ -66,7 +67,7 @@ def _kill(child: subprocess.Popen[str]) -> None:
 
 
 def test_kill_during_large_import_is_all_or_nothing(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'trainer.sqlite3'}"
+    url = sqlite_url(tmp_path / 'trainer.sqlite3')
     child = _spawn(IMPORT_CHILD, url)
     assert child.stdout is not None
     try:
@@ -92,7 +93,7 @@ def test_kill_during_large_import_is_all_or_nothing(tmp_path: Path) -> None:
 
 
 def test_kill_during_submits_keeps_every_acknowledged_attempt(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'trainer.sqlite3'}"
+    url = sqlite_url(tmp_path / 'trainer.sqlite3')
     child = _spawn(SUBMIT_CHILD, url)
     assert child.stdout is not None
     acknowledged: list[str] = []

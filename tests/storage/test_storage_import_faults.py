@@ -12,6 +12,7 @@ from storage_helpers import dump_database, small_set
 
 from trainer.core.errors import InvalidInput
 from trainer.core.model import Annotation, Article, ArticleSet
+from trainer.storage.engine import sqlite_url
 from trainer.storage.errors import ImportCancelled
 from trainer.storage.service import Store
 
@@ -102,7 +103,7 @@ def article_sets(draw: st.DrawFn) -> ArticleSet:
 def test_import_idempotent_and_round_trips(first: ArticleSet, second: ArticleSet) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "t.sqlite3"
-        with Store.open(f"sqlite:///{path}", daily=False) as store:
+        with Store.open(sqlite_url(path), daily=False) as store:
             report = store.library.import_set(first)
             assert report.added == len(first.articles)
             snapshot = dump_database(path)

@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
+from trainer.storage.engine import sqlite_url
 from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
 from trainer.storage.migrate import HEAD_REVISION, head_revision, script_directory
 from trainer.storage.models import Base
@@ -43,17 +44,17 @@ def test_head_revision_constant_matches_alembic() -> None:
 
 def test_current_database_opens_without_alembic(tmp_path: Path) -> None:
     path = tmp_path / "trainer.sqlite3"
-    Store.open(f"sqlite:///{path}").close()
+    Store.open(sqlite_url(path)).close()
     probe = (
         "import sys; from trainer.storage.service import Store; "
-        f"Store.open({f'sqlite:///{path}'!r}).close(); "
+        f"Store.open({sqlite_url(path)!r}).close(); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=Path(__file__).resolve().parents[2], timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
-    with Store.open(f"sqlite:///{path}") as store:
+    with Store.open(sqlite_url(path)) as store:
         assert store.check().ok
 
 
@@ -71,7 +72,7 @@ def test_connection_pragmas(store: Store) -> None:
 def test_fixture_database_upgrades(fixture: Path, tmp_path: Path) -> None:
     path = tmp_path / "trainer.sqlite3"
     shutil.copyfile(fixture, path)
-    with Store.open(f"sqlite:///{path}") as store:
+    with Store.open(sqlite_url(path)) as store:
         report = store.check()
         assert report.ok, report.messages
         assert report.revision == head_revision()
@@ -94,16 +95,16 @@ def test_migrations_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     from trainer.storage.migrate import MIGRATIONS_DIR
 
     path = tmp_path / "t.sqlite3"
-    Store.open(f"sqlite:///{path}").close()
+    Store.open(sqlite_url(path)).close()
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    config.set_main_option("sqlalchemy.url", sqlite_url(path))
     command.downgrade(config, "base")
     con = sqlite3.connect(path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     con.close()
     assert tables <= {"alembic_version"}
-    with Store.open(f"sqlite:///{path}") as store:
+    with Store.open(sqlite_url(path)) as store:
         assert store.check().ok
 
 
@@ -116,13 +117,13 @@ def _stamp(path: Path, revision: str) -> None:
 
 def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "trainer.sqlite3"
-    with Store.open(f"sqlite:///{path}") as store:
+    with Store.open(sqlite_url(path)) as store:
         store.profiles.create("Ana")
     _stamp(path, "9999_from_the_future")
     before = path.read_bytes()
     listing = sorted(p.name for p in tmp_path.rglob("*"))
     with pytest.raises(NewerDatabaseError, match="newer version") as caught:
-        Store.open(f"sqlite:///{path}")
+        Store.open(sqlite_url(path))
     assert "9999_from_the_future" in caught.value.message
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.rglob("*")) == listing
@@ -133,18 +134,18 @@ def test_garbage_file_is_moved_aside(tmp_path: Path) -> None:
     garbage = b"this is not a database\n" * 300
     path.write_bytes(garbage)
     with pytest.raises(CorruptDatabaseError) as caught:
-        Store.open(f"sqlite:///{path}")
+        Store.open(sqlite_url(path))
     error = caught.value
     assert error.moved_to.read_bytes() == garbage
     assert "moved to" in error.message and "nothing was deleted" in error.message
     assert error.backups == [] and not path.exists()
-    with Store.open(f"sqlite:///{path}") as store:  # a fresh database can start over
+    with Store.open(sqlite_url(path)) as store:  # a fresh database can start over
         assert store.check().ok
 
 
 def test_corrupt_database_offers_newest_backup(tmp_path: Path) -> None:
     path = tmp_path / "trainer.sqlite3"
-    with Store.open(f"sqlite:///{path}") as store:
+    with Store.open(sqlite_url(path)) as store:
         store.profiles.create("Ana")
         older = store.backup()
         newer = store.backup()
@@ -152,7 +153,7 @@ def test_corrupt_database_offers_newest_backup(tmp_path: Path) -> None:
     data[4096:8192] = b"\xff" * 4096  # smash a b-tree page
     path.write_bytes(bytes(data))
     with pytest.raises(CorruptDatabaseError) as caught:
-        Store.open(f"sqlite:///{path}")
+        Store.open(sqlite_url(path))
     assert caught.value.backups[:2] == [newer, older]
     assert f"trainer db restore {newer}" in caught.value.message
     assert caught.value.moved_to.read_bytes() == bytes(data)
@@ -166,7 +167,7 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     con.close()
     before = path.read_bytes()
     with pytest.raises(StoreError, match="not a Media Literacy Trainer database"):
-        Store.open(f"sqlite:///{path}")
+        Store.open(sqlite_url(path))
     assert path.read_bytes() == before
 
 

@@ -10,6 +10,7 @@ from storage_helpers import TEXT_ONE, small_set
 from trainer.core.model import ArticleSet
 from trainer.core.scoring import score_article
 from trainer.core.spans import Span
+from trainer.storage.engine import sqlite_url
 from trainer.storage.errors import ConflictingSetError, NotFoundError, StoreError
 from trainer.storage.service import Store
 
@@ -156,7 +157,7 @@ def test_submit_rejects_bad_arguments(store: Store, demo: ArticleSet) -> None:
 
 
 def test_closed_store_says_so(db_path: object) -> None:
-    store = Store.open(f"sqlite:///{db_path}")
+    store = Store.open(sqlite_url(db_path))
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.profiles.list()
@@ -169,7 +170,7 @@ def test_threads_and_a_second_process_share_the_store(store: Store, db_path: obj
     store.library.import_set(demo)
     ana = store.profiles.create("Ana")
     revisions = [e.revision_id for e in store.library.entries(ana.id)]
-    other = Store.open(f"sqlite:///{db_path}", daily=False)  # e.g. the CLI while the GUI runs
+    other = Store.open(sqlite_url(db_path), daily=False)  # e.g. the CLI while the GUI runs
 
     def work(i: int) -> str:
         target = store if i % 2 else other

@@ -17,6 +17,7 @@ from trainer.core.model import Annotation, Article, ArticleSet
 from trainer.core.scoring import score_article
 from trainer.core.spans import Span
 from trainer.core.taxonomy import default_taxonomy
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 from trainer.ui.library.library_model import EntryRole
 from trainer.ui.shell.main_window import MainWindow
@@ -24,7 +25,7 @@ from trainer.ui.shell.settings_dialog import SettingsDialog
 
 
 def open_store(folder: Path) -> Store:
-    return Store.open(f"sqlite:///{folder / 'trainer.sqlite3'}", backup_dir=folder / "backups")
+    return Store.open(sqlite_url(folder / 'trainer.sqlite3'), backup_dir=folder / "backups")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 from trainer.ui.shell.app import import_starter, open_store, try_lock
 
@@ -45,7 +46,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_newer_database_is_reported_and_left_alone(qtbot: QtBot, home: Path) -> None:
     path = home / "trainer.sqlite3"
-    with Store.open(f"sqlite:///{path}", backup_dir=home / "backups") as store:
+    with Store.open(sqlite_url(path), backup_dir=home / "backups") as store:
         store.profiles.create("Ana")
     con = sqlite3.connect(path)
     with con:
@@ -61,7 +62,7 @@ def test_newer_database_is_reported_and_left_alone(qtbot: QtBot, home: Path) -> 
 
 def test_corrupt_database_offers_the_newest_backup(qtbot: QtBot, home: Path) -> None:
     path = home / "trainer.sqlite3"
-    with Store.open(f"sqlite:///{path}", backup_dir=home / "backups") as store:
+    with Store.open(sqlite_url(path), backup_dir=home / "backups") as store:
         store.profiles.create("Ana")
         store.backup()
     path.write_bytes(b"\x13" * 9000)
@@ -82,7 +83,7 @@ def test_corrupt_database_offers_the_newest_backup(qtbot: QtBot, home: Path) -> 
 
 
 def test_first_run_imports_the_starter_once(home: Path) -> None:
-    with Store.open(f"sqlite:///{home / 'trainer.sqlite3'}",
+    with Store.open(sqlite_url(home / 'trainer.sqlite3'),
                     backup_dir=home / "backups") as store:
         import_starter(store)
         sets = store.library.list_sets()

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import make_set
 from trainer.core.model import ArticleSet
 from trainer.storage import paths
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 from trainer.ui.shell import snapshot
 from trainer.ui.shell.app import _start_window
@@ -36,7 +37,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def open_store(home: Path) -> Store:
-    return Store.open(f"sqlite:///{home / 'trainer.sqlite3'}", backup_dir=home / "backups")
+    return Store.open(sqlite_url(home / 'trainer.sqlite3'), backup_dir=home / "backups")
 
 
 def second_set() -> ArticleSet:
@@ -80,7 +81,7 @@ def started(qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_showing_the_library_writes_the_snapshot(qtbot: QtBot, home: Path) -> None:
     profile_id, rows = show_library_once(qtbot, home)
-    database = paths.database_url()
+    database = paths.database_key()
     start = snapshot.read_start(home, database)
     assert start is not None
     assert [(p.id, p.name) for p in start.profiles] == [(profile_id, "Ana")]
@@ -108,7 +109,7 @@ def test_start_shows_the_snapshot_then_fresh_data(
     fresh = window.store.library.entries(profile_id)  # now with the second set (and the starter)
     assert len(fresh) >= 2 * rows
     qtbot.waitUntil(lambda: window.library.model.rowCount() == len(fresh), timeout=5000)
-    shot = snapshot.read_library(home, paths.database_url(), profile_id)
+    shot = snapshot.read_library(home, paths.database_key(), profile_id)
     assert shot is not None and len(shot.entries) == len(fresh)
     assert {"test-set", "second-set"} <= {e.set_id for e in shot.entries}
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from trainer.core.errors import Problem
+
+if TYPE_CHECKING:
+    from trainer.storage.service import Store
 
 
 def err(message: str) -> None:
@@ -21,3 +25,16 @@ def warning_note(warnings: Sequence[Problem]) -> str:
     """", 2 warnings" for a summary line; empty when there are none."""
     count = len(warnings)
     return f", {count} warning{'s' if count != 1 else ''}" if count else ""
+
+
+def open_store(*, daily: bool = True) -> Store:
+    """The store of the data folder; what it had to warn about (a backup that could not be
+    written, a stray file in backups/, a read-only folder) goes to stderr."""
+    from trainer.storage.service import Store
+
+    store = Store.open(daily=daily)
+    for warning in store.warnings:
+        err(f"trainer: warning: {warning}")
+    if store.read_only is not None:
+        err(f"trainer: note: {store.read_only}")
+    return store

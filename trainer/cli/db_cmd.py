@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import err
+from trainer.cli.common import err, open_store
 
 
 def register(commands: Any) -> None:
@@ -57,19 +57,19 @@ def run_check(_args: argparse.Namespace) -> int:
 
 
 def run_backup(_args: argparse.Namespace) -> int:
-    from trainer.storage.service import Store
-
-    with Store.open(daily=False) as store:
+    with open_store(daily=False) as store:
         made = store.backup()
     print(f"backup written: {made}")
     return 0
 
 
 def run_backups(_args: argparse.Namespace) -> int:
-    from trainer.storage.backups import list_backups
+    from trainer.storage.backups import scan_backups
 
     _url, _path, backups = _location()
-    found = list_backups(backups)
+    found, warnings = scan_backups(backups)
+    for warning in warnings:
+        err(f"trainer: warning: {warning}")
     if not found:
         print(f"no backups in {backups}")
     for b in found:
@@ -79,11 +79,10 @@ def run_backups(_args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from trainer.storage.maintenance import restore_database
-    from trainer.storage.service import Store
 
     url, _path, backups = _location()
     saved = restore_database(args.backup, url, backups)
-    with Store.open(daily=False) as store:  # migrates an older backup, with its own backup
+    with open_store(daily=False) as store:  # migrates an older backup, with its own backup
         report = store.check()
     if saved is not None:
         print(f"the previous data was saved as {saved}")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import err, report_problems, warning_note
+from trainer.cli.common import err, open_store, report_problems, warning_note
 from trainer.core.errors import Problem
 
 
@@ -23,7 +23,6 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from trainer.core.formats import load_set
     from trainer.storage.errors import ConflictingSetError
-    from trainer.storage.service import Store
 
     warnings: list[Problem] = []
     try:  # InvalidInput → every problem listed, nothing stored
@@ -36,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             err(f"  {done}/{total} articles")
         return True
 
-    with Store.open() as store:
+    with open_store() as store:
         try:
             report = store.library.import_set(article_set, progress)
         except ConflictingSetError as exc:  # name the file the teacher has to edit

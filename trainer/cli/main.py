@@ -44,6 +44,17 @@ def gui_data_dir(argv: Sequence[str]) -> tuple[bool, str | None]:
     return False, None
 
 
+def data_dir_problem(text: str) -> str | None:
+    """Why `--data-dir TEXT` cannot be used, or None. An empty value is refused rather than
+    taken as "the default folder": a script that lost its variable must not write elsewhere."""
+    if not text.strip():
+        return ("--data-dir needs a folder name (it was empty). Leave the option out to use "
+                "the default data folder.")
+    if os.path.exists(text) and not os.path.isdir(text):
+        return f"--data-dir {text}: this is a file, not a folder. Give a folder name."
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trainer",
@@ -72,7 +83,11 @@ def run(argv: Sequence[str]) -> int:
         args = build_parser().parse_args(list(argv))
         data_dir = args.data_dir
         handler = getattr(args, "handler", None)
-    if data_dir:
+    if data_dir is not None:
+        refused = data_dir_problem(data_dir)
+        if refused:
+            err(f"trainer: {refused}")
+            return 1
         os.environ["TRAINER_HOME"] = data_dir
     try:
         if handler is None or args is None:

@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any
 
+from trainer.cli.common import open_store
+
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("sets", help="article sets in the library",
@@ -17,9 +19,7 @@ def register(commands: Any) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from trainer.storage.service import Store
-
-    with Store.open() as store:
+    with open_store() as store:
         sets = store.library.list_sets()
     if args.json:
         print(json.dumps([{"id": s.id, "title": s.title, "version": s.version,

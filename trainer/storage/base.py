@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
+from trainer.storage.access import fault_of, store_error
 from trainer.storage.engine import writer
-from trainer.storage.errors import NotFoundError, StoreError
+from trainer.storage.errors import NotFoundError, ReadOnlyError, StoreError
 from trainer.storage.models import Profile
 
 
@@ -26,6 +28,7 @@ class Database:
         self._engine: Engine | None = engine
         self.path = path  # None for an in-memory database
         self.backup_dir = backup_dir
+        self.read_only: str | None = None  # why nothing can be written, if so
 
     @property
     def engine(self) -> Engine:
@@ -35,14 +38,31 @@ class Database:
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with Session(self.engine) as session, session.begin():
+        with self._translated(), Session(self.engine) as session, session.begin():
             yield session
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction, committed on success and rolled back on any exception."""
-        with Session(writer(self.engine)) as session, session.begin():
+        if self.read_only is not None:
+            raise ReadOnlyError(self.read_only)
+        with self._translated(), Session(writer(self.engine)) as session, session.begin():
             yield session
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """A lock held too long, a full disk, a read-only file: the caller gets a StoreError
+        that says so (the transaction was rolled back), never a driver exception."""
+        try:
+            yield
+        except IntegrityError:
+            raise
+        except DatabaseError as exc:
+            if fault_of(exc) == "damaged":
+                raise StoreError(f"The progress database {self.path} is damaged ({exc.orig}). "
+                                 "Close the program; the next start moves it aside and offers "
+                                 "the newest backup.") from exc
+            raise store_error(exc, self.path) from exc
 
     @staticmethod
     def profile_pk(session: Session, profile_id: str) -> int:

@@ -36,3 +36,15 @@ class ConflictingSetError(StoreError):
 
 class NotFoundError(StoreError):
     """A profile, article revision or backup that the caller named does not exist."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another program held the database's lock for longer than the busy timeout."""
+
+
+class ReadOnlyError(StoreError):
+    """The data folder or the database file cannot be written (permissions, read-only disk)."""
+
+
+class DiskFullError(StoreError):
+    """The disk is full: the write was rolled back and nothing was saved."""

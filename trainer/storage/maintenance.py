@@ -7,11 +7,22 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
+from trainer.storage.access import database_writable, read_only_message, store_error
 from trainer.storage.backups import list_backups, make_backup, move_aside
 from trainer.storage.base import Database
 from trainer.storage.engine import sqlite_path
-from trainer.storage.errors import NewerDatabaseError, NotFoundError, StoreError
-from trainer.storage.migrate import head_revision, inspect_file, known_revision
+from trainer.storage.errors import (
+    NewerDatabaseError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
+)
+from trainer.storage.migrate import (
+    connect_for_checks,
+    head_revision,
+    inspect_file,
+    known_revision,
+)
 from trainer.storage.models import Base
 from trainer.storage.records import BackupInfo, CheckReport
 
@@ -32,7 +43,10 @@ def check_file(path: Path) -> CheckReport:
     elif state.revision != head_revision():
         messages.append(f"schema {revision or '(none)'} will be upgraded to {head_revision()} "
                         "the next time the program opens it")
-    con = sqlite3.connect(path)
+    try:
+        con = connect_for_checks(path)
+    except sqlite3.Error as exc:
+        raise store_error(exc, path, "checking it") from None
     try:
         names = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
@@ -61,6 +75,8 @@ def restore_database(backup: Path, url: str, backup_dir: Path) -> Path | None:
     if not known_revision(state.revision):
         raise NewerDatabaseError(f"the backup {backup} was made by a newer program (schema "
                                  f"{state.revision}); nothing was changed")
+    if not database_writable(target):
+        raise ReadOnlyError(f"Nothing was restored. {read_only_message(target)}")
     saved: Path | None = None
     if target.exists():
         if inspect_file(target).problems:
@@ -88,7 +104,10 @@ class MaintenanceMixin(Database):
 
     def backup(self) -> Path:
         """A manual backup (never rotated away) in the backups folder."""
-        return make_backup(self._file(), self.backup_dir, "manual")
+        try:
+            return make_backup(self._file(), self.backup_dir, "manual")
+        except (OSError, sqlite3.Error) as exc:
+            raise store_error(exc, self.path, "writing a backup") from None
 
     def list_backups(self) -> list[BackupInfo]:
         return list_backups(self.backup_dir)

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.core.resources import package_path
+from trainer.storage.access import connect_read_only, database_writable, fault_of, store_error
 from trainer.storage.backups import list_backups, make_backup, move_aside
-from trainer.storage.engine import writer
+from trainer.storage.engine import busy_timeout_s, writer
 from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
 
 if TYPE_CHECKING:
@@ -62,9 +63,27 @@ def needs_upgrade(state: FileState | None) -> bool:
     return state is None or state.revision != HEAD_REVISION
 
 
+def connect_for_checks(path: Path) -> sqlite3.Connection:
+    """A connection for checks. In a folder we may write to it is a normal one (so that a
+    crashed writer's journal is rolled back as usual); elsewhere a read-only one."""
+    timeout = busy_timeout_s()  # a lock held by another program: wait, as writes do
+    if database_writable(path):
+        return sqlite3.connect(path, timeout=timeout)
+    return connect_read_only(path, timeout)[0]
+
+
 def inspect_file(path: Path, full: bool = False) -> FileState:
-    """Integrity and schema revision of a database file, read without modifying it."""
-    con = sqlite3.connect(path)
+    """Integrity and schema revision of a database file, read without modifying it.
+
+    Only damage is reported as `problems`; a lock that outlasts the busy timeout, a file that
+    cannot be opened or read raise their own StoreError, as they say nothing about the file.
+    """
+    try:
+        con = connect_for_checks(path)
+    except sqlite3.Error as exc:
+        if fault_of(exc) == "damaged":
+            return FileState([str(exc)], None, True)
+        raise store_error(exc, path, "checking it") from None
     try:
         rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         problems = [str(r[0]) for r in rows if r[0] != "ok"]
@@ -76,21 +95,29 @@ def inspect_file(path: Path, full: bool = False) -> FileState:
             found = con.execute("SELECT version_num FROM alembic_version").fetchall()
             revision = str(found[0][0]) if found else None
         return FileState([], revision, bool(names - {"alembic_version"}))
-    except sqlite3.DatabaseError as exc:
-        return FileState([str(exc)], None, True)
+    except sqlite3.Error as exc:
+        if fault_of(exc) == "damaged":
+            return FileState([str(exc)], None, True)
+        raise store_error(exc, path, "checking it") from None
     finally:
         con.close()
 
 
 def check_openable(path: Path, backup_dir: Path) -> FileState:
-    """Raise if the file must not be opened; move a corrupt file aside first."""
+    """Raise if the file must not be opened; move a damaged file aside first."""
     state = inspect_file(path)
     if state.problems:
-        moved = move_aside(path, "corrupt")
         backups = [b.path for b in list_backups(backup_dir)]
         offer = (f" The newest backup is {backups[0]}; restore it with "
                  f"`trainer db restore {backups[0]}`." if backups else
                  " There is no backup to restore; a new, empty database will be created.")
+        try:
+            moved = move_aside(path, "corrupt")
+        except OSError as exc:
+            raise StoreError(
+                f"The progress database {path} is damaged ({state.problems[0]}), and it could "
+                f"not be moved aside ({exc.strerror or exc}). It was not changed."
+                f"{offer if backups else ''}") from None
         raise CorruptDatabaseError(
             f"The progress database {path} is damaged ({state.problems[0]}). It was moved to "
             f"{moved} (nothing was deleted).{offer}", moved, backups)

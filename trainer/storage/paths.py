@@ -20,11 +20,21 @@ def data_dir() -> Path:
 
 
 def database_url() -> str:
-    """TRAINER_DATABASE_URL, else the SQLite file inside `data_dir()`."""
+    """TRAINER_DATABASE_URL, else the SQLite file inside `data_dir()` (built by SQLAlchemy, so
+    that `?`, `#`, `%` or spaces in the folder's name stay part of the path)."""
     url = os.environ.get("TRAINER_DATABASE_URL")
     if url:
         return url
-    return f"sqlite:///{data_dir() / DATABASE_FILE}"
+    from trainer.storage.engine import sqlite_url  # SQLAlchemy: not before the first paint
+
+    return sqlite_url(data_dir() / DATABASE_FILE)
+
+
+def database_key() -> str:
+    """Which database this is, for start-up snapshots: cheap (no SQLAlchemy import), and the
+    same whenever `database_url()` is."""
+    url = os.environ.get("TRAINER_DATABASE_URL")
+    return f"url:{url}" if url else f"file:{data_dir() / DATABASE_FILE}"
 
 
 def backups_dir() -> Path:

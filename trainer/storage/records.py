@@ -131,3 +131,6 @@ class BackupInfo:
     created_at: datetime
     kind: Literal["daily", "manual", "pre-migrate", "pre-restore"]
     size: int
+    # Daily backups are numbered in the order they were made (0: made before numbering), so
+    # that rotation does not depend on the clock, which may have been set back since.
+    sequence: int = 0

@@ -188,11 +188,10 @@ def run_app(data_dir: str | None = None) -> int:
 
 def read_start_snapshot(folder: Path) -> snapshot.StartSnapshot | None:
     """The snapshot of the last run, if there is a database it can stand in for."""
-    url = paths.database_url()
-    default = f"sqlite:///{folder / paths.DATABASE_FILE}"
-    if url == default and not (folder / paths.DATABASE_FILE).is_file():
+    if (not os.environ.get("TRAINER_DATABASE_URL")
+            and not (folder / paths.DATABASE_FILE).is_file()):
         return None  # first run, or the data was removed: take the normal path
-    return snapshot.read_start(folder, url)
+    return snapshot.read_start(folder, paths.database_key())
 
 
 def _start_window(app: QApplication, folder: Path) -> MainWindow | None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
-from trainer.storage.paths import database_url
+from trainer.storage.paths import database_key
 from trainer.ui.library.library_model import EntryRole
 from trainer.ui.library.library_view import LibraryView
 from trainer.ui.shell import snapshot
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self._store: Store | None = None
         self._opener = store_opener
         self.data_dir = data_dir
-        self.database = database_url()
+        self.database = database_key()
         self.profile_id: str | None = None
         self.profile_name = ""
         self.current: ArticleView | None = None

@@ -12,6 +12,7 @@ from storage_helpers import dump_database, run_cli, small_set
 from trainer.core.errors import InvalidInput
 from trainer.core.progress_file import read_progress, text_hash, write_progress
 from trainer.core.spans import Span
+from trainer.storage.engine import sqlite_url
 from trainer.storage.errors import StoreError
 from trainer.storage.service import Store
 
@@ -19,7 +20,7 @@ STARTED = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def _laptop(folder: Path) -> Store:
-    store = Store.open(f"sqlite:///{folder / 'trainer.sqlite3'}", daily=False)
+    store = Store.open(sqlite_url(folder / 'trainer.sqlite3'), daily=False)
     store.library.import_set(small_set())
     return store
 
@@ -66,7 +67,7 @@ def test_round_trip_between_two_data_folders(tmp_path: Path) -> None:
 def test_attempts_on_missing_articles_are_kept_and_exported_again(tmp_path: Path) -> None:
     with _laptop(tmp_path / "school") as school:
         exported = school.progress.export_file(_practise(school))
-    with Store.open(f"sqlite:///{tmp_path / 'empty.sqlite3'}", daily=False) as empty:
+    with Store.open(sqlite_url(tmp_path / 'empty.sqlite3'), daily=False) as empty:
         report = empty.progress.import_file(exported)
         assert report.added == 0
         assert sorted(report.kept) == ["demo/library-hours", "demo/secret-plan"]

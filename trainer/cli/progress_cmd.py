@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import err, report_problems
+from trainer.cli.common import err, open_store, report_problems
 from trainer.storage.errors import StoreError
 
 
@@ -57,9 +57,8 @@ def profile_id(store: Any, name: str) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     from trainer.core.progress_file import write_progress
-    from trainer.storage.service import Store
 
-    with Store.open() as store:
+    with open_store() as store:
         progress = store.progress.export_file(profile_id(store, args.profile))
     write_progress(progress, args.output)
     print(f"{args.output}: {len(progress.attempts)} attempts of {progress.profile.name}")
@@ -68,11 +67,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from trainer.core.progress_file import read_progress
-    from trainer.storage.service import Store
 
     progress, warnings = read_progress(args.file)
     report_problems(warnings)
-    with Store.open() as store:
+    with open_store() as store:
         into = profile_id(store, args.profile) if args.profile else None
         try:
             report = store.progress.import_file(progress, into)

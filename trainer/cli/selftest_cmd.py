@@ -77,11 +77,12 @@ class SelfTest:
                 f"icons and {len(versions)} migration(s) found")
 
     def database(self) -> str:
+        from trainer.storage.engine import sqlite_url
         from trainer.storage.migrate import head_revision, inspect_file
         from trainer.storage.service import Store
 
         path = self.folder / "trainer.sqlite3"
-        self.store = Store.open(f"sqlite:///{path}", backup_dir=self.folder / "backups")
+        self.store = Store.open(sqlite_url(path), backup_dir=self.folder / "backups")
         revision = inspect_file(path).revision
         if revision != head_revision():
             raise RuntimeError(f"schema {revision} after migrating, expected {head_revision()}")

@@ -18,6 +18,7 @@ from trainer.core.progress_file import (
     text_hash,
     write_progress,
 )
+from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 
 NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
@@ -49,14 +50,14 @@ def _week() -> ProgressFile:
 @pytest.fixture
 def seeded(tmp_path: Path) -> Path:
     home = tmp_path / "home"
-    with Store.open(f"sqlite:///{home / 'trainer.sqlite3'}", daily=False) as store:
+    with Store.open(sqlite_url(home / 'trainer.sqlite3'), daily=False) as store:
         store.library.import_set(small_set())
         assert store.progress.import_file(_week()).added == 5
     return home
 
 
 def test_dashboard_numbers_for_a_week(seeded: Path) -> None:
-    with Store.open(f"sqlite:///{seeded / 'trainer.sqlite3'}", daily=False) as store:
+    with Store.open(sqlite_url(seeded / 'trainer.sqlite3'), daily=False) as store:
         board = store.progress.dashboard(ANA, NOW)
     assert board.attempts == 5
     assert board.days_practised == 5 and board.streak == 5
@@ -77,7 +78,7 @@ def test_dashboard_numbers_for_a_week(seeded: Path) -> None:
     # the library has one.
     assert board.weak_spots and all(s.reason_key == "new" for s in board.weak_spots)
     later = NOW + timedelta(days=30)
-    with Store.open(f"sqlite:///{seeded / 'trainer.sqlite3'}", daily=False) as store:
+    with Store.open(sqlite_url(seeded / 'trainer.sqlite3'), daily=False) as store:
         boosters = store.progress.dashboard(ANA, later).weak_spots
     assert {"loaded-language", "anonymous-source"} <= {s.technique for s in boosters}
     assert all(s.reason_key == "booster" for s in boosters if s.box >= 3)
@@ -104,7 +105,7 @@ def test_progress_show_json(seeded: Path) -> None:
 
 
 def test_export_of_a_week_round_trips(seeded: Path, tmp_path: Path) -> None:
-    with Store.open(f"sqlite:///{seeded / 'trainer.sqlite3'}", daily=False) as store:
+    with Store.open(sqlite_url(seeded / 'trainer.sqlite3'), daily=False) as store:
         exported = store.progress.export_file(ANA)
     write_progress(exported, tmp_path / "ana.json")
     assert [a.id for a in exported.attempts] == [a.id for a in _week().attempts]

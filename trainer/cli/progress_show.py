@@ -34,15 +34,15 @@ def show_json(profile: Any, dashboard: Any, names: dict[str, str], now: Any) -> 
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from trainer.cli.common import open_store
     from trainer.cli.progress_cmd import profile_id
     from trainer.core.taxonomy import default_taxonomy
     from trainer.storage.base import utcnow
-    from trainer.storage.service import Store
 
     now = utcnow()
     taxonomy = default_taxonomy()
     names = {t.id: t.name for t in taxonomy.techniques.values()}
-    with Store.open() as store:
+    with open_store() as store:
         pid = profile_id(store, args.profile)
         profile = store.profiles.get(pid)
         dashboard = store.progress.dashboard(pid, now)

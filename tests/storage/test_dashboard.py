@@ -109,3 +109,27 @@ def test_export_of_a_week_round_trips(seeded: Path, tmp_path: Path) -> None:
         exported = store.progress.export_file(ANA)
     write_progress(exported, tmp_path / "ana.json")
     assert [a.id for a in exported.attempts] == [a.id for a in _week().attempts]
+
+
+def test_drills_come_from_done_passages_and_count(seeded: Path, tmp_path: Path) -> None:
+    import random
+
+    with Store.open(f"sqlite:///{seeded / 'trainer.sqlite3'}", daily=False) as store:
+        items = store.drills.round(ANA, random.Random(7), NOW)
+        assert items and {i.article_id for i in items} == {"secret-plan"}  # the only one done
+        problem = next(i for i in items if i.technique is not None)
+        before = store.progress.dashboard(ANA, NOW)
+        store.drills.answer(ANA, problem, "family", "framing", "framing", NOW)
+        after = store.progress.dashboard(ANA, NOW)
+        assert after.discernment.hits == before.discernment.hits + 1
+        key = problem.technique or ""
+        assert after.mastery[key].examples == before.mastery[key].examples + 1
+        exported = store.progress.export_file(ANA)
+    assert [d.technique for d in exported.drills] == [problem.technique]
+    with Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", daily=False) as other:
+        other.library.import_set(small_set())
+        report = other.progress.import_file(exported)
+        assert report.drills_added == 1
+        assert other.progress.import_file(exported).drills_added == 0
+        moved = other.progress.dashboard(ANA, NOW)
+    assert moved.discernment == after.discernment

@@ -91,7 +91,7 @@ class DayPoint:
     day: str  # ISO date
     attempts: int
     score: float  # mean score of the day's attempts
-    d_prime: float  # over the DISCERNMENT_WINDOW attempts up to the end of that day
+    d_prime: float  # of the day's sentences pooled
     bias: float
 
 

@@ -91,6 +91,8 @@ class ProgressDrill(_Record):
     start: Offset
     end: Offset
     mode: Mode
+    technique: str | None = Field(None, max_length=128,
+                                  description="The key span's technique; null: a fair sentence.")
     expected: str = Field(min_length=1, max_length=128)
     answer: str = Field(min_length=1, max_length=128)
     answered_at: AwareDatetime

@@ -4,16 +4,17 @@ trainer.core.mastery and trainer.core.schedule; here the stored attempts are rea
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.drill import DrillAnswer, drill_evidence
 from trainer.core.mastery import (
+    DISCERNMENT_WINDOW,
     DayPoint,
     Mastery,
     Observation,
@@ -28,9 +29,13 @@ from trainer.storage.models import (
     ArticleRevision,
     Attempt,
     AttemptTechnique,
+    DrillAnswerRow,
     KeySpan,
     TechniqueReview,
 )
+
+# Drill answers of the last two weeks join the recent attempts in the discernment figures.
+DRILL_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -56,15 +61,31 @@ class Dashboard:
     next: list[NextPassage]
 
 
+def drill_evidence_of(session: Session, profile_pk: int, since: datetime | None = None
+                      ) -> tuple[list[Observation], DiscernmentCounts]:
+    """Quick-drill answers as mastery observations and discernment trials."""
+    query = (select(DrillAnswerRow.technique, DrillAnswerRow.expected, DrillAnswerRow.answer,
+                    DrillAnswerRow.answered_at)
+             .where(DrillAnswerRow.profile_id == profile_pk)
+             .order_by(DrillAnswerRow.answered_at, DrillAnswerRow.id))
+    if since is not None:
+        query = query.where(DrillAnswerRow.answered_at >= since)
+    return drill_evidence((DrillAnswer(t, e, a), when)
+                          for t, e, a, when in session.execute(query))
+
+
 def observations(session: Session, profile_pk: int) -> list[Observation]:
+    """Every key span met in an attempt and every drill sentence with a problem, oldest first."""
     rows = session.execute(
         select(AttemptTechnique.label, Attempt.submitted_at, AttemptTechnique.found,
                AttemptTechnique.total)
         .join(Attempt, Attempt.id == AttemptTechnique.attempt_id)
         .where(Attempt.profile_id == profile_pk)
         .order_by(Attempt.submitted_at, Attempt.id))
-    return [Observation(label, when, float(found), int(total))
-            for label, when, found, total in rows]
+    found = [Observation(label, when, float(found), int(total))
+             for label, when, found, total in rows]
+    drilled, _counts = drill_evidence_of(session, profile_pk)
+    return sorted(found + drilled, key=lambda o: o.when)
 
 
 def refresh_reviews(session: Session, profile_pk: int, techniques: Iterable[str]) -> None:
@@ -91,20 +112,6 @@ def review_states(session: Session, profile_pk: int) -> list[ReviewState]:
                                      .where(TechniqueReview.profile_id == profile_pk))]
 
 
-def _day_points(rows: Sequence[tuple[datetime, float, DiscernmentCounts]]) -> list[DayPoint]:
-    by_day: dict[str, list[int]] = defaultdict(list)
-    for index, (when, _score, _counts) in enumerate(rows):
-        by_day[when.date().isoformat()].append(index)
-    points = []
-    counts = [c for _w, _s, c in rows]
-    for day, indexes in by_day.items():
-        window = recent_discernment(counts[: indexes[-1] + 1])
-        points.append(DayPoint(day, len(indexes),
-                               sum(rows[i][1] for i in indexes) / len(indexes),
-                               window.d_prime, window.bias))
-    return points
-
-
 def next_passages(session: Session, profile_pk: int, spots: Sequence[WeakSpot],
                   limit: int = 3) -> list[NextPassage]:
     """For each weak spot, a current passage that holds it: one never tried first, then the
@@ -118,22 +125,23 @@ def next_passages(session: Session, profile_pk: int, spots: Sequence[WeakSpot],
         .join(ArticleRevision, ArticleRevision.id == KeySpan.revision_id)
         .where(ArticleRevision.is_current, KeySpan.label.in_(wanted), KeySpan.optional.is_(False))
         .order_by(ArticleRevision.set_id, ArticleRevision.position)).all()
-    last_tried: dict[tuple[str, str], datetime] = {}
-    for set_id, article_id, when in session.execute(
-            select(ArticleRevision.set_id, ArticleRevision.article_id, Attempt.submitted_at)
-            .join(Attempt, Attempt.revision_id == ArticleRevision.id)
-            .where(Attempt.profile_id == profile_pk)):
-        key = (set_id, article_id)
-        last_tried[key] = max(when, last_tried.get(key, when))
+    # ISO text sorts like the time it names, so max() needs no conversion per row.
+    last_tried = {(set_id, article_id): str(when) for set_id, article_id, when in session.execute(
+        select(ArticleRevision.set_id, ArticleRevision.article_id,
+               func.max(func.datetime(Attempt.submitted_at)))
+        .join(Attempt, Attempt.revision_id == ArticleRevision.id)
+        .where(Attempt.profile_id == profile_pk)
+        .group_by(ArticleRevision.set_id, ArticleRevision.article_id))}
     chosen: list[NextPassage] = []
     used: set[int] = set()
     for spot in spots:
         candidates = [h for h in holding if h[0] == spot.technique and h[1] not in used]
         if not candidates:
             continue
+        # Never tried first, then the one tried longest ago.
         _label, rev, set_id, article_id, title = min(
-            candidates, key=lambda h: ((h[2], h[3]) in last_tried and
-            last_tried[(h[2], h[3])].timestamp() + 1) or 0)
+            candidates, key=lambda h: (1, last_tried[(h[2], h[3])])
+            if (h[2], h[3]) in last_tried else (0, ""))
         used.add(rev)
         chosen.append(NextPassage(rev, set_id, article_id, title, spot.technique, spot))
         if len(chosen) >= limit:
@@ -141,26 +149,55 @@ def next_passages(session: Session, profile_pk: int, spots: Sequence[WeakSpot],
     return chosen
 
 
+def _noon(day: str) -> datetime:
+    return datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)
+
+
+def daily_observations(session: Session, profile_pk: int) -> list[Observation]:
+    """Key spans met, summed per technique and day: mastery weighs by age in days, so this is
+    the same number as per attempt, read in far fewer rows."""
+    day = func.date(Attempt.submitted_at)
+    rows = session.execute(
+        select(AttemptTechnique.label, day, func.sum(AttemptTechnique.found),
+               func.sum(AttemptTechnique.total))
+        .join(Attempt, Attempt.id == AttemptTechnique.attempt_id)
+        .where(Attempt.profile_id == profile_pk)
+        .group_by(AttemptTechnique.label, day))
+    found = [Observation(label, _noon(str(when)), float(f), int(n)) for label, when, f, n in rows]
+    drilled, _counts = drill_evidence_of(session, profile_pk)
+    return found + drilled
+
+
 def build_dashboard(session: Session, profile_pk: int, now: datetime,
                     techniques: Sequence[str]) -> Dashboard:
+    day = func.date(Attempt.submitted_at)
     # The score a student sees per attempt: one line to switch to the stored student score.
-    rows = session.execute(
-        select(Attempt.submitted_at, attempt_f1(), Attempt.hits, Attempt.misses,
-               Attempt.false_alarms, Attempt.correct_rejections)
+    score = attempt_f1()
+    daily = session.execute(
+        select(day, func.count(), func.avg(score), func.sum(Attempt.hits),
+               func.sum(Attempt.misses), func.sum(Attempt.false_alarms),
+               func.sum(Attempt.correct_rejections))
+        .where(Attempt.profile_id == profile_pk).group_by(day).order_by(day)).all()
+    points = []
+    for when, count, mean, h, m, fa, cr in daily:
+        pooled = DiscernmentCounts(int(h), int(m), int(fa), int(cr))
+        points.append(DayPoint(str(when), int(count), float(mean), pooled.d_prime, pooled.bias))
+    recent = [DiscernmentCounts(h, m, fa, cr) for h, m, fa, cr in session.execute(
+        select(Attempt.hits, Attempt.misses, Attempt.false_alarms, Attempt.correct_rejections)
         .where(Attempt.profile_id == profile_pk)
-        .order_by(Attempt.submitted_at, Attempt.id)).all()
-    series = [(when, float(score), DiscernmentCounts(h, m, fa, cr))
-              for when, score, h, m, fa, cr in rows]
-    mastery = mastery_by_technique(observations(session, profile_pk), now, techniques)
+        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()).limit(DISCERNMENT_WINDOW))]
+    mastery = mastery_by_technique(daily_observations(session, profile_pk), now, techniques)
     states = review_states(session, profile_pk)
     met = {s.technique for s in states}
     spots = weak_spots(states, now, [t for t in techniques if t not in met][:2])
-    day_names = [when.date().isoformat() for when, _s, _c in series]
+    attempts = sum(p.attempts for p in points)
+    day_names = [p.day for p in points]
     return Dashboard(
-        attempts=len(series),
-        score=sum(s for _w, s, _c in series) / len(series) if series else None,
-        days=_day_points(series), mastery=mastery,
-        discernment=recent_discernment([c for _w, _s, c in series]),
+        attempts=attempts,
+        score=sum(p.score * p.attempts for p in points) / attempts if attempts else None,
+        days=points, mastery=mastery,
+        discernment=recent_discernment(recent) + drill_evidence_of(
+            session, profile_pk, now - timedelta(days=DRILL_DAYS))[1],
         days_practised=days_practised(day_names),
         streak=streak(day_names, now.date().isoformat()),
         weak_spots=spots, next=next_passages(session, profile_pk, spots))

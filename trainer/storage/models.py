@@ -255,3 +255,25 @@ class TechniqueReview(Base):
     last_reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_found: Mapped[float] = mapped_column(Float)
     last_total: Mapped[int] = mapped_column(Integer)
+
+
+class DrillAnswerRow(Base):
+    """One quick-drill answer: a sentence of an article revision, answered with a label or
+    "fair" (trainer.core.drill)."""
+
+    __tablename__ = "drill_answer"
+    __table_args__ = (Index(None, "profile_id", "answered_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    set_id: Mapped[str] = mapped_column(String(128))
+    article_id: Mapped[str] = mapped_column(String(128))
+    text_hash: Mapped[str] = mapped_column(String(80))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(16))
+    technique: Mapped[str | None] = mapped_column(String(128))  # None: a fair sentence
+    expected: Mapped[str] = mapped_column(String(128))
+    answer: Mapped[str] = mapped_column(String(128))
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -21,6 +21,7 @@ from trainer import __version__
 from trainer.core.parts import mark_to_scoring
 from trainer.core.progress_file import (
     ProgressAttempt,
+    ProgressDrill,
     ProgressFile,
     ProgressMark,
     ProgressProfile,
@@ -31,7 +32,15 @@ from trainer.core.spans import Span
 from trainer.storage.base import utcnow
 from trainer.storage.content import Library
 from trainer.storage.errors import StoreError
-from trainer.storage.models import AnswerSpan, ArticleRevision, Attempt, KeptAttempt, Profile
+from trainer.storage.learning import refresh_reviews
+from trainer.storage.models import (
+    AnswerSpan,
+    ArticleRevision,
+    Attempt,
+    DrillAnswerRow,
+    KeptAttempt,
+    Profile,
+)
 from trainer.storage.practice import NewAttempt, store_attempt
 
 # Level practised at for attempts stored before the level was recorded (revision 0003).
@@ -48,6 +57,7 @@ class ProgressImportReport:
     already_present: int
     kept: list[str] = field(default_factory=list)  # "set/article" of attempts kept unmatched
     disagreements: list[str] = field(default_factory=list)  # attempt ids whose scores differ
+    drills_added: int = 0
 
 
 def research_scores(result: ArticleScore) -> dict[str, dict[str, float]]:
@@ -94,11 +104,19 @@ def export_progress(session: Session, profile_pk: int, library: Library,
                                 .order_by(KeptAttempt.imported_at, KeptAttempt.uuid)):
         attempts.append(ProgressAttempt.model_validate_json(kept.attempt_json))
     attempts.sort(key=lambda a: (a.submitted_at, a.id))
+    drills = [ProgressDrill(id=d.uuid, set_id=d.set_id, article_id=d.article_id,
+                            text_hash=d.text_hash, start=d.start, end=d.end,
+                            mode=d.mode,  # type: ignore[arg-type]
+                            technique=d.technique, expected=d.expected, answer=d.answer,
+                            answered_at=d.answered_at)
+              for d in session.scalars(select(DrillAnswerRow)
+                                       .where(DrillAnswerRow.profile_id == profile_pk)
+                                       .order_by(DrillAnswerRow.answered_at, DrillAnswerRow.id))]
     return ProgressFile(
         program_version=__version__, exported_at=now or utcnow(),
         profile=ProgressProfile(id=profile.uuid, name=profile.name,
                                 student_code=profile.student_code),
-        attempts=attempts)
+        attempts=attempts, drills=drills)
 
 
 def _find_revision(session: Session, attempt: ProgressAttempt) -> ArticleRevision | None:
@@ -151,6 +169,23 @@ def _match_profile(session: Session, progress: ProgressFile,
     return row, True
 
 
+def _import_drills(session: Session, profile_pk: int, progress: ProgressFile) -> int:
+    """Drill answers merged by UUID; they count in mastery and discernment like local ones."""
+    known = set(session.scalars(select(DrillAnswerRow.uuid).where(
+        DrillAnswerRow.uuid.in_([d.id.lower() for d in progress.drills]))))
+    new = [d for d in progress.drills if d.id.lower() not in known]
+    session.add_all(DrillAnswerRow(
+        uuid=d.id.lower(), profile_id=profile_pk, set_id=d.set_id, article_id=d.article_id,
+        text_hash=d.text_hash, start=d.start, end=d.end, mode=d.mode,
+        technique=d.technique, expected=d.expected,
+        answer=d.answer, answered_at=d.answered_at) for d in new)
+    session.flush()
+    techniques = {d.technique for d in new if d.technique is not None}
+    if techniques:
+        refresh_reviews(session, profile_pk, techniques)
+    return len(new)
+
+
 def import_progress(session: Session, progress: ProgressFile, library: Library,
                     into: str | None = None) -> ProgressImportReport:
     """Merge `progress` (all or nothing: the caller's transaction)."""
@@ -191,6 +226,7 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
             attempt.mode, attempt.nothing_to_flag, marks, result, attempt.level,
             attempt.assignment_id, article=view.article))
         added += 1
+    drills_added = _import_drills(session, profile.id, progress)
     return ProgressImportReport(profile.uuid, profile.name, created, added,
                                 len(progress.attempts) - added - len(kept), kept,
-                                disagreements)
+                                disagreements, drills_added)

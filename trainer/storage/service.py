@@ -23,6 +23,7 @@ from trainer.storage.access import (
 )
 from trainer.storage.backups import daily_backup, scan_backups
 from trainer.storage.content import Library
+from trainer.storage.drills import Drills
 from trainer.storage.engine import (
     busy_timeout_s,
     make_engine,
@@ -148,6 +149,7 @@ class Store(MaintenanceMixin):
         self.library = Library(self)
         self.practice = Practice(self, self.library)
         self.progress = Progress(self, self.library)
+        self.drills = Drills(self)
 
     @classmethod
     def open(cls, url: str | None = None, *, backup_dir: Path | None = None,

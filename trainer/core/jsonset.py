@@ -91,8 +91,8 @@ def _model_problems(exc: ValidationError, file: str, reported: set[str]) -> list
 
 def _path_key(problem: Problem) -> tuple[object, ...]:
     """Sort key that puts $.articles[10] after $.articles[9], i.e. in document order."""
-    parts = re.split(r"(\d+)", problem.path or "")
-    return tuple(int(part) if part.isdigit() else part for part in parts)
+    parts = re.split(r"([0-9]+)", problem.path or "")
+    return tuple(int(part) if part.isascii() and part.isdigit() else part for part in parts)
 
 
 _HINTS = {

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from benchmarks.support.datagen import fill_attempts, generate_set
+from trainer.storage.engine import sqlite_url
 from trainer.storage.learning import refresh_reviews
 from trainer.storage.models import AttemptTechnique, Profile
 from trainer.storage.service import Store
@@ -49,7 +50,7 @@ def _raw_read(path: Path, profile_pk: int) -> int:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite3"
-        url = f"sqlite:///{path}"
+        url = sqlite_url(path)
         with Store.open(url, daily=False) as store:
             store.library.import_set(generate_set(500))
         fill_attempts(path, PROFILES, ATTEMPTS)

@@ -114,7 +114,7 @@ def test_export_of_a_week_round_trips(seeded: Path, tmp_path: Path) -> None:
 def test_drills_come_from_done_passages_and_count(seeded: Path, tmp_path: Path) -> None:
     import random
 
-    with Store.open(f"sqlite:///{seeded / 'trainer.sqlite3'}", daily=False) as store:
+    with Store.open(sqlite_url(seeded / 'trainer.sqlite3'), daily=False) as store:
         items = store.drills.round(ANA, random.Random(7), NOW)
         assert items and {i.article_id for i in items} == {"secret-plan"}  # the only one done
         problem = next(i for i in items if i.technique is not None)
@@ -126,7 +126,7 @@ def test_drills_come_from_done_passages_and_count(seeded: Path, tmp_path: Path) 
         assert after.mastery[key].examples == before.mastery[key].examples + 1
         exported = store.progress.export_file(ANA)
     assert [d.technique for d in exported.drills] == [problem.technique]
-    with Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", daily=False) as other:
+    with Store.open(sqlite_url(tmp_path / 'other.sqlite3'), daily=False) as other:
         other.library.import_set(small_set())
         report = other.progress.import_file(exported)
         assert report.drills_added == 1

@@ -14,6 +14,7 @@ from tests.setgen import canonical
 from trainer.core.model import Annotation, ArticleSet, Note, SourceCard
 from trainer.core.parts import mark_to_scoring
 from trainer.core.spans import Span
+from trainer.storage.engine import sqlite_url
 from trainer.storage.errors import ConflictingSetError
 from trainer.storage.importer import article_hash
 from trainer.storage.service import Store
@@ -82,7 +83,7 @@ def test_a_headline_mark_and_the_cards_opened_are_stored(store: Store, db_path: 
 
 
 def test_a_progress_file_with_headline_marks_is_scored_on_import(tmp_path: Path) -> None:
-    with Store.open(f"sqlite:///{tmp_path / 'a.sqlite3'}") as first:
+    with Store.open(sqlite_url(tmp_path / 'a.sqlite3')) as first:
         first.library.import_set(v2_set())
         ana = first.profiles.create("Ana")
         entry = first.library.entries(ana.id)[0]
@@ -91,7 +92,7 @@ def test_a_progress_file_with_headline_marks_is_scored_on_import(tmp_path: Path)
                               [mark_to_scoring(article, Span(2, 8, "loaded-language"), "title")],
                               mode="technique", started_at=STARTED)
         progress = first.progress.export_file(ana.id)
-    with Store.open(f"sqlite:///{tmp_path / 'b.sqlite3'}") as second:
+    with Store.open(sqlite_url(tmp_path / 'b.sqlite3')) as second:
         second.library.import_set(v2_set())
         report = second.progress.import_file(progress)
         assert (report.added, report.kept, report.disagreements) == (1, [], [])
@@ -102,7 +103,7 @@ def test_a_database_of_the_previous_revision_keeps_its_sets(revision: str,
                                                             tmp_path: Path) -> None:
     path = tmp_path / "trainer.sqlite3"
     shutil.copyfile(FIXTURES / f"{revision}.sqlite3", path)
-    with Store.open(f"sqlite:///{path}") as store:
+    with Store.open(sqlite_url(path)) as store:
         exported = store.library.export_set("demo")
         assert exported.sources == [] and exported.written_version() == 1
         assert all(a.part == "text" for art in exported.articles for a in art.annotations)

@@ -16,6 +16,7 @@ Environment flags (for automation, all optional):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -65,10 +66,16 @@ def make_application() -> QApplication:
 
 
 def try_lock(folder: Path) -> QLockFile | None:
-    """A second program on the same data folder would race the first one's writes."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """A second program on the same data folder would race the first one's writes. None when
+    another program holds the lock; in a folder nobody may write to (where no lock file can be
+    made) an unlocked one: nothing can be written there to race over, and the store opens
+    read-only and says so."""
+    with contextlib.suppress(OSError):  # opening the store says what is wrong with it
+        folder.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(folder / "trainer.lock"))
-    return lock if lock.tryLock(200) else None
+    if lock.tryLock(200):
+        return lock
+    return None if lock.error() == QLockFile.LockError.LockFailedError else lock
 
 
 def open_store() -> Store | None:
@@ -77,7 +84,7 @@ def open_store() -> Store | None:
 
     url, backups = paths.database_url(), paths.backups_dir()
     try:
-        return Store.open(url, backup_dir=backups)
+        return tell_about(Store.open(url, backup_dir=backups))
     except NewerDatabaseError as exc:
         QMessageBox.critical(None, tr("Newer data"), tr(
             "{message}\n\nYour data was left untouched. Please use the newer version of the "
@@ -88,6 +95,18 @@ def open_store() -> Store | None:
     except StoreError as exc:
         QMessageBox.critical(None, tr("Cannot open your data"), exc.message)
         return None
+
+
+def tell_about(store: Store) -> Store:
+    """Say what the store had to warn about (a backup not written, a read-only folder): the
+    program starts anyway."""
+    if store.read_only is not None:
+        QMessageBox.information(None, tr("Your data is read-only"), tr(
+            "{reason}\n\nThe trainer starts, but your marks and results will not be "
+            "saved.").format(reason=store.read_only))
+    if store.warnings:
+        QMessageBox.warning(None, tr("Please note"), "\n\n".join(store.warnings))
+    return store
 
 
 def _recover(exc: CorruptDatabaseError, url: str, backups: Path) -> Store | None:
@@ -130,7 +149,7 @@ def starter_signature(path: Path) -> str:
 def import_starter(store: Store) -> None:
     """Import the bundled starter set on first run, and again when the bundle changes."""
     path = resource_path("starter.json")
-    if not path.is_file():
+    if not path.is_file() or store.read_only is not None:
         return
     signature = starter_signature(path)
     if store.settings.get(STARTER_KEY) == signature:

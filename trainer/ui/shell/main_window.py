@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.profile_id: str | None = None
         self.profile_name = ""
         self.current: ArticleView | None = None
+        self._draft_warned: int | None = None  # the revision whose failed autosave was reported
         self.started_at = datetime.now(UTC)
         self.editor: SetEditorWindow | None = None
         self._picker: ProfilePicker | None = None
@@ -289,8 +290,9 @@ class MainWindow(QMainWindow):
 
     def choose_profile(self, profile_id: str) -> None:
         self.profile_id = profile_id
-        self.store.profiles.touch(profile_id)
-        self.store.settings.set(LAST_PROFILE, profile_id)
+        if self.store.read_only is None:  # read-only data: look, but remember nothing
+            self.store.profiles.touch(profile_id)
+            self.store.settings.set(LAST_PROFILE, profile_id)
         self.settings = UiSettings.load(self.store, profile_id)
         self.library.set_level_filter(self.settings.level)
         name = next((p.name for p in self.store.profiles.list() if p.id == profile_id), "")
@@ -333,14 +335,25 @@ class MainWindow(QMainWindow):
         self._show("practice")
         self.practice.passage.setFocus()
 
-    def _save_draft(self, marks: list[Span], nothing: bool) -> None:
-        if self.profile_id is None or self.current is None:
-            return
-        if marks or nothing:
-            self.store.practice.save_draft(self.profile_id, self.current.revision_id, marks,
-                                           nothing)
-        else:
-            self.store.practice.discard_draft(self.profile_id, self.current.revision_id)
+    def _save_draft(self, marks: list[Span], nothing: bool) -> bool:
+        """Autosave the marks; False (the student was told, once per passage) if the draft
+        could not be stored, e.g. on a full disk. The marks stay on the page either way."""
+        if self.profile_id is None or self.current is None or self.store.read_only:
+            return False
+        try:
+            if marks or nothing:
+                self.store.practice.save_draft(self.profile_id, self.current.revision_id,
+                                               marks, nothing)
+            else:
+                self.store.practice.discard_draft(self.profile_id, self.current.revision_id)
+        except StoreError as exc:
+            if self._draft_warned != self.current.revision_id:
+                self._draft_warned = self.current.revision_id
+                QMessageBox.warning(self, self.tr("Marks not saved"), self.tr(
+                    "{reason}\n\nYour marks are still on the page; keep this window open "
+                    "until they can be saved.").format(reason=exc.message))
+            return False
+        return True
 
     def _flush_practice(self) -> None:
         practice = self._practice
@@ -364,7 +377,15 @@ class MainWindow(QMainWindow):
                                         mode=mode, started_at=self.started_at,
                                         nothing_to_flag=nothing)
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+            # Nothing was recorded: the marks stay on the page and are kept as a draft (if even
+            # that can be written), so pressing Submit again later loses nothing.
+            self._draft_warned = self.current.revision_id  # one message, not two
+            kept = self._save_draft(marks, nothing)
+            QMessageBox.warning(self, self.tr("Your answer was not saved"), self.tr(
+                "{reason}\n\nYour marks are still here{kept}. Press Submit again once the "
+                "problem is solved.").format(
+                    reason=exc.message,
+                    kept=self.tr(" and kept as a draft") if kept else ""))
             return
         self.feedback.load(article, self.current.taxonomy, attempt.result, attempt.mode, marks)
         self._show("feedback")
@@ -421,7 +442,8 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: UiSettings) -> None:
         old = self.settings
         self.settings = settings
-        settings.save(self.store, self.profile_id)
+        if self.store.read_only is None:
+            settings.save(self.store, self.profile_id)
         app = QApplication.instance()
         if settings.theme != old.theme and isinstance(app, QApplication):
             apply_theme(app, settings.theme)

@@ -43,3 +43,26 @@ def test_every_level_has_clean_passages_and_a_quarter_are_clean(starter: Article
     clean = [a for a in starter.articles if a.is_clean]
     assert {a.level for a in clean} == {1, 2, 3}
     assert len(clean) / len(starter.articles) >= 0.25
+
+
+def test_every_source_card_a_tip_names_exists(starter: ArticleSet) -> None:
+    names = [n.casefold() for card in starter.sources for n in (card.name, *card.aliases)]
+    missing = []
+    for article in starter.articles:
+        for ann in article.annotations:
+            for match in re.finditer(r"source cards? for ([^:,.?(]+)", ann.tip):
+                for part in match.group(1).split(" and "):
+                    wanted = re.sub(r"(?i)^the ", "", part.strip()).casefold()
+                    if not any(wanted.startswith(name) for name in names):
+                        missing.append((article.id, part.strip()))
+    assert missing == []
+
+
+def test_the_starter_has_enough_cards_passages_and_notes(starter: ArticleSet) -> None:
+    assert len(starter.sources) >= 20
+    assert len(starter.articles) >= 60
+    clean = [a for a in starter.articles if a.is_clean]
+    assert all(a.notes for a in clean), "every clean passage explains its careful reporting"
+    careful = sum(len(a.notes) for a in starter.articles if not a.is_clean)
+    assert careful >= 15
+    assert any(ann.part == "title" for a in starter.articles for ann in a.annotations)

@@ -59,12 +59,14 @@ def uses_title(article: Article, marks: Sequence[Span] = ()) -> bool:
             or any(m.end > len(article.text) for m in marks))
 
 
-def scoring_article(article: Article, marks: Sequence[Span] = ()) -> Article:
+def scoring_article(article: Article, marks: Sequence[Span] = (), *,
+                    combined: bool = False) -> Article:
     """The article as scoring sees it: one string and every span in scoring coordinates.
 
-    Returns `article` itself when neither its key spans nor `marks` touch the title.
+    Returns `article` itself when neither its key spans nor `marks` touch the title (and
+    `combined` is not asked for). Text offsets are the same either way.
     """
-    if not uses_title(article, marks):
+    if not combined and not uses_title(article, marks):
         return article
     base = title_base(article)
 

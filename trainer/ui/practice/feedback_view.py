@@ -31,10 +31,12 @@ from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict
 from trainer.ui.practice.article_header import ArticleHeader
+from trainer.ui.practice.good_practice import FeedbackParts, GoodPracticePanel, note_on
+from trainer.ui.practice.headline import HeadlineView
 from trainer.ui.practice.marks_model import quote
-from trainer.ui.practice.passage_view import Highlight, PassageView
+from trainer.ui.practice.passage_view import PassageView
 from trainer.ui.practice.score_card import ScoreCard
-from trainer.ui.shell.styles import VERDICT_ORDER, VERDICT_STYLES, underline_text, verdict_format
+from trainer.ui.shell.styles import VERDICT_ORDER, VERDICT_STYLES, underline_text
 from trainer.ui.widgets.drawer import DrawerBody
 from trainer.ui.widgets.flow import FlowLayout
 
@@ -149,7 +151,7 @@ class VerdictDetail(QFrame):
         self.tip.setText("")
 
     def show_verdict(self, verdict: Verdict, phrase: str, student: list[str],
-                     taxonomy: Taxonomy) -> None:
+                     taxonomy: Taxonomy, good_practice: str = "") -> None:
         style = VERDICT_STYLES[verdict.verdict]
         self.heading.setText(f"{style.text}: {taxonomy.display_name(verdict.label)}")
         lines = [f"“{quote(phrase, 120)}”"]
@@ -157,6 +159,9 @@ class VerdictDetail(QFrame):
             lines.append(self.tr("You labelled it: {labels}.").format(labels=", ".join(student)))
         if verdict.explanation:
             lines.append(verdict.explanation)
+        elif good_practice:  # the mark fell on careful reporting: say what makes it so
+            lines.append(self.tr("This is good practice, not a problem: {why}").format(
+                why=good_practice))
         elif verdict.verdict == "false-alarm":
             lines.append(self.tr("The answer key does not flag this phrase. Flagging "
                                  "everything does not pay: ask whether the words really "
@@ -188,6 +193,10 @@ class FeedbackView(QWidget):
         self.back = self.header.back
         self.passage = PassageView()
         self.passage.setAccessibleName(self.tr("Passage with the answer key"))
+        self.headline = HeadlineView()
+        self.headline.setAccessibleName(self.tr("Headline with the answer key"))
+        self.parts = FeedbackParts(self.passage, self.headline)
+        self.good_practice = GoodPracticePanel()
         self.legend = VerdictLegend()
         self.score = ScoreCard()
         self.model = VerdictModel(self)
@@ -215,6 +224,11 @@ class FeedbackView(QWidget):
         reading_widget = QWidget()
         reading = QVBoxLayout(reading_widget)
         reading.setContentsMargins(0, 0, 0, 0)
+        headline_row = QHBoxLayout()
+        headline_row.addStretch(1)
+        headline_row.addWidget(self.headline, 40)
+        headline_row.addStretch(1)
+        reading.addLayout(headline_row)
         column = QHBoxLayout()
         column.addStretch(1)
         column.addWidget(self.passage, 40)
@@ -231,6 +245,7 @@ class FeedbackView(QWidget):
         side_layout.addWidget(heading)
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.detail)
+        side_layout.addWidget(self.good_practice)
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
@@ -257,10 +272,11 @@ class FeedbackView(QWidget):
              marks: Sequence[Span]) -> None:
         self.taxonomy = taxonomy
         self.header.show_article(article)
+        self.header.title.hide()  # the headline above the passage carries its verdicts
         self.passage.set_passage(article.text)
-        self.passage.set_highlights([Highlight(v.start, v.end, verdict_format(v.verdict))
-                                     for v in result.verdicts])
-        self.model.set_result(article.text, result.verdicts, taxonomy, marks)
+        text = self.parts.load(article, result.verdicts, marks)
+        self.model.set_result(text, result.verdicts, taxonomy, marks)
+        self.good_practice.show_notes(text, self.parts.notes)
         self.score.show_score(result.counts[mode], mode, result.discernment,  # type: ignore[index]
                               article.is_clean)
         self.detail.show_hint()
@@ -278,6 +294,8 @@ class FeedbackView(QWidget):
         verdict = current.data(VerdictRole)
         if not isinstance(verdict, Verdict):
             return
-        self.passage.select_range(verdict.start, verdict.end)
+        self.parts.select(verdict.start, verdict.end)
+        note = note_on(verdict, self.parts.notes)
         self.detail.show_verdict(verdict, self.model.text[verdict.start:verdict.end],
-                                 self.model.student_labels(verdict), self.taxonomy)
+                                 self.model.student_labels(verdict), self.taxonomy,
+                                 note.why if note is not None else "")

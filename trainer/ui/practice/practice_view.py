@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.core.model import Article
+from trainer.core.model import Article, SourceCard
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.practice.article_header import ArticleHeader
+from trainer.ui.practice.headline import HeadlineMarking
+from trainer.ui.practice.lookup import LookupHook
 from trainer.ui.practice.marking import MarkEditor
 from trainer.ui.practice.marks_model import MarksModel, SpanRole
 from trainer.ui.practice.palette import DefinitionPanel, LabelPalette
@@ -88,7 +91,10 @@ class PracticeView(QWidget):
         self.editor.mark_touched.connect(self._follow_mark)
         self.passage.label_key.connect(self.editor.on_digit)
         self.passage.delete_key.connect(self.editor.delete_at_caret)
-        self.labels.label_chosen.connect(self.editor.apply_label)
+        self.headline = HeadlineMarking(self.passage, self.labels, self.editor, self)
+        self.headline.model.marks_changed.connect(self._on_marks_changed)
+        self.labels.label_chosen.connect(self.headline.apply_label)
+        self.lookup = LookupHook(self, self.passage, self.headline.view)
         self._build_undo_actions()
 
         self.marks_list = MarksListView()
@@ -149,6 +155,11 @@ class PracticeView(QWidget):
         reading = QWidget()
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
+        headline_row = QHBoxLayout()
+        headline_row.addStretch(1)
+        headline_row.addWidget(self.headline.view, 40)
+        headline_row.addStretch(1)
+        reading_layout.addLayout(headline_row)
         reading_layout.addLayout(column, 1)
 
         side = QWidget()
@@ -198,8 +209,9 @@ class PracticeView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
     def load(self, article: Article, taxonomy: Taxonomy, draft: list[Span] | None = None,
-             nothing_to_flag: bool = False) -> None:
+             nothing_to_flag: bool = False, sources: Sequence[SourceCard] = ()) -> None:
         self._loading = True
+        self.lookup.reset(sources)
         self.taxonomy = taxonomy
         self.level = article.level
         self.header.show_article(article)
@@ -210,16 +222,25 @@ class PracticeView(QWidget):
         self.definition.show_hint()
         self.marks.set_taxonomy(taxonomy)
         self.passage.set_passage(article.text)
-        self.marks.set_passage(article.text, draft or [])
+        # The headline is the markable line above the passage (headline.py), not the header.
+        self.header.title.hide()
+        self.headline.load(article, taxonomy, draft or [])
+        self.marks.set_passage(article.text, [m for m in draft or []
+                                              if m.end <= len(article.text)])
         self.editor.reset()
+        self.headline.editor.reset()
         self.nothing.setChecked(nothing_to_flag)
         self.hint.setText(self.tr("Select a phrase (mouse, or Shift+arrow keys), then click a "
                                   "label or press its number."))
+        if sources:
+            self.hint.setText(self.hint.text() + " " + self.tr(
+                "Ctrl+L looks a name up in the set's source cards."))
         self._loading = False
         self._refresh()
         # Chips are rebuilt per passage; keep Tab in reading order: passage, labels, marks.
-        chain: list[QWidget] = [self.back, self.passage, *self.labels.chips, self.marks_list,
-                                self.remove_mark, self.nothing, self.submit]
+        chain: list[QWidget] = [self.back, self.headline.view, self.passage,
+                                *self.labels.chips, self.marks_list, self.remove_mark,
+                                self.nothing, self.submit]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.passage.setFocus()
@@ -273,7 +294,7 @@ class PracticeView(QWidget):
                 self.definition.show_entry(entry)
 
     def _on_nothing_toggled(self, checked: bool) -> None:
-        if checked and self.marks.rowCount() and not self._loading:
+        if checked and self.all_marks() and not self._loading:
             answer = QMessageBox.question(
                 self, self.tr("Nothing to flag?"),
                 self.tr("You have marks on this passage. Remove them all and say there is "
@@ -282,11 +303,12 @@ class PracticeView(QWidget):
                 self.nothing.setChecked(False)
                 return
             self.editor.remove(self.marks.marks())
+            self.headline.editor.remove(self.headline.model.marks())
         self._schedule_draft()
 
     def _on_marks_changed(self) -> None:
         # A mark (new, or brought back by Undo) means there is something to flag after all.
-        if self.marks.rowCount() and self.nothing.isChecked() and not self._loading:
+        if self.all_marks() and self.nothing.isChecked() and not self._loading:
             self.nothing.blockSignals(True)
             self.nothing.setChecked(False)
             self.nothing.blockSignals(False)
@@ -309,13 +331,17 @@ class PracticeView(QWidget):
 
     def flush_draft(self) -> None:
         self._autosave.stop()
-        self.draft_changed.emit(self.marks.marks(), self.nothing.isChecked())
+        self.draft_changed.emit(self.all_marks(), self.nothing.isChecked())
 
     def has_pending_draft(self) -> bool:
         return self._autosave.isActive()
 
+    def all_marks(self) -> list[Span]:
+        """Passage and headline marks in scoring coordinates (trainer.core.parts)."""
+        return self.marks.marks() + self.headline.scoring_marks()
+
     def request_submit(self) -> None:
-        marks = self.marks.marks()
+        marks = self.all_marks()
         nothing = self.nothing.isChecked()
         if not marks and not nothing:
             answer = QMessageBox.question(

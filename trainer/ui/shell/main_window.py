@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         self.started_at = datetime.now(UTC)
         self.practice.load(view.article, view.taxonomy,
                            list(draft.marks) if draft else None,
-                           draft.nothing_to_flag if draft else False)
+                           draft.nothing_to_flag if draft else False, view.sources)
         self._show("practice")
         self.practice.passage.setFocus()
 
@@ -375,7 +375,8 @@ class MainWindow(QMainWindow):
         try:
             attempt = self.store.practice.submit(self.profile_id, self.current.revision_id, marks,
                                         mode=mode, started_at=self.started_at,
-                                        nothing_to_flag=nothing)
+                                        nothing_to_flag=nothing,
+                                        sources_opened=self.practice.lookup.opened)
         except StoreError as exc:
             # Nothing was recorded: the marks stay on the page and are kept as a draft (if even
             # that can be written), so pressing Submit again later loses nothing.

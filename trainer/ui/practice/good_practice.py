@@ -1,0 +1,106 @@
+"""Feedback on careful reporting and on the headline (article-set format version 2).
+
+Good-practice notes are never scored. Feedback lists them under "This is what checkable
+looks like" and marks them in the passage with a dash-dot underline (shape and words, never
+colour alone); a student mark that falls on one gets the note's `why` instead of the generic
+false-alarm line. Headline verdicts show on the headline above the passage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from trainer.core.model import Article, Note
+from trainer.core.parts import from_scoring, scoring_article
+from trainer.core.spans import Span
+from trainer.core.verdicts import Verdict
+from trainer.ui.practice.headline import HeadlineView
+from trainer.ui.practice.marks_model import quote
+from trainer.ui.practice.passage_view import Highlight, PassageView
+from trainer.ui.shell import theme
+from trainer.ui.shell.styles import verdict_format
+
+
+def note_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotLine)
+    fmt.setUnderlineColor(QColor(theme.current().verdict["exact"]))
+    return fmt
+
+
+def note_on(verdict: Verdict, notes: Sequence[Note]) -> Note | None:
+    """The good-practice note a student's false alarm falls on (scoring coordinates)."""
+    if verdict.source == "key":
+        return None
+    span = Span(verdict.start, verdict.end)
+    return next((n for n in notes if span.overlaps(Span(n.start, n.end))), None)
+
+
+class GoodPracticePanel(QFrame):
+    """The notes of the passage, with the words they praise and why."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.setAccessibleName(self.tr("Good practice in this passage"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        self.heading = QLabel(self.tr("This is what checkable looks like"))
+        self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        self.hide()
+
+    def show_notes(self, text: str, notes: Sequence[Note]) -> None:
+        """`text` and `notes` in scoring coordinates."""
+        if not notes:
+            self.body.setText("")
+            self.hide()
+            return
+        self.body.setText("\n\n".join(
+            self.tr("“{phrase}” — {why} (shown with a dash-dot underline)").format(
+                phrase=quote(text[n.start:n.end], 80), why=n.why) for n in notes))
+        self.show()
+
+
+class FeedbackParts:
+    """Splits the feedback's highlights between the headline and the passage."""
+
+    def __init__(self, passage: PassageView, headline: HeadlineView) -> None:
+        self.passage, self.headline = passage, headline
+        self.article: Article | None = None
+        self.notes: list[Note] = []
+        self.text = ""
+
+    def load(self, article: Article, verdicts: Sequence[Verdict], marks: Sequence[Span]) -> str:
+        """Show verdicts and notes; returns the text verdict offsets index."""
+        # Text offsets are the same in both forms, so the combined one fits every verdict.
+        scoring = scoring_article(article, marks, combined=True)
+        self.article, self.text = article, scoring.text
+        self.notes = list(scoring.notes)
+        self.headline.set_passage(article.title)
+        in_text: list[Highlight] = []
+        in_title: list[Highlight] = []
+        items = [(v.start, v.end, verdict_format(v.verdict)) for v in verdicts]
+        items += [(n.start, n.end, note_format()) for n in self.notes]
+        for start, end, fmt in items:
+            part, s, e = from_scoring(article, start, end)
+            (in_title if part == "title" else in_text).append(Highlight(s, e, fmt))
+        self.passage.set_highlights(in_text)
+        self.headline.set_highlights(in_title)
+        return scoring.text
+
+    def select(self, start: int, end: int) -> None:
+        if self.article is None:
+            return
+        part, s, e = from_scoring(self.article, start, end)
+        (self.headline if part == "title" else self.passage).select_range(s, e)

@@ -57,6 +57,11 @@ def test_empty_query_lists_every_card_by_name() -> None:
     assert ids("  ") == ["report", "zoe", "board", "gazette"]
 
 
+def test_compatibility_letters_fold_like_their_plain_forms() -> None:
+    assert fold("𝜜") == fold("α") == fold(fold("𝜜"))
+    assert fold("ﬁle") == "file"
+
+
 @given(st.text(max_size=20))
 def test_any_query_is_safe_and_a_name_always_finds_its_card(query: str) -> None:
     search_cards(CARDS, query)

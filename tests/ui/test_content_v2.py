@@ -151,3 +151,50 @@ def test_card_list_model(qtmodeltester: object) -> None:
     model = CardListModel()
     model.set_matches(search_cards(CARDS, ""))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_in_the_main_window_ctrl_l_looks_up_while_practising_and_cards_are_stored(
+        qtbot: QtBot, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.core.model import ArticleSet
+    from trainer.storage.engine import sqlite_url
+    from trainer.storage.service import Store
+    from trainer.ui.shell.main_window import MainWindow
+
+    folder = Path(str(tmp_path))
+    store = Store.open(sqlite_url(folder / "trainer.sqlite3"), backup_dir=folder / "backups")
+    try:
+        store.library.import_set(ArticleSet(id="v2", title="V2", articles=[v2_article()],
+                                            sources=CARDS, format_version=2))
+        window = MainWindow(store, folder)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        window._create_profile("Bea")
+        assert window.profile_id is not None
+        [entry] = store.library.entries(window.profile_id)
+        window.open_revision(entry.revision_id)
+        practice = window.practice
+        practice.passage.setFocus()
+        practice.passage.select_range(TEXT.index("Harbour"), TEXT.index(" reports"))
+        qtbot.keyClick(practice.passage, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        panel = practice.lookup.panel
+        assert panel is not None
+        qtbot.waitUntil(panel.isVisible)
+        assert window.stack.currentWidget() is practice  # not sent to the library
+        panel.close()
+        practice.passage.select_range(TEXT.index("Okafor"), TEXT.index("Okafor") + 6)
+        practice.labels.label_chosen.emit("unverified")
+        practice.submit.click()
+        [attempt] = store.progress.history(window.profile_id)
+        assert store.practice.sources_opened(attempt.attempt_id) == ["harbour-gazette"]
+        window.show_library()
+        assert window.library_action is not None
+        assert window.library_action.shortcut().toString() == "Ctrl+L"
+    finally:
+        store.close()

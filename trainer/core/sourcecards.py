@@ -18,7 +18,10 @@ _WORD = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Lower case without accents or other marks, for matching only."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms (𝜜, ﬁ) decompose to letters that still have case, and folding
+    # case can yield letters that decompose: normalise on both sides of casefold.
+    decomposed = unicodedata.normalize(
+        "NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._import_export: ImportExportController | None = None
         self.keep_alive: list[object] = []  # helpers started with the window (screenshot tour)
         self.edit_menu: QMenu | None = None  # set by build_menus
+        self.library_action: QAction | None = None  # set by build_menus
         self.settings = (UiSettings(start.text_size, start.theme) if start is not None
                          else UiSettings())
         self._apply_text_size()
@@ -263,6 +264,13 @@ class MainWindow(QMainWindow):
             self, {"profiles": "picker"}.get(screen, screen))
         if screen != "practice" and self._practice is not None:
             self._practice.editor.reset()  # Undo never changes a passage out of sight
+        if self.library_action is not None:
+            # One key, one meaning per screen: while practising, Ctrl+L is "Look it up"
+            # (the practice screen's own shortcut; two would cancel each other out).
+            from trainer.ui.shell.window_menus import LIBRARY_KEY
+
+            self.library_action.setShortcut(QKeySequence() if screen == "practice"
+                                            else QKeySequence(LIBRARY_KEY))
         self.stack.setCurrentWidget(widget)
         self.screen_changed.emit(screen)
 

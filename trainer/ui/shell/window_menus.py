@@ -26,10 +26,14 @@ def _action(window: MainWindow, text: str, shortcut: str | QKeySequence.Standard
     return action
 
 
+LIBRARY_KEY = "Ctrl+L"  # on the practice screen Ctrl+L looks a name up instead
+
+
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(_tr("&File"))
-    file_menu.addAction(_action(window, _tr("&Library"), "Ctrl+L", window.show_library))
+    window.library_action = _action(window, _tr("&Library"), LIBRARY_KEY, window.show_library)
+    file_menu.addAction(window.library_action)
     file_menu.addAction(_action(window, _tr("My &attempts"), "Ctrl+H", window.show_history))
     file_menu.addAction(_action(window, _tr("&Switch profile"), "Ctrl+Shift+P",
                                 window.show_profiles))
@@ -71,7 +75,8 @@ def show_keys(parent: QWidget) -> None:
         "with a selection, every mark it touches.\n"
         "Ctrl+Z undoes a change to the marks; Ctrl+Shift+Z or Ctrl+Y redoes it.\n"
         "Ctrl+Enter submits. Tab moves between controls.\n"
-        "Ctrl++ and Ctrl+- change the text size. Ctrl+L opens the library.\n"
+        "Ctrl++ and Ctrl+- change the text size. Ctrl+L opens the library;\n"
+        "while practising, Ctrl+L looks the selected name up in the source cards.\n"
         "Ctrl+I imports a set; Ctrl+Shift+E opens the set editor."))
 
 

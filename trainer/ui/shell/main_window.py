@@ -252,6 +252,9 @@ class MainWindow(QMainWindow):
 
         self._import_export = install_import_export(self, self.ensure_store)
         self._import_export.imported.connect(self._imported)
+        from trainer.ui.progress.progress_controller import install_progress
+
+        self.progress = install_progress(self)
 
     @property
     def import_export(self) -> ImportExportController:
@@ -362,6 +365,10 @@ class MainWindow(QMainWindow):
                     "until they can be saved.").format(reason=exc.message))
             return False
         return True
+
+    def flush_practice(self) -> None:
+        """Save the passage being practised as a draft before another screen is shown."""
+        self._flush_practice()
 
     def _flush_practice(self) -> None:
         practice = self._practice

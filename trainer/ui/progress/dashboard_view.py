@@ -1,0 +1,266 @@
+"""My progress: the student score over time, mastery per technique, discernment and bias in
+words and over time, days practised and a gentle streak, the weak-spots queue with its reasons,
+and the passages and drill that practise them (issue 11).
+
+Every chart has a text twin (the summary lines and the mastery table), so colour never carries
+meaning alone and a screen reader gets the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.mastery import Mastery
+from trainer.storage.learning import Dashboard, NextPassage
+from trainer.ui.progress.dashboard_models import MasteryModel
+from trainer.ui.progress.words import discernment_words
+
+
+def _label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
+class _Chart(QChartView):
+    """A chart that follows the window's theme and text size."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.setAccessibleName(title)
+        self.viewport().setAccessibleName(title)
+        self.title = title
+        self.setChart(QChart())
+
+    def fresh_chart(self) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.title)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark
+                       else QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundBrush(self.palette().brush(QPalette.ColorRole.Base))
+        chart.setTitleBrush(self.palette().brush(QPalette.ColorRole.Text))
+        chart.setTitleFont(self.font())
+        chart.legend().setFont(self.font())
+        chart.legend().setLabelColor(self.palette().color(QPalette.ColorRole.Text))
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        old = self.chart()
+        self.setChart(chart)
+        old.deleteLater()
+        return chart
+
+    def style_axis(self, axis: QValueAxis | QBarCategoryAxis) -> None:
+        axis.setLabelsFont(self.font())
+        axis.setLabelsColor(self.palette().color(QPalette.ColorRole.Text))
+        axis.setTitleBrush(self.palette().brush(QPalette.ColorRole.Text))
+
+
+class DashboardView(QWidget):
+    back_requested = Signal()
+    practise_requested = Signal(int)  # a revision id
+    drill_requested = Signal()
+    history_requested = Signal()
+
+    def __init__(self, names: Callable[[str], str] | None = None) -> None:
+        super().__init__()
+        self._names = names or (lambda technique: technique)
+        self.setAccessibleName(self.tr("My progress"))
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        back = QPushButton(self.tr("← Library"))
+        back.setAccessibleName(self.tr("Back to the library"))
+        back.clicked.connect(self.back_requested)
+        top.addWidget(back)
+        heading = _label(self.tr("My progress"))
+        heading.setObjectName("heading")
+        top.addWidget(heading, 1)
+        self.drill_button = QPushButton(self.tr("&Quick drill"))
+        self.drill_button.setAccessibleName(self.tr("Start a quick drill of ten sentences"))
+        self.drill_button.clicked.connect(self.drill_requested)
+        top.addWidget(self.drill_button)
+        history = QPushButton(self.tr("My &attempts"))
+        history.setAccessibleName(self.tr("Every attempt, to reopen its feedback"))
+        history.clicked.connect(self.history_requested)
+        top.addWidget(history)
+        outer.addLayout(top)
+
+        body = QWidget()
+        body.setAccessibleName(self.tr("My progress"))
+        grid = QGridLayout(body)
+        self.summary = _label(name=self.tr("Summary"))
+        self.discernment = _label(name=self.tr("Discernment in words"))
+        self.empty = _label(self.tr(
+            "No attempts yet. Open a passage in the library (Ctrl+L), mark what you notice and "
+            "submit it: your progress will show here."), self.tr("What to do first"))
+        grid.addWidget(self.empty, 0, 0, 1, 2)
+        grid.addWidget(self.summary, 1, 0, 1, 2)
+        grid.addWidget(self.discernment, 2, 0, 1, 2)
+        self.score_chart = _Chart(self.tr("Score per day (%)"))
+        self.bias_chart = _Chart(self.tr("Telling fair from unfair (d′) and flagging (c)"))
+        grid.addWidget(self.score_chart, 3, 0)
+        grid.addWidget(self.bias_chart, 3, 1)
+        self.mastery_chart = _Chart(self.tr("Mastery per technique (%)"))
+        grid.addWidget(self.mastery_chart, 4, 0)
+        self.mastery_model = MasteryModel(self)
+        self.mastery_table = QTableView()
+        self.mastery_table.setModel(self.mastery_model)
+        self.mastery_table.setAccessibleName(self.tr("Mastery per technique, as a table"))
+        self.mastery_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.mastery_table.verticalHeader().setVisible(False)
+        self.mastery_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        grid.addWidget(self.mastery_table, 4, 1)
+        weak_heading = _label(self.tr("Practise next"))
+        weak_heading.setObjectName("subheading")
+        grid.addWidget(weak_heading, 5, 0, 1, 2)
+        self.weak_box = QVBoxLayout()
+        grid.addLayout(self.weak_box, 6, 0, 1, 2)
+        scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("My progress"))
+        scroll.viewport().setAccessibleName(self.tr("My progress"))
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.next_buttons: list[QPushButton] = []
+        self.reasons: list[QLabel] = []
+
+    def set_dashboard(self, board: Dashboard, reasons: Sequence[str],
+                      now: datetime | None = None) -> None:
+        has_data = board.attempts > 0 or board.discernment.trials > 0
+        self.empty.setVisible(not has_data)
+        score = "—" if board.score is None else f"{board.score:.0%}"
+        self.summary.setText(self.tr(
+            "{attempts} passages done · mean score {score} · {days} days practised · "
+            "streak: {streak} days in a row").format(
+            attempts=board.attempts, score=score, days=board.days_practised,
+            streak=board.streak))
+        d = board.discernment
+        words = discernment_words(d.d_prime, d.bias, d.trials)
+        numbers = self.tr("(recent sentences: d′ {d:.2f}, c {c:+.2f}; {h} found, {m} missed, "
+                          "{fa} false alarms, {cr} fair left alone)").format(
+            d=d.d_prime, c=d.bias, h=d.hits, m=d.misses, fa=d.false_alarms,
+            cr=d.correct_rejections)
+        self.discernment.setText(f"{words} {numbers}" if d.trials else words)
+        self._fill_score_chart(board)
+        self._fill_bias_chart(board)
+        rows = [(self._names(t), m) for t, m in board.mastery.items() if m.examples > 0]
+        rows.sort(key=lambda r: (r[1].mastery is None, r[1].mastery or 0.0))
+        self.mastery_model.set_mastery(rows)
+        self._fill_mastery_chart(rows)
+        self._fill_weak_spots(board.next, reasons)
+
+    def _fill_score_chart(self, board: Dashboard) -> None:
+        chart = self.score_chart.fresh_chart()
+        series = QLineSeries()
+        series.setName(self.tr("score"))
+        series.setPointsVisible(True)
+        for i, point in enumerate(board.days):
+            series.append(i, point.score * 100)
+        chart.addSeries(series)
+        self._day_axes(self.score_chart, chart, [series], board, 0, 100)
+
+    def _fill_bias_chart(self, board: Dashboard) -> None:
+        chart = self.bias_chart.fresh_chart()
+        d_series, c_series = QLineSeries(), QLineSeries()
+        d_series.setName(self.tr("d′ (higher: tells apart better)"))
+        c_series.setName(self.tr("c (below 0: flags too much)"))
+        pen = c_series.pen()
+        pen.setStyle(Qt.PenStyle.DashLine)  # not only colour tells the two lines apart
+        c_series.setPen(pen)
+        for i, point in enumerate(board.days):
+            d_series.append(i, point.d_prime)
+            c_series.append(i, point.bias)
+        chart.addSeries(d_series)
+        chart.addSeries(c_series)
+        self._day_axes(self.bias_chart, chart, [d_series, c_series], board, -2, 4)
+
+    def _day_axes(self, view: _Chart, chart: QChart, series: list[QLineSeries],
+                  board: Dashboard, low: float, high: float) -> None:
+        x = QValueAxis()
+        x.setRange(0, max(1, len(board.days) - 1))
+        x.setLabelFormat("%d")
+        x.setTitleText(self.tr("day"))
+        x.setTickCount(min(8, max(2, len(board.days))))
+        y = QValueAxis()
+        y.setRange(low, high)
+        for axis, edge in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
+            view.style_axis(axis)
+            chart.addAxis(axis, edge)
+            for line in series:
+                line.attachAxis(axis)
+
+    def _fill_mastery_chart(self, rows: Sequence[tuple[str, Mastery]]) -> None:
+        chart = self.mastery_chart.fresh_chart()
+        shown = [(name, m) for name, m in rows if m.mastery is not None][:8]
+        bars = QBarSet(self.tr("mastery"))
+        for _name, m in shown:
+            bars.append((m.mastery or 0.0) * 100)
+        bars.setLabelColor(self.palette().color(QPalette.ColorRole.Text))
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value %")
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([f"{name} ({m.examples})" for name, m in shown] or [self.tr("none")])
+        values = QValueAxis()
+        values.setRange(0, 100)
+        for axis, edge in ((categories, Qt.AlignmentFlag.AlignBottom),
+                           (values, Qt.AlignmentFlag.AlignLeft)):
+            self.mastery_chart.style_axis(axis)
+            chart.addAxis(axis, edge)
+            series.attachAxis(axis)
+        chart.legend().setVisible(False)
+
+    def _fill_weak_spots(self, passages: Sequence[NextPassage], reasons: Sequence[str]) -> None:
+        for widget in [*self.next_buttons, *self.reasons]:
+            self.weak_box.removeWidget(widget)
+            widget.deleteLater()
+        self.next_buttons, self.reasons = [], []
+        if not reasons:
+            self.reasons.append(_label(self.tr(
+                "Nothing is due: every technique you have met is fresh. A quick drill keeps "
+                "it that way.")))
+        for reason in reasons:
+            self.reasons.append(_label(f"• {reason}"))
+        for label in self.reasons:
+            self.weak_box.addWidget(label)
+        for passage in passages:
+            button = QPushButton(self.tr("Practise “{title}” ({technique})").format(
+                title=passage.title.replace("&", "&&"),
+                technique=self._names(passage.technique)))
+            button.setAccessibleName(button.text())
+            button.clicked.connect(
+                lambda _checked=False, rev=passage.revision_id: self.practise_requested.emit(rev))
+            self.next_buttons.append(button)
+            self.weak_box.addWidget(button)

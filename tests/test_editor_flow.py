@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
 
 from trainer.core.formats import load_set
 from trainer.storage import service
@@ -201,3 +201,85 @@ def test_a_markdown_folder_opens_in_the_editor(qtbot: Any, tmp_path: Path) -> No
     assert window.spans.rowCount() == 1 and window.spans.phrase(0) == "reportedly"
     assert window.tabs.currentWidget() is window.article_form
     assert window.article_form.selection() is None
+
+
+def typed(edit: QLineEdit, text: str) -> None:
+    """As if typed (qtbot.keyClicks only knows ASCII)."""
+    edit.setText(text)
+    edit.textEdited.emit(text)
+
+
+def _new_set(qtbot: Any, window: SetEditorWindow, title: str, text: str) -> None:
+    """A new set made in the editor, without typing an id."""
+    typed(window.set_form.title, title)
+    window.add_article_action.trigger()
+    typed(window.article_form.title, f"{title}: the passage")
+    window.article_form.text.setPlainText(text)
+
+
+def test_new_sets_get_their_own_ids_never_replacing_another(qtbot: Any, store: Any) -> None:
+    first = make_window(qtbot, store)
+    _new_set(qtbot, first, "Local news", "The council met on Monday.")
+    assert first.set_form.set_id.text() == "local-news"  # follows the title
+    assert first.add_to_library().added == 1
+    second = make_window(qtbot, store)
+    _new_set(qtbot, second, "Local news", "A different passage altogether.")
+    report = second.add_to_library()
+    assert report.added == 1 and report.updated == 0
+    assert second.draft.id == "local-news-2" and second.set_form.set_id.text() == "local-news-2"
+    third = make_window(qtbot, store)
+    _new_set(qtbot, third, "Élection — “spécial”!", "Yet another passage.")
+    assert third.add_to_library().added == 1
+    assert sorted((s.id, s.title, s.version) for s in store.library.list_sets()) == [
+        ("election-special", "Élection — “spécial”!", 1), ("local-news", "Local news", 1),
+        ("local-news-2", "Local news", 1)]
+
+
+@pytest.mark.parametrize("answer", ["separate", "version", "cancel"])
+def test_a_taken_id_asks_new_version_or_separate_set(qtbot: Any, store: Any,
+                                                     answer: str) -> None:
+    first = make_window(qtbot, store)
+    _new_set(qtbot, first, "Local news", "The council met on Monday.")
+    first.add_to_library()
+    other = make_window(qtbot, store)
+    _new_set(qtbot, other, "Sports desk", "The team won on Saturday.")
+    other.set_form.set_id.clear()
+    qtbot.keyClicks(other.set_form.set_id, "local-news")  # typed: the id of another set
+    asked: list[str] = []
+
+    def ask(held_title: str) -> str:
+        asked.append(held_title)
+        return answer
+
+    other._ask_version_or_separate = ask  # type: ignore[assignment,method-assign]
+    report = other.add_to_library()
+    assert asked == ["Local news"]
+    sets = sorted((s.id, s.title, s.version) for s in store.library.list_sets())
+    if answer == "separate":
+        assert report.added == 1 and other.draft.id == "sports-desk"
+        assert sets == [("local-news", "Local news", 1), ("sports-desk", "Sports desk", 1)]
+    elif answer == "version":
+        assert report is not None and other.draft.version == 2
+        assert sets == [("local-news", "Sports desk", 2)]
+    else:
+        assert report is None and sets == [("local-news", "Local news", 1)]
+
+
+def test_the_question_offers_both_ways(qtbot: Any, store: Any,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(qtbot, store)
+    seen: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        seen.append(box)
+        separate = next(b for b in box.buttons() if b.text() == "Separate set")
+        separate.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert window._ask_version_or_separate("<b>Local</b> news") == "separate"
+    [box] = seen
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "a new version of “<b>Local</b> news”" in box.text()
+    assert sorted(b.text() for b in box.buttons()) == [
+        "Cancel", "New version of “<b>Local</b> news”", "Separate set"]

@@ -61,7 +61,15 @@ def test_invalid_file_changes_nothing(tmp_path: Path) -> None:
     conflict = run_cli("import", str(changed), home=home)
     assert conflict.returncode == 1 and "Raise \"version\"" in conflict.stderr
     assert f"{changed}: set 'demo'" in conflict.stderr, "the message names the file to edit"
+    assert "to 2 to publish" in conflict.stderr  # the version that would work
+    assert f"trainer import --as-new-set {changed}" in conflict.stderr  # the other way
     assert dump_database(home / "trainer.sqlite3") == before
+    separate = run_cli("import", "--as-new-set", str(changed), home=home, check=True)
+    assert "set 'demo-set-demo'" in separate.stdout and "3 added" in separate.stdout
+    sets = json.loads(run_cli("sets", "list", "--json", home=home, check=True).stdout)
+    assert sorted((s["id"], s["version"]) for s in sets) == [("demo", 1), ("demo-set-demo", 1)]
+    again = run_cli("import", "--as-new-set", str(changed), home=home, check=True)
+    assert "set 'demo-set-demo-2'" in again.stdout
 
 
 def test_check_reports_newer_and_corrupt_databases(tmp_path: Path) -> None:

@@ -14,8 +14,13 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "import", help="import an article set into the library",
         description="Import an article set. Importing the same file again changes nothing; "
-                    "a higher \"version\" adds new revisions and keeps old attempts intact.")
+                    "a higher \"version\" adds new revisions and keeps old attempts intact. "
+                    "A different set that happens to use an id already in the library is "
+                    "refused, never merged: raise its version, or use --as-new-set.")
     parser.add_argument("path", type=Path, metavar="PATH")
+    parser.add_argument("--as-new-set", action="store_true",
+                        help="add the set beside the others under a fresh id made from its "
+                             "title (e.g. local-news-2), even if its id is already taken")
     parser.add_argument("--quiet", action="store_true", help="print only errors")
     parser.set_defaults(handler=run)
 
@@ -36,10 +41,18 @@ def run(args: argparse.Namespace) -> int:
         return True
 
     with open_store() as store:
+        if args.as_new_set:
+            from trainer.core.setids import slug, unique_id
+
+            taken = {s.id for s in store.library.list_sets()}
+            article_set = article_set.model_copy(
+                update={"id": unique_id(slug(article_set.title), taken)})
         try:
             report = store.library.import_set(article_set, progress)
-        except ConflictingSetError as exc:  # name the file the teacher has to edit
-            raise ConflictingSetError(f"{args.path}: {exc.message}") from None
+        except ConflictingSetError as exc:  # name the file, and offer both ways out
+            raise ConflictingSetError(
+                f"{args.path}: {exc.message} Or, if it is a different set, add it beside the "
+                f"other one under a new id: trainer import --as-new-set {args.path}") from None
     if not args.quiet:
         print(f"{args.path}: set {report.set_id!r} version {article_set.version} "
               f"({article_set.title}): {report.added} added, {report.updated} updated, "

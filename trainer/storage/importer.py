@@ -134,10 +134,11 @@ def _refuse_if_conflicting(stored: ArticleSetRow, article_set: ArticleSet, plan:
         raise ConflictingSetError(
             f"set {article_set.id!r} version {stored.version} is already imported with "
             "different content. Nothing was changed. Raise \"version\" in the set file "
-            "to publish the changes.")
+            f"to {stored.version + 1} to publish the changes as a new version.")
     raise ConflictingSetError(
         f"set {article_set.id!r}: version {article_set.version} is older than the imported "
-        f"version {stored.version}. Nothing was changed.")
+        f"version {stored.version}. Nothing was changed. Raise \"version\" in the set file "
+        f"to {stored.version + 1} to make it the new version.")
 
 
 def _revision_rows(article_set: ArticleSet, indexes: Sequence[int], hashes: Sequence[str],

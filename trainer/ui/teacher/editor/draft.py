@@ -78,7 +78,7 @@ class ArticleDraft:
 
 @dataclass
 class SetDraft:
-    id: str = "my-set"
+    id: str = "new-set"
     version: int = 1
     title: str = ""
     language: str = "en"
@@ -94,6 +94,9 @@ class SetDraft:
     # holds the set, or the loaded one if higher (see docs/FORMATS.md).
     sources: list[dict[str, Any]] = field(default_factory=list)
     format_version: int = 1
+    # A new set's id follows its title (slug) until the teacher types an id, and is made
+    # unique against the library when it is first added (see library.py). Not saved.
+    auto_id: bool = field(default=True, compare=False)
 
     def to_raw(self) -> dict[str, Any]:
         needs_2 = bool(self.sources) or any(a.uses_version_2() for a in self.articles)
@@ -149,6 +152,7 @@ class SetDraft:
             ],
             sources=[c.model_dump(mode="json") for c in article_set.sources],
             format_version=article_set.format_version,
+            auto_id=False,
         )
 
 
@@ -180,7 +184,7 @@ def draft_from_raw(raw: dict[str, Any]) -> SetDraft:
         if isinstance(techniques, list) else [],
         sources=[c for c in raw["sources"] if isinstance(c, dict)]
         if isinstance(raw.get("sources"), list) else [],
-        format_version=2 if raw.get("format_version") == 2 else 1)
+        format_version=2 if raw.get("format_version") == 2 else 1, auto_id=False)
     for item in articles if isinstance(articles, list) else []:
         if not isinstance(item, dict):
             continue

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.core.setids import slug
 from trainer.ui.teacher.editor.draft import SetDraft
 
 
@@ -101,6 +102,11 @@ class SetDetailsForm(QWidget):
         finally:
             self._loading = False
 
+    def show_id(self, set_id: str) -> None:
+        self._loading = True
+        self.set_id.setText(set_id)
+        self._loading = False
+
     def show_version(self, version: int) -> None:
         self._loading = True
         self.version.setValue(version)
@@ -110,7 +116,12 @@ class SetDetailsForm(QWidget):
         if self._loading or self._draft is None:
             return
         d = self._draft
+        if self.set_id.text() != d.id:  # the teacher chose an id: it no longer follows the title
+            d.auto_id = False
         d.title, d.id, d.version = self.title.text(), self.set_id.text(), self.version.value()
+        if d.auto_id:
+            d.id = slug(d.title)
+            self.show_id(d.id)
         d.language, d.author, d.license = (self.language.text(), self.author.text(),
                                            self.license.text())
         d.level_min, d.level_max = self.level_min.value(), self.level_max.value()

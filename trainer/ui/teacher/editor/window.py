@@ -26,7 +26,7 @@ from trainer.ui.teacher.editor.actions import build_actions, make_action
 from trainer.ui.teacher.editor.annotation_dialog import AnnotationDialog
 from trainer.ui.teacher.editor.article_form import ArticleForm
 from trainer.ui.teacher.editor.draft import ArticleDraft, SetDraft, draft_from_raw, draft_taxonomy
-from trainer.ui.teacher.editor.library import LibraryStore, add_to_library
+from trainer.ui.teacher.editor.library import Choice, LibraryStore, add_to_library
 from trainer.ui.teacher.editor.models import (
     PROBLEM_ROLE,
     AnnotationTableModel,
@@ -435,10 +435,17 @@ class SetEditorWindow(QMainWindow):
                          self.tr("Fix the problems listed under Problems first (%1).")
                          .replace("%1", str(len(problems))))
             return None
-        old_version = self.draft.version
-        report = add_to_library(self.draft, self.valid_set, store)
+        old_id, old_version = self.draft.id, self.draft.version
+        report = add_to_library(self.draft, self.valid_set, store, self._ask_version_or_separate)
+        if report is None:
+            self.last_message = self.tr("Not added to the library.")
+            self.statusBar().showMessage(self.last_message, 8000)
+            return None
+        if self.draft.id != old_id:
+            self.set_form.show_id(self.draft.id)
         if self.draft.version != old_version:
             self.set_form.show_version(self.draft.version)
+        if (self.draft.id, self.draft.version) != (old_id, old_version):
             self._changed()
         self.last_message = self.tr(
             "Added “%1” (version %2) to the library: %3 new, %4 updated, %5 unchanged.") \
@@ -456,6 +463,25 @@ class SetEditorWindow(QMainWindow):
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def _ask_version_or_separate(self, held_title: str) -> Choice:
+        """The library holds another set under this set's id: never replace it silently."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Add to library"), "",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr(
+            "The library already has a set with the id “%1”: “%2”.\n\nIs this set a new "
+            "version of “%2” (it replaces it; attempts on it are kept), or a separate set?")
+            .replace("%1", self.draft.id).replace("%2", held_title))
+        version = box.addButton(self.tr("New version of “%1”").replace("%1", held_title),
+                                QMessageBox.ButtonRole.AcceptRole)
+        separate = box.addButton(self.tr("Separate set"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(separate)  # the choice that can never lose anything
+        box.exec()
+        clicked = box.clickedButton()
+        return ("version" if clicked is version else
+                "separate" if clicked is separate else "cancel")
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Set editor"), question)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -237,3 +238,23 @@ def progress_schema() -> dict[str, Any]:
 
 def progress_schema_text() -> str:
     return json.dumps(progress_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+SCORE_TOLERANCE = 1e-6
+
+
+def stated_scores_disagree(stated: object, computed: dict[str, dict[str, float]]) -> bool:
+    """True when a progress file states research scores that differ from the ones computed
+    again from its marks (the file's scores are never trusted)."""
+    if not isinstance(stated, dict):
+        return False
+    for mode, numbers in stated.items():
+        if mode not in computed or not isinstance(numbers, dict):
+            continue
+        for name, value in numbers.items():
+            if name in computed[mode] and (
+                    not isinstance(value, int | float) or isinstance(value, bool)
+                    or not math.isclose(float(value), computed[mode][name],
+                                        abs_tol=SCORE_TOLERANCE)):
+                return True
+    return False

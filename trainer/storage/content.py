@@ -124,6 +124,26 @@ class Library(StorePart):
                 raise NotFoundError(f"no article revision {revision_id}")
             return self.build_view(session, row)
 
+    @staticmethod
+    def find_revision(session: Session, set_id: str, article_id: str,
+                      wanted_hash: str) -> ArticleRevision | None:
+        """The revision a student saw: same set and article, and the same title and text
+        (text_hash of a progress file)."""
+        from trainer.core.progress_file import text_hash
+
+        for revision in session.scalars(
+                select(ArticleRevision).where(ArticleRevision.set_id == set_id,
+                                              ArticleRevision.article_id == article_id)
+                .order_by(ArticleRevision.revision.desc())):
+            if text_hash(revision.title, revision.text) == wanted_hash:
+                return revision
+        return None
+
+    def view_by_hash(self, set_id: str, article_id: str, wanted_hash: str) -> ArticleView | None:
+        with self._read() as session:
+            revision = self.find_revision(session, set_id, article_id, wanted_hash)
+            return None if revision is None else self.build_view(session, revision)
+
     @classmethod
     def build_view(cls, session: Session, row: ArticleRevision) -> ArticleView:
         """One revision's article and its set's taxonomy, inside the caller's session."""

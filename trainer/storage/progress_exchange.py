@@ -10,7 +10,6 @@ reported.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,6 +24,7 @@ from trainer.core.progress_file import (
     ProgressFile,
     ProgressMark,
     ProgressProfile,
+    stated_scores_disagree,
     text_hash,
 )
 from trainer.core.scoring import MODES, ArticleScore, score_article
@@ -45,7 +45,6 @@ from trainer.storage.practice import NewAttempt, store_attempt
 
 # Level practised at for attempts stored before the level was recorded (revision 0003).
 _LEVEL_OF_MODE = {"technique": 3, "family": 1, "any": 1}
-_SCORE_TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -119,33 +118,6 @@ def export_progress(session: Session, profile_pk: int, library: Library,
         attempts=attempts, drills=drills)
 
 
-def _find_revision(session: Session, attempt: ProgressAttempt) -> ArticleRevision | None:
-    """The revision the student saw: same set and article, and the same title and text."""
-    for revision in session.scalars(
-            select(ArticleRevision).where(ArticleRevision.set_id == attempt.set_id,
-                                          ArticleRevision.article_id == attempt.article_id)
-            .order_by(ArticleRevision.revision.desc())):
-        if text_hash(revision.title, revision.text) == attempt.text_hash:
-            return revision
-    return None
-
-
-def _disagrees(stated: object, computed: dict[str, dict[str, float]]) -> bool:
-    """True when the file states research scores that differ from the recomputed ones."""
-    if not isinstance(stated, dict):
-        return False
-    for mode, numbers in stated.items():
-        if mode not in computed or not isinstance(numbers, dict):
-            continue
-        for name, value in numbers.items():
-            if name in computed[mode] and (
-                    not isinstance(value, int | float)
-                    or not math.isclose(float(value), computed[mode][name],
-                                        abs_tol=_SCORE_TOLERANCE)):
-                return True
-    return False
-
-
 def _match_profile(session: Session, progress: ProgressFile,
                    into: str | None) -> tuple[Profile, bool]:
     wanted = progress.profile
@@ -203,7 +175,8 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
         if attempt_id in known:
             continue
         known.add(attempt_id)
-        revision = _find_revision(session, attempt)
+        revision = Library.find_revision(session, attempt.set_id, attempt.article_id,
+                                         attempt.text_hash)
         if revision is None:
             session.add(KeptAttempt(
                 uuid=attempt_id, profile_id=profile.id, set_id=attempt.set_id,
@@ -219,7 +192,7 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
             raise StoreError(f"attempt {attempt_id}: a mark lies outside the article's "
                              "text or headline")
         result = score_article(view.article, marks, view.taxonomy)
-        if _disagrees(attempt.scores.get("research"), research_scores(result)):
+        if stated_scores_disagree(attempt.scores.get("research"), research_scores(result)):
             disagreements.append(attempt_id)
         store_attempt(session, NewAttempt(
             attempt_id, profile.id, revision.id, attempt.started_at, attempt.submitted_at,

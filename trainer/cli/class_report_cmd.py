@@ -1,0 +1,134 @@
+"""`trainer class-report FILES_OR_FOLDERS…`: the class report from students' progress files,
+scored again against this computer's library (issue 12)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from trainer.cli.common import err, open_store, report_problems
+from trainer.core.errors import InvalidInput, Problem
+
+MAX_FILES = 2000
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "class-report", help="the class report from students' progress files",
+        description="Read progress files (or folders of them, e.g. a USB stick), score every "
+                    "attempt again against the articles in this computer's library, and print "
+                    "per student and per article results. A file whose own scores disagree "
+                    "with its marks is flagged. Files that cannot be read are listed; the "
+                    "others are still used (exit code 1 if any file failed).")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    parser.add_argument("--assignment", metavar="ID", help="only attempts of this assignment")
+    parser.add_argument("--csv", type=Path, metavar="DIR",
+                        help="write attempts.csv, students.csv and techniques.csv into DIR")
+    parser.add_argument("--xapi", type=Path, metavar="FILE",
+                        help="write xAPI 1.0.3 statements, one per attempt, as a JSON array")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(handler=run)
+
+
+def progress_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Every .json file given or inside a given folder (two levels deep at most)."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in [*path.glob("*.json"), *path.glob("*/*.json")]
+                            if not p.name.startswith("."))
+        elif path.exists():
+            found.append(path)
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+    if len(found) > MAX_FILES:
+        problems.append(Problem(str(paths[0]), f"more than {MAX_FILES} files",
+                                hint="choose the folder of one class"))
+        found = found[:MAX_FILES]
+    return found, problems
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.core.class_report import Resolved, build_report
+    from trainer.core.progress_file import ProgressAttempt, ProgressFile, read_progress
+    from trainer.core.taxonomy import default_taxonomy
+    from trainer.storage.base import utcnow
+
+    paths, problems = progress_paths(args.paths)
+    files: list[ProgressFile] = []
+    for path in paths:
+        try:
+            progress, warnings = read_progress(path)
+        except InvalidInput as exc:
+            problems += exc.problems[:5]
+            continue
+        report_problems(warnings)
+        files.append(progress)
+    with open_store(daily=False) as store:
+        def resolve(attempt: ProgressAttempt) -> Resolved | None:
+            view = store.library.view_by_hash(attempt.set_id, attempt.article_id,
+                                              attempt.text_hash)
+            return None if view is None else Resolved(view.article, view.taxonomy)
+
+        techniques = list(default_taxonomy().techniques)
+        report = build_report(files, resolve, utcnow(), args.assignment, techniques)
+    if args.csv:
+        from trainer.core.class_export import write_csv
+
+        write_csv(report, args.csv)
+    if args.xapi:
+        from trainer.core.class_export import write_xapi
+
+        write_xapi(report, args.xapi)
+    if args.json:
+        print(json.dumps(_as_json(report), ensure_ascii=False, indent=2))
+    else:
+        _print_table(report)
+    for name, set_id, article_id in report.missing:
+        err(f"trainer: {name}: attempt on {set_id}/{article_id} kept out of the report: that "
+            "revision of the article is not in this library (import the set, or the "
+            "assignment, first)")
+    for name, attempt_id in report.disagreements:
+        err(f"trainer: {name}: attempt {attempt_id}: the scores in the file disagree with its "
+            "marks; the report uses scores computed again from the marks")
+    for sid, first, second in report.same_id_other_name:
+        err(f"trainer: the same student ({sid}) appears as {first!r} and {second!r}")
+    report_problems(problems)
+    return 1 if problems else 0
+
+
+def _as_json(report: Any) -> dict[str, Any]:
+    return {
+        "students": [{"id": s.student_id, "name": s.student_name, "code": s.student_code,
+                      "attempts": s.attempts, "mean_student_score": s.mean_student_score,
+                      "d_prime": s.discernment.d_prime, "c": s.discernment.bias,
+                      "pattern": s.pattern} for s in report.students],
+        "articles": [{"set_id": a.set_id, "article_id": a.article_id, "title": a.title,
+                      "attempts": a.attempts, "mean_student_score": a.mean_student_score,
+                      "most_missed": a.most_missed,
+                      "most_common_false_alarm": a.most_common_false_alarm}
+                     for a in report.articles],
+        "confusion": [{"key": k, "given": g, "count": n}
+                      for (k, g), n in sorted(report.confusion.items())],
+        "disagreements": [{"student": n, "attempt": a} for n, a in report.disagreements],
+        "missing": [{"student": n, "set_id": s, "article_id": a}
+                    for n, s, a in report.missing],
+    }
+
+
+def _print_table(report: Any) -> None:
+    print(f"{'student':<24} {'code':<10} {'attempts':>8} {'score':>6} {'d′':>6} {'c':>6}")
+    for s in report.students:
+        print(f"{s.student_name[:24]:<24} {(s.student_code or '')[:10]:<10} {s.attempts:>8} "
+              f"{s.mean_student_score:>6.0%} {s.discernment.d_prime:>6.2f} "
+              f"{s.discernment.bias:>+6.2f}  {s.pattern}")
+    if report.articles:
+        print()
+        print("articles, hardest first:")
+    for a in report.articles:
+        print(f"  {a.set_id}/{a.article_id}: mean {a.mean_student_score:.0%} over "
+              f"{a.attempts} attempts; most missed: {a.most_missed or '—'}; most common false "
+              f"alarm: {a.most_common_false_alarm or '—'}")

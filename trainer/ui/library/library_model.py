@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from trainer.core.taxonomy import Taxonomy
+from trainer.ui.widgets.plain import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 3
@@ -119,7 +120,7 @@ class LibraryModel(QAbstractTableModel):
         if role == _SORT:
             return self._sort_key(entry, column)
         if role == _TOOLTIP:
-            return entry.outlet if column == "title" and entry.outlet else None
+            return plain_tooltip(entry.outlet) if column == "title" and entry.outlet else None
         if role == _ALIGNMENT:
             return _CENTER if column in ("level", "best") else None
         return entry  # _ENTRY

@@ -128,6 +128,7 @@ class VerdictDetail(QFrame):
         self.heading.setWordWrap(True)
         self.body = QLabel()
         self.tip = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # holds a technique's name
         for label in (self.body, self.tip):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)

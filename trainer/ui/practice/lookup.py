@@ -102,6 +102,7 @@ class LookupPanel(QDialog):
         self.results.selectionModel().currentChanged.connect(self._show_current)
         self.status = QLabel()
         self.status.setProperty("role", "muted")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.status.setWordWrap(True)
         self.card = QPlainTextEdit()
         self.card.setReadOnly(True)  # plain text only: a card is data, never markup

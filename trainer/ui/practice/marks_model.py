@@ -12,6 +12,7 @@ from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.shell import theme
 from trainer.ui.shell.styles import FAMILY_UNDERLINE, underline_text
+from trainer.ui.widgets.plain import plain_tooltip
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -49,9 +50,10 @@ class MarksModel(QAbstractListModel):
                 label=self.taxonomy.display_name(mark.label),
                 phrase=quote(self.text[mark.start:mark.end]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{label}, shown with a {style}. Press Delete to remove it.").format(
+            return plain_tooltip(self.tr(
+                "{label}, shown with a {style}. Press Delete to remove it.").format(
                 label=self.taxonomy.display_name(mark.label),
-                style=underline_text(FAMILY_UNDERLINE.get(family, FAMILY_UNDERLINE["framing"])))
+                style=underline_text(FAMILY_UNDERLINE.get(family, FAMILY_UNDERLINE["framing"]))))
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(theme.current().family_chip.get(family, theme.current().text))
         if role == SpanRole:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.shell import theme
 from trainer.ui.shell.styles import FAMILY_UNDERLINE, Underline
+from trainer.ui.widgets.plain import plain_tooltip
 
 TWO_DIGIT_WINDOW_S = 1.0
 
@@ -95,7 +96,7 @@ class LabelChip(QAbstractButton):
         super().__init__(parent)
         self.entry = entry
         self.setText(entry.name)
-        self.setToolTip(entry.definition)
+        self.setToolTip(plain_tooltip(entry.definition))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -208,6 +209,7 @@ class LabelPalette(QWidget):
                 continue
             if level > 1:
                 heading = QLabel(family.name)
+                heading.setTextFormat(Qt.TextFormat.PlainText)
                 heading.setProperty("role", "muted")
                 heading.setStyleSheet("font-weight: 600; margin-top: 4px;")
                 self._layout.addWidget(heading)
@@ -265,6 +267,7 @@ class DefinitionPanel(QFrame):
         layout.setContentsMargins(14, 12, 14, 12)
         self.name = QLabel()
         self.name.setProperty("role", "heading")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)  # a set may name its own techniques
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.teacher.editor.draft import AnnotationDraft
+from trainer.ui.widgets.plain import plain_tooltip
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,13 +34,13 @@ def technique_model(taxonomy: Taxonomy, parent: QWidget) -> QStandardItemModel:
     for family in taxonomy.families.values():
         item = QStandardItem(parent.tr("%1 (any kind)").replace("%1", family.name))
         item.setData(family.id, LABEL_ROLE)
-        item.setData(family.definition, Qt.ItemDataRole.ToolTipRole)
+        item.setData(plain_tooltip(family.definition), Qt.ItemDataRole.ToolTipRole)
         item.setFont(bold)
         model.appendRow(item)
         for technique in taxonomy.techniques_in(family.id):
             child = QStandardItem("    " + technique.name)
             child.setData(technique.id, LABEL_ROLE)
-            child.setData(technique.definition, Qt.ItemDataRole.ToolTipRole)
+            child.setData(plain_tooltip(technique.definition), Qt.ItemDataRole.ToolTipRole)
             child.setData(f"{family.name}: {technique.name}",
                           Qt.ItemDataRole.AccessibleTextRole)
             model.appendRow(child)

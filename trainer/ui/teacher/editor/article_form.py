@@ -22,6 +22,7 @@ from trainer.ui.shell.styles import label_format
 from trainer.ui.teacher.editor.draft import AnnotationDraft, ArticleDraft
 from trainer.ui.teacher.editor.offsets import find_change, shift_spans
 from trainer.ui.widgets.offsets import OffsetMap
+from trainer.ui.widgets.plain import plain_tooltip
 
 # Family colours (light backgrounds, dark text so they read in every theme). Colour is never
 # the only carrier: the span list names each technique, optional spans are also dotted.
@@ -239,7 +240,7 @@ class ArticleForm(QWidget):
                     fmt.setForeground(QColor(colors.accent_text))
                 if ann.optional:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setToolTip(self._taxonomy.display_name(ann.label))
+                fmt.setToolTip(plain_tooltip(self._taxonomy.display_name(ann.label)))
                 fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
                 cursor = QTextCursor(self.text.document())
                 cursor.setPosition(positions.to_utf16(ann.start))

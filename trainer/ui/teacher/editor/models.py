@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from trainer.core.errors import Problem
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.teacher.editor.draft import AnnotationDraft, ArticleDraft, SetDraft
+from trainer.ui.widgets.plain import plain_tooltip
 
 _ROOT = QModelIndex()
 Index = QModelIndex | QPersistentModelIndex
@@ -138,7 +139,7 @@ class AnnotationTableModel(QAbstractTableModel):
                 return self.tr("optional") if ann.optional else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [self._taxonomy.display_name(ann.label), ann.explanation, ann.tip]
-            return "\n\n".join(p for p in parts if p)
+            return plain_tooltip("\n\n".join(p for p in parts if p))
         return None
 
     def add(self, annotation: AnnotationDraft) -> int:
@@ -190,9 +191,10 @@ class ProblemListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._problems):
             return None
         problem = self._problems[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return problem.format()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(problem.format())
         if role == PROBLEM_ROLE:
             return problem
         return None

@@ -250,22 +250,10 @@ def test_bundled_json_library_passes_lint() -> None:
     assert "0 error(s)" in result.stdout
 
 
-# Issue 13 adds the misleading-statistic technique and the "vary the wording" rules before the
-# starter's rewrite (content v2) lands; until then only these findings are tolerated.
-# TODO(issue 13, content): drop this allowance once `lint --strict resources/starter` is clean.
-_PENDING_CONTENT_V2 = re.compile(
-    r"warning: (1 technique\(s\) have fewer than 4 key spans in the whole set: "
-    r"misleading-statistic \(\d\)|[a-z-]+: the same words |[a-z-]+: '[^']+' is in \d+ of its)")
-
-
 def test_bundled_markdown_library_passes_strict_lint() -> None:
     result = _trainer("lint", "--strict", str(resource_path("starter")))
-    if result.returncode == 0:
-        assert "0 error(s), 0 warning(s)" in result.stdout
-        return
-    findings = [line for line in result.stderr.splitlines()[:-1]]
-    assert result.stderr.splitlines()[-1].startswith("0 error(s)"), result.stderr
-    assert all(_PENDING_CONTENT_V2.search(line) for line in findings), result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s), 0 warning(s)" in result.stdout
 
 
 def test_shipped_json_is_generated_from_the_markdown_source() -> None:

@@ -10,7 +10,6 @@ from typing import Any
 from trainer.core.answers import load_answers
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.formats import load_set
-from trainer.core.parts import scoring_article
 from trainer.core.scoring import MODES, Counts, score_article, sum_counts
 from trainer.core.student_score import StudentScore, mode_for_level, student_score, total
 from trainer.core.taxonomy import default_taxonomy
@@ -38,8 +37,7 @@ def build_report(key_path: Path, answers_path: Path) -> dict[str, Any]:
     for article in key.articles:
         marks = answers[article.id]
         result = score_article(article, marks, taxonomy)
-        student = student_score(scoring_article(article, marks), marks,
-                                mode_for_level(article.level), taxonomy)
+        student = student_score(article, marks, mode_for_level(article.level), taxonomy)
         students.append(student)
         entry: dict[str, Any] = {"student": student.as_dict()}
         entry |= {mode: result.counts[mode].as_dict() for mode in MODES}

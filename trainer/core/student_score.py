@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from trainer.core.discernment import split_sentences
+from trainer.core.model import Article
+from trainer.core.parts import scoring_article
 from trainer.core.scoring import LEVEL_MODE, Mode, mode_labeller, set_aside_optional
 from trainer.core.spans import Span, covered_length, merge_spans, relabel
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
@@ -181,7 +183,13 @@ class SentenceCounter:
 
 def assess(article: KeyedText, marks: Sequence[Span], mode: Mode,
            taxonomy: Taxonomy | None = None) -> StudentResult:
-    """The student score of one attempt with every counted mark and key span explained."""
+    """The student score of one attempt with every counted mark and key span explained.
+
+    `marks` are in scoring coordinates (trainer.core.parts); an Article with headline spans
+    or marks is scored on its text and headline together, the headline its own sentence.
+    """
+    if isinstance(article, Article):
+        article = scoring_article(article, marks)
     label_of = mode_labeller(mode, taxonomy or default_taxonomy())
     required = [Span(a.start, a.end, a.label) for a in article.annotations if not a.optional]
     optional = [Span(a.start, a.end, a.label) for a in article.annotations if a.optional]

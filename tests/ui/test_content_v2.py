@@ -198,3 +198,30 @@ def test_in_the_main_window_ctrl_l_looks_up_while_practising_and_cards_are_store
         assert window.library_action.shortcut().toString() == "Ctrl+L"
     finally:
         store.close()
+
+
+def test_a_right_click_on_a_selected_name_offers_look_up(qtbot: QtBot,
+                                                          taxonomy: Taxonomy) -> None:
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    view = make_view(qtbot, v2_article(), taxonomy)
+    view.load(v2_article(), taxonomy, sources=CARDS)
+    view.passage.select_range(TEXT.index("Harbour"), TEXT.index(" reports"))
+    offered: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, choose)
+            return
+        first = menu.actions()[0]
+        offered.append(first.text())
+        menu.close()
+        first.trigger()
+
+    QTimer.singleShot(0, choose)
+    view.lookup._menu(view.passage, QPoint(20, 20))
+    assert offered == ["Look up “Harbour Gazette”"]
+    panel = view.lookup.panel
+    assert panel is not None and panel.search.text() == "Harbour Gazette"

@@ -16,10 +16,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -180,6 +181,28 @@ class LookupHook(QObject):
         shortcut = QShortcut(QKeySequence("Ctrl+L"), screen)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.open)
+        for view in views:  # right-click on a selected name: "Look up …"
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda position, v=view: self._menu(v, position))
+
+    def _menu(self, view: PassageView, position: QPoint) -> None:
+        menu = view.createStandardContextMenu(position)
+        span = view.selection_span()
+        if span is not None:
+            phrase = " ".join(view.passage()[span[0]:span[1]].split())
+            shown = phrase if len(phrase) <= 30 else phrase[:29] + "…"
+            action = QAction(self.tr("Look up “{phrase}”").format(phrase=shown), menu)
+            action.setShortcut(QKeySequence("Ctrl+L"))
+            action.triggered.connect(self.open)
+            first = menu.actions()[0] if menu.actions() else None
+            if first is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(first, action)
+                menu.insertSeparator(first)
+        menu.exec(view.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def reset(self, cards: Sequence[SourceCard]) -> None:
         """A new passage: the set's cards, none opened yet."""

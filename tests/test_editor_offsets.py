@@ -149,3 +149,37 @@ def test_typing_in_the_editor_shifts_and_drops_spans_with_emoji(qtbot) -> None: 
     qtbot.keyClick(form.text, Qt.Key.Key_Backspace)
     ins = article.annotations[0]
     assert article.text[ins.start:ins.end] == "iniders"
+
+
+def test_notes_and_headline_spans_follow_edits_of_their_part(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextCursor
+
+    from trainer.core.taxonomy import default_taxonomy
+    from trainer.ui.teacher.editor.article_form import ArticleForm
+    from trainer.ui.teacher.editor.draft import NoteDraft
+
+    text = "The council said so, according to its budget report."
+    title = "Council rams through budget"
+    note_at = text.index("according")
+    article = ArticleDraft(
+        id="a", title=title, text=text,
+        title_annotations=[AnnotationDraft(8, 20, "loaded-language", part="title")],
+        notes=[NoteDraft(note_at, len(text) - 1, "Names the report."),
+               NoteDraft(0, 7, "A headline note.", "title")])
+    form = ArticleForm(default_taxonomy())
+    qtbot.addWidget(form)
+    form.load(article)
+    form.show()
+    cursor = form.text.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    form.text.setTextCursor(cursor)
+    form.text.setFocus()
+    type_text(form.text, "Yes. ")
+    text_note = next(n for n in article.notes if n.part == "text")
+    assert article.text[text_note.start:text_note.end] == "according to its budget report"
+    form.title.setText("Breaking: " + title)
+    form.title.textEdited.emit(form.title.text())
+    [span] = article.title_annotations
+    assert article.title[span.start:span.end] == "rams through"
+    title_note = next(n for n in article.notes if n.part == "title")
+    assert article.title[title_note.start:title_note.end] == "Council"

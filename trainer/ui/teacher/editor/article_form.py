@@ -20,7 +20,7 @@ from trainer.core.taxonomy import Taxonomy
 from trainer.ui.shell import theme
 from trainer.ui.shell.styles import label_format
 from trainer.ui.teacher.editor.draft import AnnotationDraft, ArticleDraft
-from trainer.ui.teacher.editor.offsets import find_change, shift_spans
+from trainer.ui.teacher.editor.offsets import find_change, follow_edit, shift_spans
 from trainer.ui.widgets.offsets import OffsetMap
 from trainer.ui.widgets.plain import plain_tooltip
 
@@ -154,6 +154,10 @@ class ArticleForm(QWidget):
         if self._loading or self._article is None:
             return
         a = self._article
+        title_change = find_change(a.title, self.title.text())
+        if title_change is not None:  # headline spans and notes follow a title edit
+            a.title_annotations[:] = shift_spans(a.title_annotations, title_change)[0]
+            follow_edit(a.notes, "title", title_change)
         a.title, a.id, a.level = self.title.text(), self.article_id.text(), self.level.value()
         a.outlet, a.date, a.url = self.outlet.text(), self.date.text(), self.url.text()
         self.changed.emit()
@@ -172,6 +176,7 @@ class ArticleForm(QWidget):
         self._article.text = new
         if change is None:
             return
+        follow_edit(self._article.notes, "text", change)
         kept, dropped = shift_spans(self._article.annotations, change)
         if kept != self._article.annotations or dropped:
             self._article.annotations[:] = kept

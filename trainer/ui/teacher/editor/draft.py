@@ -39,6 +39,19 @@ class AnnotationDraft:
 
 
 @dataclass
+class NoteDraft:
+    """A good-practice note; kept as loaded, but moved with edits like a key span."""
+
+    start: int
+    end: int
+    why: str
+    part: str = "text"
+
+    def to_raw(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "part": self.part, "why": self.why}
+
+
+@dataclass
 class ArticleDraft:
     id: str
     title: str = ""
@@ -51,7 +64,7 @@ class ArticleDraft:
     # Headline spans and good-practice notes are kept as loaded and saved again unchanged;
     # the validation panel reports them if a title edit leaves them outside the title.
     title_annotations: list[AnnotationDraft] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[NoteDraft] = field(default_factory=list)
 
     def add_annotation(self, annotation: AnnotationDraft) -> int:
         """Insert in reading order (the order a saved file lists them); returns the row."""
@@ -69,7 +82,7 @@ class ArticleDraft:
                "annotations": [a.to_raw() for a in [*self.annotations,
                                                     *self.title_annotations]]}
         if self.notes:
-            raw["notes"] = [dict(n) for n in self.notes]
+            raw["notes"] = [n.to_raw() for n in self.notes]
         return raw
 
     def uses_version_2(self) -> bool:
@@ -146,7 +159,7 @@ class SetDraft:
                         AnnotationDraft(n.start, n.end, n.label, n.explanation, n.tip,
                                         n.optional, n.part)
                         for n in a.annotations if n.part != "text"],
-                    notes=[n.model_dump(mode="json") for n in a.notes],
+                    notes=[NoteDraft(n.start, n.end, n.why, n.part) for n in a.notes],
                 )
                 for a in article_set.articles
             ],
@@ -207,8 +220,10 @@ def draft_from_raw(raw: dict[str, Any]) -> SetDraft:
                 else:
                     article.title_annotations.append(draft_ann)
         notes = item.get("notes")
-        article.notes = [n for n in notes if isinstance(n, dict)] if isinstance(notes,
-                                                                                list) else []
+        article.notes = [NoteDraft(_int(n, "start", 0), _int(n, "end", 0), _text(n, "why"),
+                                   _text(n, "part", "text"))
+                         for n in (notes if isinstance(notes, list) else [])
+                         if isinstance(n, dict)]
         draft.articles.append(article)
     return draft
 

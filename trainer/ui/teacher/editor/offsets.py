@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from trainer.ui.teacher.editor.draft import NoteDraft
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,12 @@ def shift_spans(spans: Sequence[S], change: TextChange) -> tuple[list[S], list[S
         else:
             dropped.append(span)
     return kept, dropped
+
+
+def follow_edit(notes: list[NoteDraft], part: str, change: TextChange) -> None:
+    """Move the good-practice notes of one part with an edit (in place); a note whose words
+    the edit destroyed is dropped, as a key span would be."""
+    mine = [n for n in notes if n.part == part]
+    if mine:
+        kept, _dropped = shift_spans(mine, change)
+        notes[:] = [n for n in notes if n.part != part] + kept

@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
             self, {"profiles": "picker"}.get(screen, screen))
         if screen != "practice" and self._practice is not None:
             self._practice.editor.reset()  # Undo never changes a passage out of sight
+            if self._practice.lookup.panel is not None:
+                self._practice.lookup.panel.hide()  # cards belong to the passage being read
         if self.library_action is not None:
             # One key, one meaning per screen: while practising, Ctrl+L is "Look it up"
             # (the practice screen's own shortcut; two would cancel each other out).

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from trainer.core.errors import Problem
@@ -39,6 +40,12 @@ def broken_draft() -> SetDraft:
         first, ArticleDraft(id="a1", title="", text="x")])
 
 
+def tooltip_text(window: Any, row: int) -> str:
+    document = QTextDocument()
+    document.setHtml(window.problems.index(row, 0).data(Qt.ItemDataRole.ToolTipRole))
+    return document.toPlainText()
+
+
 def test_panel_lines_equal_the_cli_output_for_the_saved_file(qtbot: Any, tmp_path: Path) -> None:
     window = make_window(qtbot)
     window.load_draft(broken_draft(), None)
@@ -50,14 +57,20 @@ def test_panel_lines_equal_the_cli_output_for_the_saved_file(qtbot: Any, tmp_pat
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     cli = [line for line in result.stderr.splitlines() if line.startswith(str(path))]
-    assert panel == cli
+    # The same problems, in the same order; the panel names places as the editor shows them
+    # and keeps the command line's wording as the tooltip.
+    assert [tooltip_text(window, r) for r in range(window.problems.rowCount())] == cli
+    assert all("$." not in line and str(path) not in line for line in panel)
+    assert any(line.startswith("Set details · Set id: ") for line in panel)
+    assert any(line.startswith("Article 1 · Key span 1 · Technique: ") for line in panel)
+    assert any(line.startswith("Article 2 · Title: ") for line in panel)
     assert "problem" in window.problem_panel.status.text()
 
     # The unfinished file reopens with its problems listed again.
     again = make_window(qtbot)
     problems = again.open_path(path)
     assert [p.format() for p in problems] == cli
-    assert [again.problems.index(r, 0).data() for r in range(again.problems.rowCount())] == cli
+    assert [tooltip_text(again, r) for r in range(again.problems.rowCount())] == cli
 
 
 def test_panel_updates_live_while_typing(qtbot: Any) -> None:

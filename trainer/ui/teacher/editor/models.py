@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from trainer.core.errors import Problem
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.teacher.editor.draft import AnnotationDraft, ArticleDraft, SetDraft
+from trainer.ui.teacher.editor.problem_text import editor_text
 from trainer.ui.widgets.plain import plain_tooltip
 
 _ROOT = QModelIndex()
@@ -170,7 +171,8 @@ class AnnotationTableModel(QAbstractTableModel):
 
 
 class ProblemListModel(QAbstractListModel):
-    """`trainer validate` lines for the draft; the Problem itself under PROBLEM_ROLE."""
+    """The draft's problems in the editor's words (`trainer validate`'s line as tooltip);
+    the Problem itself under PROBLEM_ROLE."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -192,8 +194,8 @@ class ProblemListModel(QAbstractListModel):
             return None
         problem = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return problem.format()
-        if role == Qt.ItemDataRole.ToolTipRole:
+            return editor_text(problem)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the same line as `trainer validate`
             return plain_tooltip(problem.format())
         if role == PROBLEM_ROLE:
             return problem

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,9 +50,9 @@ class ArticlePanel(QWidget):
         self.remove = button(self.tr("Remove"), self.tr("Remove article"))
         self.up = button(self.tr("Up"), self.tr("Move article up"))
         self.down = button(self.tr("Down"), self.tr("Move article down"))
-        row = QHBoxLayout()
-        for widget in (self.add, self.remove, self.up, self.down):
-            row.addWidget(widget)
+        row = QGridLayout()  # two by two: the panel stays narrow on a 1024-pixel screen
+        for i, widget in enumerate((self.add, self.remove, self.up, self.down)):
+            row.addWidget(widget, i // 2, i % 2)
         self.empty = QLabel(self.tr("No articles yet. Press Add (Ctrl+Shift+N), then paste "
                                     "the text of a news article."))
         self.empty.setWordWrap(True)
@@ -81,9 +82,10 @@ class SpanPanel(QWidget):
         self.mark = button(self.tr("Mark selection…"), self.tr("Mark selected phrase"))
         self.edit = button(self.tr("Edit…"), self.tr("Edit key span"))
         self.remove = button(self.tr("Remove"), self.tr("Remove key span"))
-        row = QHBoxLayout()
-        for widget in (self.mark, self.edit, self.remove):
-            row.addWidget(widget)
+        row = QGridLayout()
+        row.addWidget(self.mark, 0, 0, 1, 2)
+        row.addWidget(self.edit, 1, 0)
+        row.addWidget(self.remove, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -99,8 +101,10 @@ class SpanPanel(QWidget):
 
     def legend(self, taxonomy: Taxonomy) -> QWidget:
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        lines = QVBoxLayout(box)  # chips, then the note on its own line: narrow enough
+        lines.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        lines.addLayout(row)
         for family in taxonomy.families.values():
             chip = QLabel(family.name)
             colors = theme.current()
@@ -112,8 +116,8 @@ class SpanPanel(QWidget):
         optional = QLabel(self.tr("dotted underline = optional"))
         optional.setStyleSheet("text-decoration: underline dotted;")
         optional.setAccessibleName(optional.text())
-        row.addWidget(optional)
         row.addStretch(1)
+        lines.addWidget(optional)
         return box
 
 

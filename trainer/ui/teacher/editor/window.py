@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -99,7 +99,9 @@ class SetEditorWindow(QMainWindow):
         main.addWidget(self.tabs)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
-        main.setSizes([250, 640, 380])
+        main.setChildrenCollapsible(False)  # every pane stays reachable on a small screen
+        right.setChildrenCollapsible(False)
+        main.setSizes([230, 640, 380])
         main.setContentsMargins(8, 8, 8, 0)
         self.setCentralWidget(main)
         self.resize(1300, 780)
@@ -196,7 +198,7 @@ class SetEditorWindow(QMainWindow):
         if not self._may_discard():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open article set"), "",
+            self, self.tr("Open article set"), str(self.start_folder()),
             self.tr("Article sets (*.json *.zip);;All files (*)"))
         if name:
             self.open_path(Path(name))
@@ -204,7 +206,8 @@ class SetEditorWindow(QMainWindow):
     def open_folder_dialog(self) -> None:
         if not self._may_discard():
             return
-        name = QFileDialog.getExistingDirectory(self, self.tr("Open a Markdown or PTC folder"))
+        name = QFileDialog.getExistingDirectory(self, self.tr("Open a Markdown or PTC folder"),
+                                                str(self.start_folder()))
         if name:
             self.open_path(Path(name))
 
@@ -238,9 +241,18 @@ class SetEditorWindow(QMainWindow):
             return self.save_as()
         return self.save_to(self.path)
 
+    def start_folder(self) -> Path:
+        """Where file dialogs open: the set's own folder, else the user's documents folder
+        (not the program's working directory, which may be its install folder)."""
+        if self.path is not None:
+            return self.path.parent
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
     def save_as(self) -> bool:
-        suggested = (self.draft.id or "article-set") + ".json"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save article set"), suggested,
+        suggested = self.start_folder() / ((self.draft.id or "article-set") + ".json")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save article set"), str(suggested),
                                               self.tr("Article set (*.json)"))
         if not name:
             return False

@@ -71,13 +71,13 @@ def test_score_json_has_exactly_the_design_shape() -> None:
         assert set(entry) == {"student", "any", "family", "technique", "verdicts"}
         assert set(entry["student"]) == student_keys
         for mode in ("any", "family", "technique"):
-            assert set(entry[mode]) == {"precision", "recall", "f1"}
+            assert set(entry[mode]) == {"precision", "recall", "f1", "counts"}
         for verdict in entry["verdicts"]:
             assert {"verdict", "start", "end", "label"} <= set(verdict)
     assert set(report["overall"]) == {"student", "any", "family", "technique"}
     assert set(report["overall"]["student"]) == student_keys
     for mode in ("any", "family", "technique"):
-        assert set(report["overall"][mode]) == {"precision", "recall", "f1"}
+        assert set(report["overall"][mode]) == {"precision", "recall", "f1", "counts"}
     assert set(report["discernment"]) == {"hits", "misses", "false_alarms",
                                           "correct_rejections", "d_prime"}
 
@@ -96,7 +96,9 @@ def test_score_json_values_hand_computed() -> None:
     assert [(v["start"], v["verdict"]) for v in a1["verdicts"]] == [
         (0, "found"), (34, "debatable"), (63, "false-alarm"), (81, "partly-found")]
     # clean-1 is missing from ANSWERS: an unmarked clean passage is a perfect score.
-    assert report["articles"]["clean-1"]["any"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    clean = report["articles"]["clean-1"]["any"]
+    assert {k: clean[k] for k in ("precision", "recall", "f1")} == {"precision": 1.0, "recall": 1.0,
+                                                                   "f1": 1.0}
     # micro-average over a1, a2 (one of its two key spans answered exactly), clean-1:
     # technique P = (1 + 1)/(3 + 1), R = (6/19 + 1)/(2 + 2)
     overall = report["overall"]["technique"]
@@ -230,3 +232,93 @@ def test_score_overall_student_mode_is_mixed_across_levels(tmp_path: Path) -> No
     overall = report["overall"]["student"]
     assert (overall["mode"], overall["hits"], overall["marks"], overall["found"]) == (
         "mixed", 1, 2, 1)
+
+
+def test_score_json_adds_the_counts_of_each_mode() -> None:
+    report = json.loads(trainer("score", str(KEY), str(ANSWERS), "--json").stdout)
+    names = {"precision_num", "precision_den", "recall_num", "recall_den"}
+    entries = [*report["articles"].values(), report["overall"]]
+    for entry in entries:
+        for mode in ("any", "family", "technique"):
+            block = entry[mode]
+            assert set(block["counts"]) == names
+            counts = block["counts"]
+            if counts["precision_den"]:
+                assert block["precision"] == pytest.approx(
+                    counts["precision_num"] / counts["precision_den"])
+            if counts["recall_den"]:
+                assert block["recall"] == pytest.approx(counts["recall_num"] / counts["recall_den"])
+    for mode in ("any", "family", "technique"):  # micro-average: overall = sum of articles
+        for name in names:
+            assert report["overall"][mode]["counts"][name] == pytest.approx(
+                sum(e[mode]["counts"][name] for e in report["articles"].values()))
+
+
+def test_score_help_says_where_an_unlabelled_span_counts() -> None:
+    text = " ".join(trainer("score", "--help").stdout.split())
+    assert "A span without a label" in text and "counts in `any` mode only" in text
+    assert "PTC technique name" in text and '"counts"' in text
+
+
+def _ptc_key(tmp_path: Path) -> tuple[Path, str]:
+    folder = tmp_path / "ptc"
+    folder.mkdir()
+    text = "Headline here\n\nOur great nation will never bow. The corrupt elites lied.\n"
+    (folder / "article42.txt").write_text(text, encoding="utf-8")
+    rows = [("Flag-Waving", text.index("Our great"), text.index(" will")),
+            ("Loaded_Language", text.index("corrupt"), text.index(" lied"))]
+    (folder / "article42.task2-TC.labels").write_text(
+        "".join(f"42\t{n}\t{s}\t{e}\n" for n, s, e in rows), encoding="utf-8")
+    return folder, text
+
+
+def test_score_accepts_ptc_names_and_the_sets_own_techniques(tmp_path: Path) -> None:
+    key, text = _ptc_key(tmp_path)
+    converted = tmp_path / "key.json"
+    assert trainer("convert", str(key), str(converted)).returncode == 0
+    flag = (text.index("Our great"), text.index(" will"))
+    elites = (text.index("corrupt"), text.index(" lied"))
+    for labels in (("Flag-Waving", "Loaded_Language"), ("flag-waving", "loaded-language"),
+                   ("FLAG-WAVING", "loaded_language")):
+        answers = _write(tmp_path, "answers.json", json.dumps({"42": [
+            {"start": flag[0], "end": flag[1], "label": labels[0]},
+            {"start": elites[0], "end": elites[1], "label": labels[1]}]}))
+        for source in (key, converted):
+            result = trainer("score", str(source), str(answers), "--json")
+            assert result.returncode == 0, result.stderr
+            overall = json.loads(result.stdout)["overall"]
+            assert overall["technique"]["f1"] == 1.0, (labels, source)
+
+
+def test_score_unlabelled_span_counts_in_any_mode_only(tmp_path: Path) -> None:
+    key, text = _ptc_key(tmp_path)
+    flag = (text.index("Our great"), text.index(" will"))
+    answers = _write(tmp_path, "answers.json",
+                     json.dumps({"42": [{"start": flag[0], "end": flag[1]}]}))
+    overall = json.loads(trainer("score", str(key), str(answers), "--json").stdout)["overall"]
+    assert overall["any"]["counts"]["precision_num"] == 1.0
+    assert overall["family"]["counts"]["precision_num"] == 0.0
+    assert overall["technique"]["counts"]["precision_num"] == 0.0
+
+
+def test_score_loads_no_heavy_library(tmp_path: Path) -> None:
+    code = ("import sys; from trainer.cli.main import run; "
+            f"code = run(['score', {str(KEY)!r}, {str(ANSWERS)!r}, '--json']); "
+            "heavy = sorted(m for m in ('pydantic', 'sqlalchemy', 'yaml', 'alembic', 'PySide6', "
+            "'jsonschema', 'platformdirs') if m in sys.modules); "
+            "print('HEAVY', code, heavy, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert "HEAVY 0 []" in result.stderr, result.stderr
+
+
+def test_score_reports_a_bad_json_key_like_validate(tmp_path: Path) -> None:
+    raw = json.loads(KEY.read_text(encoding="utf-8"))
+    raw["colour"] = "red"
+    raw["articles"][0]["annotations"][0]["end"] = 10_000
+    key = _write(tmp_path, "key.json", json.dumps(raw))
+    scored = trainer("score", str(key), str(ANSWERS), "--json")
+    validated = trainer("validate", str(key))
+    assert scored.returncode == 1 and scored.stdout == ""
+    problems = [line for line in validated.stderr.splitlines() if line.startswith(str(key))]
+    assert len(problems) == 2 and scored.stderr.splitlines() == problems

@@ -28,8 +28,38 @@ COMMAND_MODULES = (
 )
 
 
-def command_modules() -> list[ModuleType]:
-    return [importlib.import_module(f"trainer.cli.{name}") for name in COMMAND_MODULES]
+def command_modules(only: str | None = None) -> list[ModuleType]:
+    names = [only] if only else COMMAND_MODULES
+    return [importlib.import_module(f"trainer.cli.{name}") for name in names]
+
+
+def command_module_for(argv: Sequence[str]) -> str | None:
+    """The one module a command line needs (`score` → score_cmd), or None for all of them.
+
+    Importing every command module costs more than `trainer score` itself on a large key
+    (DESIGN §9), so a command line naming a command registers only that command; anything
+    else (no command, `--help`, a misspelt command) gets the full parser and its messages.
+    """
+    args = list(argv)
+    while args and args[0].startswith("--data-dir"):
+        args = args[1:] if "=" in args[0] else args[2:]
+    if not args or args[0].startswith("-"):
+        return None
+    module = args[0].replace("-", "") + "_cmd"
+    return module if module in COMMAND_MODULES else None
+
+
+class _VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"trainer {version()}")
+        parser.exit()
 
 
 def gui_data_dir(argv: Sequence[str]) -> tuple[bool, str | None]:
@@ -55,16 +85,17 @@ def data_dir_problem(text: str) -> str | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trainer",
         description="Media Literacy Trainer. With no command, starts the desktop program.",
     )
-    parser.add_argument("--version", action="version", version=f"trainer {version()}")
+    parser.add_argument("--version", action=_VersionAction,
+                        help="show program's version number and exit")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="use DIR for the database and backups (overrides TRAINER_HOME)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
+    for module in command_modules(only):
         module.register(commands)
     return parser
 
@@ -80,7 +111,7 @@ def run(argv: Sequence[str]) -> int:
     args: argparse.Namespace | None = None
     handler: Handler | None = None
     if not gui_only:
-        args = build_parser().parse_args(list(argv))
+        args = build_parser(command_module_for(argv)).parse_args(list(argv))
         data_dir = args.data_dir
         handler = getattr(args, "handler", None)
     if data_dir is not None:

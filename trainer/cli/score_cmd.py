@@ -1,37 +1,77 @@
-"""`trainer score KEY ANSWERS [--json]`: score answers against an article set's key."""
+"""`trainer score KEY ANSWERS [--json]`: score answers against an article set's key.
+
+Kept quick as a whole process (DESIGN §9: a few times a bare interpreter loading the two JSON
+files): a JSON key is read by `scorekey`'s fast path, nothing here imports pydantic, and the
+JSON output is written by the C encoder. The report is built by one function per block
+(`_article_entry`, `_overall`), so a new block is one more entry in each.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from trainer.core.answers import load_answers
 from trainer.core.discernment import DiscernmentCounts
-from trainer.core.formats import load_set
-from trainer.core.scoring import MODES, Counts, score_article, sum_counts
+from trainer.core.scorekey import KeyArticle, load_score_key
+from trainer.core.scoring import MODES, ArticleScore, Counts, Mode, score_article, sum_counts
+from trainer.core.spans import Span
 from trainer.core.student_score import StudentScore, mode_for_level, student_score, total
-from trainer.core.taxonomy import default_taxonomy
+from trainer.core.taxonomy import Taxonomy
+
+_DESCRIPTION = """\
+Score ANSWERS against the key in KEY. KEY is an article set in any format `trainer validate`
+reads. ANSWERS is JSON: {"<article id>": [{"start": 0, "end": 12, "label": "…"}, …], …};
+an article of KEY missing from ANSWERS counts as answered with no marks. A label is a
+technique or family id, a technique the key set defines itself, or a PTC technique name
+(e.g. Loaded_Language, Flag-Waving). A span without a label ("" or no "label") counts in
+`any` mode only: in `family` and `technique` modes it matches no key span, though it still
+counts as one of the marks.
+"""
+
+_JSON_HELP = ("print one JSON object on one line: per article and overall, for each mode "
+              "(any, family, technique), precision, recall, f1 and \"counts\" (precision_num, "
+              "precision_den, recall_num, recall_den), plus the student score, the verdicts "
+              "and discernment")
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "score", help="score an answers file against an article set",
-        description="Score ANSWERS ({\"<article id>\": [{\"start\", \"end\", \"label\"}, …]}) "
-                    "against the key in KEY. Articles missing from ANSWERS count as unmarked.")
+    parser = commands.add_parser("score", help="score an answers file against an article set",
+                                 description=_DESCRIPTION)
     parser.add_argument("key", type=Path, metavar="KEY")
     parser.add_argument("answers", type=Path, metavar="ANSWERS")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--json", action="store_true", help=_JSON_HELP)
     parser.set_defaults(handler=run)
 
 
+def mode_block(counts: Counts) -> dict[str, Any]:
+    """precision, recall, f1 (DESIGN §8) and the sums they come from, for micro-averaging."""
+    return {**counts.as_dict(), "counts": counts.sums()}
+
+
+def _article_entry(article: KeyArticle, marks: Sequence[Span], result: ArticleScore,
+                   student: StudentScore) -> dict[str, Any]:
+    entry: dict[str, Any] = {"student": student.as_dict()}
+    entry |= {mode: mode_block(result.counts[mode]) for mode in MODES}
+    entry["verdicts"] = [v.as_dict() for v in result.verdicts]
+    return entry
+
+
+def _overall(totals: dict[Mode, list[Counts]], students: list[StudentScore]) -> dict[str, Any]:
+    return {"student": total(students).as_dict(),
+            **{mode: mode_block(sum_counts(totals[mode])) for mode in MODES}}
+
+
 def build_report(key_path: Path, answers_path: Path) -> dict[str, Any]:
-    key = load_set(key_path)
-    taxonomy = key.taxonomy(default_taxonomy())
+    key = load_score_key(key_path)
+    taxonomy: Taxonomy = key.taxonomy
     answers = load_answers(answers_path, key, taxonomy)
     articles: dict[str, Any] = {}
-    totals: dict[str, list[Counts]] = {mode: [] for mode in MODES}
+    totals: dict[Mode, list[Counts]] = {mode: [] for mode in MODES}
     discernment = DiscernmentCounts()
     students: list[StudentScore] = []
     for article in key.articles:
@@ -39,20 +79,13 @@ def build_report(key_path: Path, answers_path: Path) -> dict[str, Any]:
         result = score_article(article, marks, taxonomy)
         student = student_score(article, marks, mode_for_level(article.level), taxonomy)
         students.append(student)
-        entry: dict[str, Any] = {"student": student.as_dict()}
-        entry |= {mode: result.counts[mode].as_dict() for mode in MODES}
-        entry["verdicts"] = [v.as_dict() for v in result.verdicts]
-        articles[article.id] = entry
+        articles[article.id] = _article_entry(article, marks, result, student)
         for mode in MODES:
             totals[mode].append(result.counts[mode])
         if result.discernment is not None:
             discernment = discernment + result.discernment
-    return {
-        "articles": articles,
-        "overall": {"student": total(students).as_dict(),
-                    **{mode: sum_counts(totals[mode]).as_dict() for mode in MODES}},
-        "discernment": discernment.as_dict(),
-    }
+    return {"articles": articles, "overall": _overall(totals, students),
+            "discernment": discernment.as_dict()}
 
 
 def _student_cells(student: dict[str, Any]) -> str:
@@ -83,5 +116,10 @@ def _table(report: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     report = build_report(args.key, args.answers)
-    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else _table(report))
+    if args.json:
+        # One line: the C encoder writes it; indent= would fall back to the Python encoder,
+        # which costs more than scoring on a PTC-sized key.
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        print(_table(report))
     return 0

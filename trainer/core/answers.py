@@ -1,24 +1,63 @@
 """Student answer files for `trainer score`: {"<article id>": [{start, end, label}, …]}.
 
-A span may carry `"part": "title"` (offsets into the headline); the spans returned are in
-scoring coordinates (trainer.core.parts).
+A label is a technique or family id, a technique the key set defines itself, or a technique
+name of the SemEval-2020 Task 11 corpus (`Flag-Waving`, `Loaded_Language`, …, any case),
+mapped the way the PTC reader maps it, so that a system's PTC-style output can be scored as
+it is. A span without a label (`""` or no `label`) counts in `any` mode only. A span may
+carry `"part": "title"` (offsets into the headline); the spans returned are in scoring
+coordinates (trainer.core.parts).
+
+Light on purpose (no pydantic): `trainer score` reads answers with the fast JSON reader and
+asks the JSON set reader's helpers only to word a problem with the file itself.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.jsonset import check_file_size, decode_text_file, parse_json_text
-from trainer.core.model import PARTS, ArticleSet
-from trainer.core.parts import mark_to_scoring
+from trainer.core.parts import PARTS, mark_to_scoring
+from trainer.core.ptc_names import ptc_table
+from trainer.core.scorekey import read_json_quickly
 from trainer.core.setcheck import boundary_splits_character
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 
 
-def load_answers(path: Path, key: ArticleSet, taxonomy: Taxonomy) -> dict[str, list[Span]]:
+class KeyedArticle(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    def part_text(self, part: str) -> str: ...
+
+
+class AnswerKey(Protocol):
+    """What answers are checked against: a `ScoreKey` or an `ArticleSet`."""
+
+    @property
+    def articles(self) -> Sequence[KeyedArticle]: ...
+    def article(self, article_id: str) -> KeyedArticle | None: ...
+
+
+def answer_label(label: str, taxonomy: Taxonomy) -> str | None:
+    """Our id for an answer label, or None when it names nothing the key knows."""
+    if taxonomy.is_label(label):
+        return label
+    mapped = ptc_table().to_label.get(label.lower())
+    return mapped if mapped is not None and taxonomy.is_label(mapped) else None
+
+
+def _read(path: Path) -> Any:
+    raw = read_json_quickly(path)
+    if raw is not None:
+        return raw
+    # Something is unusual: the JSON set reader's helpers say what, with line and column.
+    from trainer.core.jsonset import check_file_size, decode_text_file, parse_json_text
+
     file = str(path)
     try:
         check_file_size(path.stat().st_size, file)
@@ -29,7 +68,12 @@ def load_answers(path: Path, key: ArticleSet, taxonomy: Taxonomy) -> dict[str, l
     if not text.strip():
         raise InvalidInput([Problem(file, "file is empty",
                                     hint='an answers file with no marks is "{}"')])
-    raw = parse_json_text(text, file)
+    return parse_json_text(text, file)
+
+
+def load_answers(path: Path, key: AnswerKey, taxonomy: Taxonomy) -> dict[str, list[Span]]:
+    file = str(path)
+    raw = _read(path)
     if not isinstance(raw, dict):
         raise InvalidInput([Problem(file, "answers must be an object mapping article ids to "
                                           "lists of spans", path="$")])
@@ -55,9 +99,12 @@ def load_answers(path: Path, key: ArticleSet, taxonomy: Taxonomy) -> dict[str, l
             if type(start) is not int or type(end) is not int:
                 problems.append(Problem(file, "start and end must be whole numbers", path=where))
                 continue
-            if not isinstance(label, str) or (label and not taxonomy.is_label(label)):
-                problems.append(Problem(file, f"unknown label {label!r}", path=f"{where}.label",
-                                        hint="use a technique or family id"))
+            ours = answer_label(label, taxonomy) if isinstance(label, str) and label else ""
+            if ours is None or not isinstance(label, str):
+                problems.append(Problem(
+                    file, f"unknown label {label!r}", path=f"{where}.label",
+                    hint="use a technique or family id, a technique the key set defines, "
+                         "a PTC technique name, or \"\" for a span without a label"))
                 continue
             part = item.get("part", "text")
             if part not in PARTS:
@@ -70,12 +117,11 @@ def load_answers(path: Path, key: ArticleSet, taxonomy: Taxonomy) -> dict[str, l
                                               f"outside the {part} ({len(target)} "
                                               "characters)", path=where))
                 continue
-            if boundary_splits_character(target, start) or boundary_splits_character(
-                target, end
-            ):
+            if boundary_splits_character(target, start) or boundary_splits_character(target,
+                                                                                     end):
                 problems.append(Problem(file, "span cuts a character in two", path=where))
                 continue
-            answers[article_id].append(mark_to_scoring(article, Span(start, end, label), part))
+            answers[article_id].append(mark_to_scoring(article, Span(start, end, ours), part))
     if problems:
         raise InvalidInput(problems)
     return answers

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import NormalDist
+from functools import lru_cache
 
-from trainer.core.spans import Span
+from trainer.core.spans import SortedUnion, Span
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by whitespace,
 # or at a paragraph break.
@@ -16,6 +16,12 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n\s*\n")
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Code-point ranges of the sentences, trimmed of surrounding whitespace."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=64)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: discernment and the student score both split each passage they score.
     ranges: list[tuple[int, int]] = []
     cursor = 0
     for match in _SENTENCE_END.finditer(text):
@@ -29,7 +35,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         stripped_end = start + len(piece.rstrip())
         if stripped_end > stripped_start:
             trimmed.append((stripped_start, stripped_end))
-    return trimmed
+    return tuple(trimmed)
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,16 @@ class DiscernmentCounts:
 
     @property
     def d_prime(self) -> float:
+        from statistics import NormalDist  # decimal, fractions, random: only when asked
+
         z = NormalDist().inv_cdf
         return z(self.hit_rate) - z(self.false_alarm_rate)
 
     @property
     def bias(self) -> float:
         """Response bias c = −(z(H) + z(F)) / 2: below 0 flags too much, above 0 too cautious."""
+        from statistics import NormalDist  # decimal, fractions, random: only when asked
+
         z = NormalDist().inv_cdf
         return -(z(self.hit_rate) + z(self.false_alarm_rate)) / 2
 
@@ -78,20 +88,19 @@ class DiscernmentCounts:
         }
 
 
-def _touches(start: int, end: int, spans: Iterable[Span]) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
-
-
 def discernment_counts(
     text: str, required: Sequence[Span], optional: Sequence[Span], answers: Sequence[Span]
 ) -> DiscernmentCounts:
     """Each sentence is a trial. Sentences holding only debatable spans are not trials."""
     hits = misses = false_alarms = rejections = 0
+    signals = SortedUnion((s.start, s.end) for s in required)
+    debatable = SortedUnion((s.start, s.end) for s in optional)
+    marked = SortedUnion((s.start, s.end) for s in answers)
     for start, end in split_sentences(text):
-        signal = _touches(start, end, required)
-        if not signal and _touches(start, end, optional):
+        signal = signals.touches(start, end)
+        if not signal and debatable.touches(start, end):
             continue
-        said_yes = _touches(start, end, answers)
+        said_yes = marked.touches(start, end)
         if signal:
             hits += said_yes
             misses += not said_yes

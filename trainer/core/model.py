@@ -6,6 +6,8 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from trainer.core.parts import PARTS as PARTS
+from trainer.core.parts import SEPARATOR, Part, title_base
 from trainer.core.taxonomy import Taxonomy, Technique
 
 FORMAT_TAG: Final = "trainer.article-set"
@@ -15,9 +17,7 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 
 Level = Annotated[int, Field(ge=1, le=3)]
-Part = Literal["text", "title"]
 SourceKind = Literal["outlet", "person", "organisation", "document"]
-PARTS: Final = ("text", "title")
 
 
 def _one_line(value: str) -> str:
@@ -98,6 +98,20 @@ class Article(_Strict):
     def part_text(self, part: str) -> str:
         """The string a span's offsets index: the title or the text."""
         return self.title if part == "title" else self.text
+
+    def scoring_view(self) -> Article:
+        """This article in scoring coordinates (trainer.core.parts): the title after the text
+        and a blank line, title spans and notes moved there. Built without validation."""
+        base = title_base(self)
+
+        def moved(span: Annotation | Note) -> dict[str, object]:
+            shift = base if span.part == "title" else 0
+            return {"start": span.start + shift, "end": span.end + shift, "part": "text"}
+
+        return Article.model_construct(
+            **{**dict(self), "text": self.text + SEPARATOR + self.title,
+               "annotations": [a.model_copy(update=moved(a)) for a in self.annotations],
+               "notes": [n.model_copy(update=moved(n)) for n in self.notes]})
 
 
 class LevelRange(_Strict):

@@ -6,29 +6,57 @@ blank line, then the title; a title span at title offset k sits at len(text) + 2
 blank line makes the headline its own sentence for discernment and the student score, and no
 span of one part can reach into the other. An article without headline spans, scored
 without headline marks, is scored on its text alone, exactly as before format version 2.
+
+Light on purpose (no pydantic): `trainer score` and setcheck import it. Articles are anything
+with `text`, `title`, `annotations` and a `scoring_view()` that moves title spans (the model's
+Article and `trainer score`'s KeyArticle both have one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Final, Literal, Protocol, TypeVar, runtime_checkable
 
-from trainer.core.model import Annotation, Article, Note
 from trainer.core.spans import Span
 
+Part = Literal["text", "title"]
+PARTS: Final = ("text", "title")
 SEPARATOR = "\n\n"
 
 
-def title_base(article: Article) -> int:
+class _PartSpan(Protocol):
+    @property
+    def part(self) -> str: ...
+
+
+class Texted(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+@runtime_checkable
+class PartedArticle(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def annotations(self) -> Sequence[_PartSpan]: ...
+    def scoring_view(self: _A) -> _A: ...
+
+
+_A = TypeVar("_A", bound=PartedArticle)
+
+
+def title_base(article: Texted) -> int:
     """Where the title starts in scoring coordinates."""
     return len(article.text) + len(SEPARATOR)
 
 
-def to_scoring(article: Article, start: int, end: int, part: str) -> tuple[int, int]:
+def to_scoring(article: Texted, start: int, end: int, part: str) -> tuple[int, int]:
     base = title_base(article) if part == "title" else 0
     return start + base, end + base
 
 
-def from_scoring(article: Article, start: int, end: int) -> tuple[str, int, int]:
+def from_scoring(article: Texted, start: int, end: int) -> tuple[str, int, int]:
     """(part, start, end) of a span given in scoring coordinates."""
     base = title_base(article)
     if start >= base:
@@ -36,16 +64,16 @@ def from_scoring(article: Article, start: int, end: int) -> tuple[str, int, int]
     return "text", start, end
 
 
-def mark_to_scoring(article: Article, span: Span, part: str) -> Span:
+def mark_to_scoring(article: Texted, span: Span, part: str) -> Span:
     start, end = to_scoring(article, span.start, span.end, part)
     return Span(start, end, span.label)
 
 
-def marks_from_parts(article: Article, marks: Iterable[tuple[Span, str]]) -> list[Span]:
+def marks_from_parts(article: Texted, marks: Iterable[tuple[Span, str]]) -> list[Span]:
     return [mark_to_scoring(article, span, part) for span, part in marks]
 
 
-def split_marks(article: Article, marks: Iterable[Span]) -> list[tuple[Span, str]]:
+def split_marks(article: Texted, marks: Iterable[Span]) -> list[tuple[Span, str]]:
     """Scoring-coordinate marks as (span relative to its part, part)."""
     out = []
     for mark in marks:
@@ -54,13 +82,12 @@ def split_marks(article: Article, marks: Iterable[Span]) -> list[tuple[Span, str
     return out
 
 
-def uses_title(article: Article, marks: Sequence[Span] = ()) -> bool:
+def uses_title(article: PartedArticle, marks: Sequence[Span] = ()) -> bool:
     return (any(a.part == "title" for a in article.annotations)
             or any(m.end > len(article.text) for m in marks))
 
 
-def scoring_article(article: Article, marks: Sequence[Span] = (), *,
-                    combined: bool = False) -> Article:
+def scoring_article(article: _A, marks: Sequence[Span] = (), *, combined: bool = False) -> _A:
     """The article as scoring sees it: one string and every span in scoring coordinates.
 
     Returns `article` itself when neither its key spans nor `marks` touch the title (and
@@ -68,13 +95,4 @@ def scoring_article(article: Article, marks: Sequence[Span] = (), *,
     """
     if not combined and not uses_title(article, marks):
         return article
-    base = title_base(article)
-
-    def moved(span: Annotation | Note) -> dict[str, object]:
-        shift = base if span.part == "title" else 0
-        return {"start": span.start + shift, "end": span.end + shift, "part": "text"}
-
-    return Article.model_construct(
-        **{**dict(article), "text": article.text + SEPARATOR + article.title,
-           "annotations": [a.model_copy(update=moved(a)) for a in article.annotations],
-           "notes": [n.model_copy(update=moved(n)) for n in article.notes]})
+    return article.scoring_view()

@@ -9,11 +9,9 @@ line and that mark (as U+FEFF), so offsets need no shifting.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +21,12 @@ from trainer.core.errors import InvalidInput, Problem
 from trainer.core.fileout import check_new_folder, write_new_folder
 from trainer.core.jsonset import check_file_size, decode_text_file
 from trainer.core.model import ID_PATTERN, Annotation, ArticleSet
-from trainer.core.resources import resource_path
+from trainer.core.ptc_names import PtcTable, ptc_table
 from trainer.core.setcheck import MAX_ARTICLES, boundary_splits_character, set_problems
 from trainer.core.taxonomy import Taxonomy, Technique, default_taxonomy
+
+__all__ = ["PtcTable", "is_ptc_folder", "load_ptc_folder", "ptc_files", "ptc_table", "span_rows",
+           "write_ptc_folder"]
 
 ARTICLE_FILE = re.compile(r"^article(.+)\.txt$")
 LABELS_SUFFIX = ".labels"
@@ -39,35 +40,6 @@ BOM = "\ufeff"
 # them (mis-decoded punctuation such as U+009D); they become U+FFFD, one code point for one.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 REPLACEMENT = "\ufffd"
-
-
-@dataclass(frozen=True)
-class PtcTable:
-    to_label: dict[str, str]  # lower-cased PTC name → our label or a set-defined technique id
-    export: dict[str, str]  # our label or set-defined technique id → PTC name
-    techniques: dict[str, Technique]  # set-defined techniques for names without an equivalent
-    span_only_label: str
-
-
-@cache
-def ptc_table() -> PtcTable:
-    raw = json.loads(resource_path("ptc_techniques.json").read_text(encoding="utf-8"))
-    taxonomy = default_taxonomy()
-    to_label: dict[str, str] = {}
-    export: dict[str, str] = {}
-    techniques: dict[str, Technique] = {}
-    for entry in raw["techniques"]:
-        own = entry.get("technique")
-        if own:
-            techniques[own["id"]] = Technique(own["id"], taxonomy.family_of(entry["label"]),
-                                              own["name"], own["definition"], "", own["check"])
-            to_label[entry["name"].lower()] = own["id"]
-            export[own["id"]] = entry["name"]
-        else:
-            to_label[entry["name"].lower()] = entry["label"]
-            if entry.get("export"):
-                export[entry["label"]] = entry["name"]
-    return PtcTable(to_label, export, techniques, raw["span_only_label"])
 
 
 def is_ptc_folder(path: Path) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol, TypeVar
 
 from trainer.core.discernment import DiscernmentCounts, discernment_counts
 from trainer.core.parts import scoring_article
@@ -20,10 +20,25 @@ from trainer.core.spans import (
     touches_any,
 )
 from trainer.core.taxonomy import Taxonomy
-from trainer.core.verdicts import Verdict, compute_verdicts
+from trainer.core.verdicts import KeyAnnotationLike, Verdict, compute_verdicts
 
-if TYPE_CHECKING:
-    from trainer.core.model import Annotation, Article
+_S = TypeVar("_S", bound="ScoredArticle")
+
+
+class ScoredSpan(KeyAnnotationLike, Protocol):
+    @property
+    def part(self) -> str: ...
+
+
+class ScoredArticle(Protocol):
+    """An article as scoring reads it: the model's Article, or scorekey's KeyArticle."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def annotations(self) -> Sequence[ScoredSpan]: ...
+    def scoring_view(self: _S) -> _S: ...
+
 
 Mode = Literal["any", "family", "technique"]
 MODES: tuple[Mode, ...] = ("any", "family", "technique")
@@ -65,6 +80,11 @@ class Counts:
     def as_dict(self) -> dict[str, float]:
         return {"precision": self.precision, "recall": self.recall, "f1": self.f1}
 
+    def sums(self) -> dict[str, float]:
+        """The numerators and denominators behind precision and recall (`trainer score`)."""
+        return {"precision_num": self.precision_num, "precision_den": self.precision_den,
+                "recall_num": self.recall_num, "recall_den": self.recall_den}
+
 
 def sum_counts(items: Iterable[Counts]) -> Counts:
     total = Counts()
@@ -73,7 +93,7 @@ def sum_counts(items: Iterable[Counts]) -> Counts:
     return total
 
 
-def key_spans(annotations: Iterable[Annotation], optional: bool) -> list[Span]:
+def key_spans(annotations: Iterable[KeyAnnotationLike], optional: bool) -> list[Span]:
     return [Span(a.start, a.end, a.label) for a in annotations if a.optional == optional]
 
 
@@ -126,7 +146,7 @@ def _by_mode(items: Sequence[tuple[int, int, str]], family_of: dict[str, str]
             for mode, by_label in groups.items()}
 
 
-def score_counts(article: Article, answers: Sequence[Span],
+def score_counts(article: ScoredArticle, answers: Sequence[Span],
                  taxonomy: Taxonomy) -> dict[Mode, Counts]:
     """P/R/F1 counts of one attempt in every mode, optional key spans set aside.
 
@@ -168,7 +188,8 @@ class ArticleScore:
     discernment: DiscernmentCounts | None = None
 
 
-def score_article(article: Article, answers: Sequence[Span], taxonomy: Taxonomy) -> ArticleScore:
+def score_article(article: ScoredArticle, answers: Sequence[Span],
+                  taxonomy: Taxonomy) -> ArticleScore:
     """Everything the feedback screen and the store need for one submitted attempt.
 
     `answers` are in scoring coordinates (trainer.core.parts): headline marks sit after the

@@ -10,7 +10,7 @@ import unicodedata
 from typing import Any
 
 from trainer.core.errors import Problem
-from trainer.core.model import PARTS
+from trainer.core.parts import PARTS
 from trainer.core.taxonomy import Taxonomy
 
 MAX_ARTICLES = 20_000

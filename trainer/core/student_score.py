@@ -25,11 +25,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, cast
 
 from trainer.core.discernment import split_sentences
-from trainer.core.model import Article
-from trainer.core.parts import scoring_article
+from trainer.core.parts import PartedArticle, scoring_article
 from trainer.core.scoring import LEVEL_MODE, Mode, mode_labeller, set_aside_optional
 from trainer.core.spans import Span, covered_length, merge_spans, relabel
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
@@ -188,8 +187,8 @@ def assess(article: KeyedText, marks: Sequence[Span], mode: Mode,
     `marks` are in scoring coordinates (trainer.core.parts); an Article with headline spans
     or marks is scored on its text and headline together, the headline its own sentence.
     """
-    if isinstance(article, Article):
-        article = scoring_article(article, marks)
+    if isinstance(article, PartedArticle):  # the model's Article or scorekey's KeyArticle
+        article = cast(KeyedText, scoring_article(article, marks))
     label_of = mode_labeller(mode, taxonomy or default_taxonomy())
     required = [Span(a.start, a.end, a.label) for a in article.annotations if not a.optional]
     optional = [Span(a.start, a.end, a.label) for a in article.annotations if a.optional]

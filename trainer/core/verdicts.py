@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
-from trainer.core.spans import Span, covered_length
+from trainer.core.spans import Interval, SortedUnion, Span
 from trainer.core.taxonomy import Taxonomy
 
-if TYPE_CHECKING:
-    from trainer.core.model import Annotation
+
+class KeyAnnotationLike(Protocol):
+    """A key span as scoring reads it (the model's Annotation and scorekey's KeyAnnotation)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def optional(self) -> bool: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def tip(self) -> str: ...
+
 
 VerdictKind = Literal[
     "exact", "found", "wrong-label", "partly-found", "missed", "false-alarm", "debatable"
@@ -38,14 +54,12 @@ class Verdict:
         }
 
 
-def _key_verdict(key: Annotation, answers: Sequence[Span], taxonomy: Taxonomy) -> Verdict:
-    target = Span(key.start, key.end, key.label)
-    family = taxonomy.family_of(key.label)
-    any_cov = covered_length(target, answers) / target.length
-    family_cov = covered_length(
-        target, [a for a in answers if taxonomy.family_of(a.label) == family]
-    ) / target.length
-    exact_cov = covered_length(target, [a for a in answers if a.label == key.label]) / target.length
+def _key_verdict(key: KeyAnnotationLike, every: SortedUnion, same_family: SortedUnion,
+                 same_label: SortedUnion) -> Verdict:
+    length = key.end - key.start
+    any_cov = every.covered(key.start, key.end) / length
+    family_cov = same_family.covered(key.start, key.end) / length
+    exact_cov = same_label.covered(key.start, key.end) / length
     kind: VerdictKind
     if key.optional:
         kind = "debatable"
@@ -61,18 +75,39 @@ def _key_verdict(key: Annotation, answers: Sequence[Span], taxonomy: Taxonomy) -
                    key.tip, key.optional)
 
 
+_NOTHING = SortedUnion(())
+
+
 def compute_verdicts(
-    annotations: Sequence[Annotation], answers: Sequence[Span], taxonomy: Taxonomy
+    annotations: Sequence[KeyAnnotationLike], answers: Sequence[Span], taxonomy: Taxonomy
 ) -> list[Verdict]:
-    """One verdict per key span, then one per student span that touches no required span."""
-    verdicts = [_key_verdict(k, answers, taxonomy) for k in annotations]
-    required = [Span(k.start, k.end, k.label) for k in annotations if not k.optional]
-    optional = [Span(k.start, k.end, k.label) for k in annotations if k.optional]
+    """One verdict per key span, then one per student span that touches no required span.
+
+    The answers are merged once per article (all, per family, per label), so each key span
+    costs a binary search rather than a pass over every answer.
+    """
+    family_of = taxonomy.family_map
+    every: list[Interval] = []
+    by_family: defaultdict[str, list[Interval]] = defaultdict(list)
+    by_label: defaultdict[str, list[Interval]] = defaultdict(list)
+    for answer in answers:
+        interval = (answer.start, answer.end)
+        every.append(interval)
+        by_family[family_of.get(answer.label, answer.label)].append(interval)
+        by_label[answer.label].append(interval)
+    all_union = SortedUnion(every)
+    families = {family: SortedUnion(group) for family, group in by_family.items()}
+    labels = {label: SortedUnion(group) for label, group in by_label.items()}
+    verdicts = [_key_verdict(k, all_union,
+                             families.get(family_of.get(k.label, k.label), _NOTHING),
+                             labels.get(k.label, _NOTHING)) for k in annotations]
+    required = SortedUnion((k.start, k.end) for k in annotations if not k.optional)
+    optional = SortedUnion((k.start, k.end) for k in annotations if k.optional)
     for answer in sorted(answers):
-        if any(answer.overlaps(k) for k in required):
+        if required.touches(answer.start, answer.end):
             continue
         kind: VerdictKind = (
-            "debatable" if any(answer.overlaps(k) for k in optional) else "false-alarm"
+            "debatable" if optional.touches(answer.start, answer.end) else "false-alarm"
         )
         verdicts.append(Verdict(kind, answer.start, answer.end, answer.label, "answer"))
     verdicts.sort(key=lambda v: (v.start, v.end, v.source))

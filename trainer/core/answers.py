@@ -121,7 +121,9 @@ def load_answers(path: Path, key: AnswerKey, taxonomy: Taxonomy) -> dict[str, li
                                                                                      end):
                 problems.append(Problem(file, "span cuts a character in two", path=where))
                 continue
-            answers[article_id].append(mark_to_scoring(article, Span(start, end, ours), part))
+            span = Span(start, end, ours)
+            answers[article_id].append(
+                span if part == "text" else mark_to_scoring(article, span, part))
     if problems:
         raise InvalidInput(problems)
     return answers

@@ -51,6 +51,8 @@ def boundary_splits_character(text: str, offset: int) -> bool:
     """Whether a span boundary at `offset` falls inside one user-perceived character."""
     if offset <= 0 or offset >= len(text):
         return False
+    if text[offset] < "\u0300" and text[offset - 1] not in _JOINERS:
+        return False  # the common case, and quick: nothing below U+0300 continues a cluster
     if unicodedata.category(text[offset - 1]) == "Cc":
         return False  # Unicode always breaks after a line break or other control (UAX #29 GB4)
     return (_continues_cluster(text[offset]) or text[offset - 1] in _JOINERS

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 
 @dataclass(frozen=True, order=True)
@@ -29,6 +30,11 @@ class Span:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
 
 
+# Sorting Spans by this key gives their natural order (start, end, label) without a Python
+# __lt__ call per comparison: several times faster on the lists scoring sorts.
+span_order = attrgetter("start", "end", "label")
+
+
 def relabel(spans: Iterable[Span], label_of: Callable[[str], str]) -> list[Span]:
     return [Span(s.start, s.end, label_of(s.label)) for s in spans]
 
@@ -40,7 +46,7 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
         by_label[span.label].append(span)
     merged: list[Span] = []
     for label, group in by_label.items():
-        group.sort()
+        group.sort(key=span_order)
         start, end = group[0].start, group[0].end
         for span in group[1:]:
             if span.start < end:
@@ -49,7 +55,7 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
                 merged.append(Span(start, end, label))
                 start, end = span.start, span.end
         merged.append(Span(start, end, label))
-    merged.sort()
+    merged.sort(key=span_order)
     return merged
 
 

@@ -22,6 +22,7 @@ call it. Articles are anything with `text` and `annotations` (start, end, label,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,10 +31,11 @@ from typing import Literal, Protocol, cast
 from trainer.core.discernment import split_sentences
 from trainer.core.parts import PartedArticle, scoring_article
 from trainer.core.scoring import LEVEL_MODE, Mode, mode_labeller, set_aside_optional
-from trainer.core.spans import Span, covered_length, merge_spans, relabel
+from trainer.core.spans import Span, covered_length, merge_spans, relabel, span_order
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 
 FOUND_SHARE = 0.5
+_NON_BLANK = re.compile(r"\S")
 MIXED = "mixed"  # the mode of a total over articles graded in different modes
 NO_MODE = "none"  # the mode of a total over no articles at all
 
@@ -175,7 +177,7 @@ class SentenceCounter:
         # Sentences are trimmed, so only the two outermost can be touched by blanks alone.
         for index in {first, last}:
             lo, hi = max(start, self.starts[index]), min(end, self.ends[index])
-            if not self.text[lo:hi].strip():
+            if _NON_BLANK.search(self.text, lo, hi) is None:  # no slice: passages are long
                 count -= 1
         return count
 
@@ -194,7 +196,7 @@ def assess(article: KeyedText, marks: Sequence[Span], mode: Mode,
     optional = [Span(a.start, a.end, a.label) for a in article.annotations if a.optional]
     kept = set_aside_optional(marks, required, optional)
     kept_set = set(kept)
-    set_aside = tuple(sorted(m for m in marks if m not in kept_set))
+    set_aside = tuple(sorted((m for m in marks if m not in kept_set), key=span_order))
     counted = merge_spans(relabel(kept, label_of))
     keys = merge_spans(relabel(required, label_of))  # sorted by start
     sentences = SentenceCounter(article.text)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from trainer.core.spans import Interval, SortedUnion, Span
+from trainer.core.spans import Interval, SortedUnion, Span, span_order
 from trainer.core.taxonomy import Taxonomy
 
 
@@ -103,7 +103,7 @@ def compute_verdicts(
                              labels.get(k.label, _NOTHING)) for k in annotations]
     required = SortedUnion((k.start, k.end) for k in annotations if not k.optional)
     optional = SortedUnion((k.start, k.end) for k in annotations if k.optional)
-    for answer in sorted(answers):
+    for answer in sorted(answers, key=span_order):
         if required.touches(answer.start, answer.end):
             continue
         kind: VerdictKind = (

@@ -55,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         progress = resource_path("schema", "progress.schema.json")
         progress.write_text(progress_schema_text(), encoding="utf-8")
         print(f"wrote {progress}")
+        from trainer.core.assignment_file import assignment_schema_text
+
+        assignment = resource_path("schema", "assignment.schema.json")
+        assignment.write_text(assignment_schema_text(), encoding="utf-8")
+        print(f"wrote {assignment}")
     return 0
 
 

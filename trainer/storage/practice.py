@@ -149,12 +149,14 @@ class Practice(StorePart):
 
     def submit(self, profile_id: str, revision_id: int, marks: Sequence[Span], *,
                mode: str, started_at: datetime, nothing_to_flag: bool = False,
-               sources_opened: Sequence[str] = ()) -> SubmittedAttempt:
+               sources_opened: Sequence[str] = (), assignment_id: str | None = None,
+               level: int | None = None) -> SubmittedAttempt:
         """Score, then store attempt, answer spans and scores and drop the draft atomically.
 
         `marks` are in scoring coordinates (headline marks after the text, see
         trainer.core.parts); `sources_opened` are the ids of the source cards the student
-        opened, in order.
+        opened, in order; `assignment_id` and `level` name the assignment the passage was
+        practised for and the level it set.
         """
         if mode not in MODES:
             raise StoreError(f"unknown scoring mode {mode!r}; use one of {', '.join(MODES)}")
@@ -168,8 +170,8 @@ class Practice(StorePart):
             pk = self._profile_pk(session, profile_id)
             store_attempt(session, NewAttempt(
                 attempt_uuid, pk, revision_id, started_at, now, mode, nothing_to_flag,
-                tuple(marks), result, article=view.article,
-                sources_opened=tuple(sources_opened)))
+                tuple(marks), result, level=level, assignment_id=assignment_id,
+                article=view.article, sources_opened=tuple(sources_opened)))
             session.execute(delete(DraftRow).where(DraftRow.profile_id == pk,
                                                    DraftRow.revision_id == revision_id))
             session.execute(update(Profile).where(Profile.id == pk).values(last_used_at=now))

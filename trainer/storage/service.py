@@ -21,6 +21,7 @@ from trainer.storage.access import (
     read_only_message,
     store_error,
 )
+from trainer.storage.assignments import Assignments
 from trainer.storage.backups import daily_backup, scan_backups
 from trainer.storage.content import Library
 from trainer.storage.drills import Drills
@@ -150,6 +151,7 @@ class Store(MaintenanceMixin):
         self.practice = Practice(self, self.library)
         self.progress = Progress(self, self.library)
         self.drills = Drills(self)
+        self.assignments = Assignments(self, self.library)
 
     @classmethod
     def open(cls, url: str | None = None, *, backup_dir: Path | None = None,

@@ -16,9 +16,9 @@ TEXT = ("Officials are secretly planning a deployment. Many expect an interventi
 
 
 def _article(article_id: str = "a") -> DrillArticle:
-    def at(phrase: str, label: str) -> tuple[int, int, str]:
+    def at(phrase: str, label: str) -> tuple[int, int, str, str]:
         start = TEXT.index(phrase)
-        return start, start + len(phrase), label
+        return start, start + len(phrase), label, f"why {phrase}"
 
     return DrillArticle("demo", article_id, TEXT, "sha256:" + "0" * 64,
                         [at("secretly", "loaded-language"), at("reckless gamble", "labeling")],
@@ -37,6 +37,8 @@ def test_round_balances_problem_and_fair_sentences_and_skips_debatable_ones() ->
     assert {i.expected(family, by_technique=True) for i in problems} == {
         "loaded-language", "labeling"}
     assert {i.expected(family, by_technique=True) for i in fair} == {FAIR}
+    assert {(i.phrase, i.explanation) for i in problems} == {
+        ("secretly", "why secretly"), ("reckless gamble", "why reckless gamble")}
 
 
 def test_focus_techniques_come_first() -> None:

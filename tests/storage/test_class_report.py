@@ -117,3 +117,33 @@ def test_bad_files_are_named_and_the_good_ones_still_count(tmp_path: Path) -> No
     assert "newer version of the program" in result.stderr
     assert "disagree with its marks" in result.stderr
     assert "Ana" in result.stdout and "Benjamin" in result.stdout
+
+
+def test_starter_passages_count_where_the_program_never_ran(tmp_path: Path) -> None:
+    from trainer.core.formats import load_set
+    from trainer.core.resources import resource_path
+    from trainer.storage.starter import ensure_starter
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with Store.open(sqlite_url(tmp_path / "ana" / "trainer.sqlite3"), daily=False) as store:
+        assert ensure_starter(store) is None
+        ana = store.profiles.create("Ana")
+        first = store.library.entries(ana.id)[0]
+        store.practice.submit(ana.id, first.revision_id, [], mode="family", started_at=STARTED)
+        write_progress(store.progress.export_file(ana.id), usb / "Ana.mltprogress")
+    fresh = tmp_path / "teacher-fresh"
+    result = run_cli("class-report", str(usb), "--json", home=fresh)
+    assert result.returncode == 0, result.stderr
+    assert "not in this library" not in result.stderr
+    assert [s["attempts"] for s in json.loads(result.stdout)["students"]] == [1]
+    assert load_set(resource_path("starter.json")).articles  # the bundled set it found
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run_cli("class-report", str(empty), home=fresh)
+    assert nothing.returncode == 1 and "no progress files in this folder" in nothing.stderr
+    clash = tmp_path / "out.csv"
+    clash.write_text("x", encoding="utf-8")
+    refused = run_cli("class-report", str(usb), "--csv", str(clash), home=fresh)
+    assert refused.returncode == 1 and "not a folder" in refused.stderr
+    assert "Traceback" not in refused.stderr + nothing.stderr

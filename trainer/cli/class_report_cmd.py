@@ -12,6 +12,7 @@ from trainer.cli.common import err, open_store, report_problems
 from trainer.core.errors import InvalidInput, Problem
 
 MAX_FILES = 2000
+PATTERNS = ("*.mltprogress", "*.json", "*/*.mltprogress", "*/*.json")
 
 
 def register(commands: Any) -> None:
@@ -33,13 +34,18 @@ def register(commands: Any) -> None:
 
 
 def progress_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """Every .json file given or inside a given folder (two levels deep at most)."""
+    """Every progress file (.mltprogress or .json) given or inside a given folder (two levels
+    deep at most)."""
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in [*path.glob("*.json"), *path.glob("*/*.json")]
-                            if not p.name.startswith("."))
+            inside = [p for pattern in PATTERNS for p in path.glob(pattern)]
+            found += sorted(p for p in inside if not p.name.startswith("."))
+            if not inside:
+                problems.append(Problem(str(path), "no progress files in this folder",
+                                        hint="students export them with Progress → Export my "
+                                             "progress (files ending .mltprogress or .json)"))
         elif path.exists():
             found.append(path)
         else:
@@ -56,8 +62,14 @@ def run(args: argparse.Namespace) -> int:
     from trainer.core.progress_file import ProgressAttempt, ProgressFile, read_progress
     from trainer.core.taxonomy import default_taxonomy
     from trainer.storage.base import utcnow
+    from trainer.storage.starter import ensure_starter
 
     paths, problems = progress_paths(args.paths)
+    for target in (args.csv,):
+        if target is not None and target.exists() and not target.is_dir():
+            report_problems([Problem(str(target), "exists and is not a folder",
+                                     hint="--csv names a folder for the three CSV files")])
+            return 1
     files: list[ProgressFile] = []
     for path in paths:
         try:
@@ -68,6 +80,11 @@ def run(args: argparse.Namespace) -> int:
         report_problems(warnings)
         files.append(progress)
     with open_store(daily=False) as store:
+        # The built-in starter passages count even where the program was never opened.
+        problem = ensure_starter(store)
+        if problem:
+            err(f"trainer: warning: the starter passages could not be loaded: {problem}")
+
         def resolve(attempt: ProgressAttempt) -> Resolved | None:
             view = store.library.view_by_hash(attempt.set_id, attempt.article_id,
                                               attempt.text_hash)

@@ -67,10 +67,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from trainer.core.progress_file import read_progress
+    from trainer.storage.starter import ensure_starter
 
     progress, warnings = read_progress(args.file)
     report_problems(warnings)
     with open_store() as store:
+        ensure_starter(store)  # attempts on the built-in passages find them
         into = profile_id(store, args.profile) if args.profile else None
         try:
             report = store.progress.import_file(progress, into)

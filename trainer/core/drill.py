@@ -30,7 +30,8 @@ class DrillArticle:
     article_id: str
     text: str
     text_hash: str
-    required: Sequence[tuple[int, int, str]]  # (start, end, technique or family) of the text
+    # (start, end, technique or family, explanation) of the text's required key spans
+    required: Sequence[tuple[int, int, str, str]]
     optional: Sequence[tuple[int, int]]
 
 
@@ -43,6 +44,8 @@ class DrillItem:
     end: int
     sentence: str
     technique: str | None  # the key span's label; None for a fair sentence
+    phrase: str = ""  # the key span's words, shown in the feedback
+    explanation: str = ""  # the key's explanation of that phrase
 
     def expected(self, family_of: dict[str, str], by_technique: bool) -> str:
         if self.technique is None:
@@ -70,7 +73,8 @@ def sentence_pool(articles: Iterable[DrillArticle]) -> tuple[list[DrillItem], li
                 # The sentence's main problem: its longest key span.
                 longest = max(keys, key=lambda k: (k[1] - k[0], -k[0]))
                 signal.append(DrillItem(article.set_id, article.article_id, article.text_hash,
-                                        start, end, sentence, str(longest[2])))
+                                        start, end, sentence, str(longest[2]),
+                                        article.text[longest[0]:longest[1]], str(longest[3])))
             elif not _overlaps(start, end, article.optional) and len(sentence.split()) >= 4:
                 fair.append(DrillItem(article.set_id, article.article_id, article.text_hash,
                                       start, end, sentence, None))

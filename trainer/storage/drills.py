@@ -36,7 +36,7 @@ def done_articles(session: Session, profile_pk: int) -> list[DrillArticle]:
         keys.setdefault(span.revision_id, []).append(span)
     return [DrillArticle(
         r.set_id, r.article_id, r.text, text_hash(r.title, r.text),
-        [(k.start, k.end, k.label) for k in keys.get(r.id, []) if not k.optional
+        [(k.start, k.end, k.label, k.explanation) for k in keys.get(r.id, []) if not k.optional
          and getattr(k, "part", "text") == "text"],
         [(k.start, k.end) for k in keys.get(r.id, []) if k.optional])
         for r in revisions]

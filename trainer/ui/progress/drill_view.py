@@ -160,7 +160,10 @@ class DrillView(QWidget):
             return f"{verdict} {why}"
         technique = self._taxonomy.techniques.get(item.technique or "")
         name = self._taxonomy.display_name(expected)
-        detail = technique.definition if technique else ""
+        detail = item.explanation or (technique.definition if technique else "")
+        if item.phrase:
+            return self.tr("{verdict} “{phrase}” is {name}. {detail}").format(
+                verdict=verdict, phrase=item.phrase, name=name, detail=detail).strip()
         return self.tr("{verdict} It is {name}. {detail}").format(
             verdict=verdict, name=name, detail=detail).strip()
 

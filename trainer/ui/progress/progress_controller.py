@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from trainer.core.errors import InvalidInput
+from trainer.core.filetypes import FILE_TYPES
 from trainer.core.schedule import WeakSpot
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
 
 DRILL_MODE = {True: "technique", False: "family"}
+PROGRESS_EXTENSION = next(t.extension for t in FILE_TYPES if t.key == "progress")
 
 
 class ProgressController(QObject):
@@ -128,10 +130,10 @@ class ProgressController(QObject):
         if store is None or self.window.profile_id is None:
             return None
         if target is None:
-            name = f"{self.window.profile_name or 'progress'}.progress.json"
+            name = f"{self.window.profile_name or 'progress'}.{PROGRESS_EXTENSION}"
             chosen, _filter = QFileDialog.getSaveFileName(
                 self.window, self.tr("Export my progress"), str(Path(self._documents()) / name),
-                self.tr("Progress files (*.json)"))
+                self.tr("Progress files (*.{ext})").format(ext=PROGRESS_EXTENSION))
             if not chosen:
                 return None
             target = Path(chosen)
@@ -155,7 +157,7 @@ class ProgressController(QObject):
         if source is None:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import my progress"), self._documents(),
-                self.tr("Progress files (*.json)"))
+                self.tr("Progress files (*.{ext} *.json)").format(ext=PROGRESS_EXTENSION))
             if not chosen:
                 return False
             source = Path(chosen)

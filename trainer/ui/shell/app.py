@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from trainer.storage.service import Store
     from trainer.ui.shell.main_window import MainWindow
 
-STARTER_KEY = "ui.starter_imported"
 # If the first paint never arrives (a minimised start), open the store anyway after this.
 OPEN_STORE_FALLBACK_MS = 1000
 
@@ -137,34 +136,13 @@ def _recover(exc: CorruptDatabaseError, url: str, backups: Path) -> Store | None
         return None
 
 
-def starter_signature(path: Path) -> str:
-    """Size and SHA-256 of the bundled file: cheap to compute, unlike parsing it, and it
-    changes whenever the content does (an mtime can stay the same across updates)."""
-    import hashlib
-
-    data = path.read_bytes()
-    return f"{len(data)}:{hashlib.sha256(data).hexdigest()}"
-
-
 def import_starter(store: Store) -> None:
     """Import the bundled starter set on first run, and again when the bundle changes."""
-    path = resource_path("starter.json")
-    if not path.is_file() or store.read_only is not None:
-        return
-    signature = starter_signature(path)
-    if store.settings.get(STARTER_KEY) == signature:
-        return
-    from trainer.core.errors import InvalidInput
-    from trainer.core.formats import load_set  # only on first run: keeps start-up lean
+    from trainer.storage.starter import ensure_starter
 
-    try:
-        store.library.import_set(load_set(path))
-    except (InvalidInput, StoreError) as exc:
-        message = exc.message if isinstance(exc, StoreError) else "\n".join(
-            p.format() for p in exc.problems[:10])
-        QMessageBox.warning(None, tr("Starter passages not loaded"), message)
-        return
-    store.settings.set(STARTER_KEY, signature)
+    problem = ensure_starter(store)
+    if problem is not None:
+        QMessageBox.warning(None, tr("Starter passages not loaded"), problem)
 
 
 def _ensure_profile(store: Store, name: str) -> str:

@@ -92,7 +92,10 @@ class MainWindow(QMainWindow):
         self._apply_text_size()
         self.setWindowTitle(self.tr("Media Literacy Trainer"))
         self.setWindowIcon(icon("app"))
-        self.resize(1366, 768)
+        # Never larger than the screen: a 1024×600 netbook must see every control.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1366, screen.width()) if screen else 1366,
+                    min(768, screen.height()) if screen else 768)
 
         self.library = LibraryView(default_taxonomy())
         self.stack = QStackedWidget()

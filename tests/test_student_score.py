@@ -339,3 +339,17 @@ def test_json_shape() -> None:
     keys = set(student_score(FIVE, [], "family", TAX).as_dict())
     assert {"precision", "recall", "score", "found", "partly", "missed", "key_spans", "marks",
             "false_alarms", "too_broad", "mode"} <= keys
+
+
+def test_headline_spans_count_in_scoring_coordinates() -> None:
+    title = "Secret plan!"
+    item = FIVE.model_copy(update={"title": title, "annotations": [
+        at("secretly", "loaded-language"),
+        Annotation(start=0, end=6, label="loaded-language", part="title")]})
+    base = len(PASSAGE) + 2  # the headline sits after the text and a blank line
+    text_only = student_score(item, [mark("secretly", "framing")], "family", TAX)
+    assert (text_only.key_spans, text_only.found, text_only.missed) == (2, 1, 1)
+    both = student_score(item, [mark("secretly", "framing"),
+                                Span(base, base + len("Secret plan"), "framing")],
+                         "family", TAX)
+    assert (both.found, both.hits, both.score) == (2, 2, 1.0)

@@ -161,6 +161,18 @@ class Attempt(Base):
     assignment_id: Mapped[str | None] = mapped_column(String(128))
     # Ids of the source cards the student opened during the attempt, in order, as JSON.
     sources_opened_json: Mapped[str] = mapped_column(Text, server_default="[]")
+    # The student score (trainer.core.student_score) in `mode`, as counts so that any set of
+    # attempts can be summed; `student_score` is the attempt's own score, for sorting.
+    student_score: Mapped[float] = mapped_column(Float, server_default="0")
+    student_found: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_partly: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_missed: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_key_spans: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_marks: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_hits: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_false_alarms: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_too_broad: Mapped[int] = mapped_column(Integer, server_default="0")
+    student_wrong_labels: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class AnswerSpan(Base):

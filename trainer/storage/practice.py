@@ -17,6 +17,7 @@ from trainer.core.model import Article
 from trainer.core.parts import split_marks
 from trainer.core.scoring import MODES, ArticleScore, score_article
 from trainer.core.spans import Span
+from trainer.core.student_score import StudentScore, student_score
 from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library
 from trainer.storage.dialect import upsert
@@ -41,6 +42,22 @@ def _marks_json(marks: Sequence[Span]) -> str:
     return json.dumps([[m.start, m.end, m.label] for m in marks], ensure_ascii=False)
 
 
+STUDENT_COUNTS = ("found", "partly", "missed", "key_spans", "marks", "hits", "false_alarms",
+                  "too_broad", "wrong_labels")
+
+
+def student_columns(score: StudentScore) -> dict[str, float | int]:
+    """The attempt columns that store a student score (its mode is the attempt's mode)."""
+    return {"student_score": score.score,
+            **{f"student_{name}": getattr(score, name) for name in STUDENT_COUNTS}}
+
+
+def stored_student(row: object, mode: str) -> StudentScore:
+    """The student score of an attempt row (an ORM Attempt or a selected row)."""
+    return StudentScore(**{name: getattr(row, f"student_{name}") for name in STUDENT_COUNTS},
+                        mode=mode)
+
+
 @dataclass(frozen=True)
 class NewAttempt:
     """One scored attempt to be written (by submit, or by importing a progress file)."""
@@ -54,6 +71,7 @@ class NewAttempt:
     nothing_to_flag: bool
     marks: tuple[Span, ...]
     result: ArticleScore
+    student: StudentScore  # in `mode`
     level: int | None = None
     assignment_id: str | None = None
     # The article the marks index: headline marks (after its text in scoring coordinates,
@@ -78,7 +96,7 @@ def store_attempt(session: Session, new: NewAttempt) -> int:
         assignment_id=new.assignment_id, hits=d.hits, misses=d.misses,
         sources_opened_json=json.dumps(list(new.sources_opened), ensure_ascii=False),
         false_alarms=d.false_alarms, correct_rejections=d.correct_rejections,
-        **scores).returning(Attempt.id))
+        **scores, **student_columns(new.student)).returning(Attempt.id))
     if attempt_pk is None:
         raise StoreError("the attempt could not be stored")
     if new.marks:
@@ -164,16 +182,17 @@ class Practice(StorePart):
             raise StoreError("started_at must be a timezone-aware datetime")
         view = self._library.article(revision_id)
         result = score_article(view.article, marks, view.taxonomy)
+        student = student_score(view.article, marks, mode, view.taxonomy)
         now = utcnow()
         attempt_uuid = str(uuid.uuid4())
         with self._write() as session:
             pk = self._profile_pk(session, profile_id)
             store_attempt(session, NewAttempt(
                 attempt_uuid, pk, revision_id, started_at, now, mode, nothing_to_flag,
-                tuple(marks), result, level=level, assignment_id=assignment_id,
+                tuple(marks), result, student, level=level, assignment_id=assignment_id,
                 article=view.article, sources_opened=tuple(sources_opened)))
             session.execute(delete(DraftRow).where(DraftRow.profile_id == pk,
                                                    DraftRow.revision_id == revision_id))
             session.execute(update(Profile).where(Profile.id == pk).values(last_used_at=now))
-        return SubmittedAttempt(attempt_uuid, result, mode)
+        return SubmittedAttempt(attempt_uuid, result, mode, student)
 

@@ -15,6 +15,7 @@ from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library, attempt_f1
 from trainer.storage.learning import Dashboard, build_dashboard
 from trainer.storage.models import ArticleRevision, Attempt, AttemptTechnique, Profile
+from trainer.storage.practice import STUDENT_COUNTS, stored_student
 from trainer.storage.records import AttemptSummary, ProfileOverview, TechniqueStats
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ class Progress(StorePart):
                         Attempt.precision_family, Attempt.recall_family, Attempt.f1_family,
                         Attempt.precision_technique, Attempt.recall_technique,
                         Attempt.f1_technique, Attempt.hits, Attempt.misses,
-                        Attempt.false_alarms, Attempt.correct_rejections)
+                        Attempt.false_alarms, Attempt.correct_rejections,
+                        *(getattr(Attempt, f"student_{name}") for name in STUDENT_COUNTS))
                  .join(ArticleRevision, ArticleRevision.id == Attempt.revision_id)
                  .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()))
         with self._read() as session:
@@ -92,7 +94,8 @@ class Progress(StorePart):
                 row.uuid, row.revision_id, row.title, row.set_id, row.level, mode,
                 row.submitted_at, row.duration_s, getattr(row, f"precision_{mode}"),
                 getattr(row, f"recall_{mode}"), getattr(row, f"f1_{mode}"),
-                _d_prime(row.hits, row.misses, row.false_alarms, row.correct_rejections)))
+                _d_prime(row.hits, row.misses, row.false_alarms, row.correct_rejections),
+                stored_student(row, mode)))
         return summaries
 
     def technique_stats(self, profile_id: str) -> list[TechniqueStats]:

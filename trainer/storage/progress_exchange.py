@@ -29,6 +29,7 @@ from trainer.core.progress_file import (
 )
 from trainer.core.scoring import MODES, ArticleScore, score_article
 from trainer.core.spans import Span
+from trainer.core.student_score import student_score
 from trainer.storage.base import utcnow
 from trainer.storage.content import Library
 from trainer.storage.errors import StoreError
@@ -41,7 +42,7 @@ from trainer.storage.models import (
     KeptAttempt,
     Profile,
 )
-from trainer.storage.practice import NewAttempt, store_attempt
+from trainer.storage.practice import NewAttempt, store_attempt, stored_student
 
 # Level practised at for attempts stored before the level was recorded (revision 0003).
 _LEVEL_OF_MODE = {"technique": 3, "family": 1, "any": 1}
@@ -83,7 +84,8 @@ def _attempt_record(session: Session, row: Attempt, revision: ArticleRevision,
         marks=[ProgressMark(start=s.start, end=s.end, label=s.label,
                             part=s.part)  # type: ignore[arg-type]
                for s in spans],
-        scores={"research": research_scores(result)})
+        scores={"research": research_scores(result),
+                "student": stored_student(row, row.mode).as_dict()})
 
 
 def export_progress(session: Session, profile_pk: int, library: Library,
@@ -192,11 +194,12 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
             raise StoreError(f"attempt {attempt_id}: a mark lies outside the article's "
                              "text or headline")
         result = score_article(view.article, marks, view.taxonomy)
+        student = student_score(view.article, marks, attempt.mode, view.taxonomy)
         if stated_scores_disagree(attempt.scores.get("research"), research_scores(result)):
             disagreements.append(attempt_id)
         store_attempt(session, NewAttempt(
             attempt_id, profile.id, revision.id, attempt.started_at, attempt.submitted_at,
-            attempt.mode, attempt.nothing_to_flag, marks, result, attempt.level,
+            attempt.mode, attempt.nothing_to_flag, marks, result, student, attempt.level,
             attempt.assignment_id, article=view.article))
         added += 1
     drills_added = _import_drills(session, profile.id, progress)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from trainer.core.spans import Span
+from trainer.core.student_score import StudentScore
 from trainer.core.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class SubmittedAttempt:
     attempt_id: str
     result: ArticleScore
     mode: str
+    student: StudentScore = field(default_factory=StudentScore)  # what the score card shows
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class AttemptSummary:
     recall: float
     f1: float
     d_prime: float
+    student: StudentScore = field(default_factory=StudentScore)
 
 
 @dataclass(frozen=True)

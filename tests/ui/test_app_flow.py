@@ -16,6 +16,7 @@ from trainer.core.jsonset import write_json_set
 from trainer.core.model import Annotation, Article, ArticleSet
 from trainer.core.scoring import score_article
 from trainer.core.spans import Span
+from trainer.core.student_score import student_score
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
@@ -111,8 +112,10 @@ def test_keyboard_only_loop(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
         type_keys(qtbot, Qt.Key.Key_Down)
     assert read == [f"{v}: {default_taxonomy().display_name(e.label)}" for v, e in zip(
         ["Missed", "Found", "Found"], expected.verdicts, strict=True)]
-    assert window.feedback.score.values["recall"].text() == \
-        f"{round(expected.counts['family'].recall * 100)} %"
+    student = student_score(article, marks, "family", default_taxonomy())
+    assert (student.found, student.key_spans) == (2, 3)
+    assert window.feedback.score.summary.text() == "You found 2 of 3 phrases"
+    assert window.feedback.score.number.text() == f"{round(student.score * 100)} %"
 
 
 def test_end_to_end_with_restart(qtbot: QtBot, store: Store, tmp_path: Path) -> None:

@@ -58,8 +58,9 @@ def test_feedback_shows_the_core_verdicts(qtbot: QtBot, article: Article,
     assert first.explanation in view.detail.body.text()
     assert first.tip in view.detail.tip.text()
     assert view.passage.textCursor().selectedText() == text[first.start:first.end]
-    assert view.score.values["f1"].text().endswith("%")
-    assert "d′" in view.score.discernment.text()
+    assert view.score.number.text().endswith("%")
+    assert view.score.summary.text().startswith("You found")
+    assert "d′" in view.score.details.text() and "d′" not in view.score.judgement.text()
 
 
 def test_a_clean_passage_left_unmarked_does_not_ask_for_a_verdict(

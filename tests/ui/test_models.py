@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from trainer.core.student_score import StudentScore
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.library.library_model import EntryRole, LibraryFilter, LibraryModel, ProfilesModel
 from trainer.ui.library.library_view import LibraryView
@@ -118,15 +120,26 @@ class Attempt:
     recall: float
     f1: float
     d_prime: float
+    student: StudentScore = field(default_factory=StudentScore)
 
 
 def test_history_model(qtmodeltester: Any) -> None:
     model = HistoryModel()
     when = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
-    model.set_attempts([Attempt("Secret plans", 1, "family", when, 0.5, 1.0, 0.667, 1.2)])
+    student = StudentScore(found=3, partly=1, missed=1, key_spans=5, marks=4, hits=4,
+                           mode="family")
+    model.set_attempts([
+        Attempt("Secret plans", 1, "family", when, 0.5, 1.0, 0.667, 1.2, student),
+        Attempt("Budget", 1, "family", when, 0.0, 1.0, 0.0, 0.5,
+                StudentScore(marks=1, too_broad=1, mode="family"))])
     qtmodeltester.check(model)
-    assert model.index(0, 3).data() == "67 %"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Score"
+    assert model.index(0, 3).data() == f"{round(student.score * 100)} %"  # not the F1
+    assert "67 %" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)  # research F1
+    assert model.index(0, 4).data() == "3 of 5, 1 partly"
     assert model.index(0, 5).data() == "1.20"
+    assert (model.index(1, 3).data(), model.index(1, 4).data()) == (
+        "0 %", "fair passage, 1 flagged")
 
 
 def test_verdict_model(qtmodeltester: Any, taxonomy: Taxonomy) -> None:

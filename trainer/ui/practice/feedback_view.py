@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.model import Article
-from trainer.core.scoring import ArticleScore
+from trainer.core.scoring import MODES, ArticleScore, Mode
 from trainer.core.spans import Span
+from trainer.core.student_score import StudentScore, student_score
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict
 from trainer.ui.practice.article_header import ArticleHeader
@@ -270,7 +271,8 @@ class FeedbackView(QWidget):
         outer.addLayout(buttons)
 
     def load(self, article: Article, taxonomy: Taxonomy, result: ArticleScore, mode: str,
-             marks: Sequence[Span]) -> None:
+             marks: Sequence[Span], student: StudentScore | None = None) -> None:
+        """`student`: the stored student score; computed from the marks when not given."""
         self.taxonomy = taxonomy
         self.header.show_article(article)
         self.header.title.hide()  # the headline above the passage carries its verdicts
@@ -278,7 +280,10 @@ class FeedbackView(QWidget):
         text = self.parts.load(article, result.verdicts, marks)
         self.model.set_result(text, result.verdicts, taxonomy, marks)
         self.good_practice.show_notes(text, self.parts.notes)
-        self.score.show_score(result.counts[mode], mode, result.discernment,  # type: ignore[index]
+        graded: Mode = next((m for m in MODES if m == mode), "family")
+        if student is None:
+            student = student_score(article, marks, graded, taxonomy)
+        self.score.show_score(student, result.counts[graded], result.discernment,
                               article.is_clean)
         self.detail.show_hint()
         if self.model.rowCount():

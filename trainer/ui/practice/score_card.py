@@ -1,12 +1,15 @@
-"""The score card: precision, recall and F1 in the level's mode, and discernment."""
+"""The score card: what the student did in words, the student score as one number, and the
+numbers behind it (P/R, d′, c, the research score) behind a "Details" control."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.judgement import lean, separation
 from trainer.core.scoring import Counts
+from trainer.core.student_score import StudentScore
 
 
 def percent(value: float) -> str:
@@ -23,66 +26,162 @@ class ScoreCard(QFrame):
         layout.setSpacing(4)
         self.heading = QLabel(self.tr("Your score"))
         self.heading.setProperty("role", "heading")
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-weight: 600;")
+        self.number = QLabel("–")
+        self.number.setStyleSheet("font-size: 22pt; font-weight: 600;")
+        self.number.setAccessibleName(self.tr("Score"))
+        self.caption = QLabel()
+        self.caption.setProperty("role", "muted")
         self.mode = QLabel()
         self.mode.setProperty("role", "muted")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.mode)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        self.values: dict[str, QLabel] = {}
-        captions = {
-            "precision": (self.tr("Precision"), self.tr("of your marks hit a key phrase")),
-            "recall": (self.tr("Recall"), self.tr("of the key phrases you found")),
-            "f1": (self.tr("F1"), self.tr("both together")),
-        }
-        for column, (key, (name, caption)) in enumerate(captions.items()):
-            value = QLabel("–")
-            value.setStyleSheet("font-size: 18pt; font-weight: 600;")
-            value.setAlignment(Qt.AlignmentFlag.AlignLeft)
-            title = QLabel(name)
-            title.setStyleSheet("font-weight: 600;")
-            note = QLabel(caption)
-            note.setProperty("role", "muted")
-            note.setWordWrap(True)
-            grid.addWidget(title, 0, column)
-            grid.addWidget(value, 1, column)
-            grid.addWidget(note, 2, column, Qt.AlignmentFlag.AlignTop)
-            self.values[key] = value
-        layout.addLayout(grid)
-        self.discernment = QLabel()
-        self.discernment.setWordWrap(True)
-        layout.addWidget(self.discernment)
+        self.judgement = QLabel()
+        self.details_button = QToolButton()
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        # A tool button takes no Tab focus by default; this one must be reachable by keyboard.
+        self.details_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.details_button.toggled.connect(self._toggle_details)
+        self.details = QLabel()
+        self.details.setProperty("role", "muted")
+        self.details.setAccessibleName(self.tr("Score details"))
+        self.details.setVisible(False)
+        for label in (self.summary, self.caption, self.mode, self.judgement, self.details):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        for widget in (self.heading, self.summary, self.number, self.caption, self.mode,
+                       self.judgement, self.details_button, self.details):
+            layout.addWidget(widget)
+        self._toggle_details(False)
 
-    def show_score(self, counts: Counts, mode: str, discernment: DiscernmentCounts | None,
-                   clean: bool) -> None:
-        mode_text = {
-            "any": self.tr("Graded on where you marked, labels ignored"),
-            "family": self.tr("Graded by family: unverified claim or loaded framing"),
-            "technique": self.tr("Graded by exact technique"),
-        }.get(mode, mode)
-        self.mode.setText(mode_text)
-        self.values["precision"].setText(percent(counts.precision))
-        self.values["recall"].setText(percent(counts.recall))
-        self.values["f1"].setText(percent(counts.f1))
-        text = self._discernment_text(discernment, clean)
-        self.discernment.setText(text)
-        self.setAccessibleDescription(
-            self.tr("Precision {p}, recall {r}, F1 {f}. {d}").format(
-                p=percent(counts.precision), r=percent(counts.recall), f=percent(counts.f1),
-                d=text))
+    # -- filling ---------------------------------------------------------------------------
+    def show_score(self, student: StudentScore, research: Counts,
+                   discernment: DiscernmentCounts | None, clean: bool) -> None:
+        self.summary.setText(self.summary_text(student, clean))
+        self.number.setText(percent(student.score))
+        self.caption.setText(
+            self.tr("Your score: a fair passage left alone scores 100 %, any mark 0.")
+            if clean else
+            self.tr("Your score: phrases found and marks on target, together."))
+        self.mode.setText({
+            "any": self.tr("Labels not compared: only where you marked counts."),
+            "family": self.tr("Labels compared by family: unverified claim or loaded "
+                              "framing."),
+            "technique": self.tr("Labels compared by exact technique."),
+        }.get(student.mode, ""))
+        self.judgement.setText(self.judgement_text(discernment) if discernment else "")
+        self.details.setText(self.details_text(student, research, discernment, clean))
+        self.setAccessibleDescription(" ".join(
+            part for part in (self.summary.text(),
+                              self.tr("Score {score}.").format(score=self.number.text()),
+                              self.judgement.text()) if part))
 
-    def _discernment_text(self, counts: DiscernmentCounts | None, clean: bool) -> str:
-        if counts is None:
-            return ""
+    def summary_text(self, student: StudentScore, clean: bool) -> str:
+        """The words that lead the card: "You found 4 of 5 phrases · 1 false alarm"."""
+        if clean:
+            if not student.marks:
+                return self.tr("A fair passage: nothing needed flagging, and you flagged "
+                               "nothing.")
+            parts = [self.tr("A fair passage: nothing needed flagging")]
+        elif student.key_spans == 1:
+            parts = [self.tr("You found {found} of 1 phrase").format(found=student.found)]
+        else:
+            parts = [self.tr("You found {found} of {total} phrases").format(
+                found=student.found, total=student.key_spans)]
+        if student.partly:
+            parts[0] += self.tr(", {n} more partly").format(n=student.partly)
+        counted = [
+            (student.false_alarms, self.tr("1 false alarm"), self.tr("{n} false alarms")),
+            (student.too_broad, self.tr("1 mark too broad"), self.tr("{n} marks too broad")),
+            (student.wrong_labels, self.tr("1 wrong label"), self.tr("{n} wrong labels")),
+        ]
+        parts += [one if n == 1 else many.format(n=n) for n, one, many in counted if n]
+        if not clean and not student.marks:
+            parts.append(self.tr("you marked nothing"))
+        return " · ".join(parts)
+
+    def judgement_text(self, counts: DiscernmentCounts) -> str:
+        """Discernment and bias in words (bands in trainer.core.judgement)."""
         signal = counts.hits + counts.misses
         noise = counts.false_alarms + counts.correct_rejections
-        if clean:
-            lead = self.tr("This passage was clean: nothing needed flagging.")
+        band = separation(counts)
+        if band == "one-kind" and not signal:
+            first = (self.tr("You left every fair sentence alone") if not counts.false_alarms
+                     else self.tr("You flagged {n} of {total} fair sentences").format(
+                         n=counts.false_alarms, total=noise))
+        elif band == "one-kind":
+            first = self.tr("Every sentence here needed a flag; you flagged {n} of "
+                            "{total}").format(n=counts.hits, total=signal)
         else:
-            lead = self.tr("You flagged {hits} of {signal} sentences that needed it.").format(
-                hits=counts.hits, signal=signal)
-        tail = self.tr("{fa} of {noise} fair sentences were flagged by mistake. "
-                       "Discernment d′ = {d:.2f} (higher means you tell the two apart "
-                       "better).").format(fa=counts.false_alarms, noise=noise,
-                                          d=counts.d_prime)
-        return f"{lead} {tail}"
+            first = {
+                "well": self.tr("You told fair sentences from unfair ones apart well"),
+                "fairly": self.tr("You told fair sentences from unfair ones apart fairly "
+                                  "well"),
+                "hard": self.tr("You found it hard to tell fair sentences from unfair ones"),
+                "not-yet": self.tr("Your marks did not yet tell fair sentences from unfair "
+                                   "ones"),
+            }[band]
+        second = {
+            "balanced": self.tr("you flag about as much as you should"),
+            "flags-too-much": self.tr("you flag too much"),
+            "flags-a-little-too-much": self.tr("you flag a little too much"),
+            "a-little-cautious": self.tr("you hold back a little too much"),
+            "too-cautious": self.tr("you hold back too much: flag what you notice"),
+        }[lean(counts)]
+        return f"{first}; {second}."
+
+    def details_text(self, student: StudentScore, research: Counts,
+                     discernment: DiscernmentCounts | None, clean: bool) -> str:
+        lines = []
+        if not clean:
+            lines.append(self.tr("Phrases: {found} found, {partly} partly found, {missed} "
+                                 "missed, of {total}.").format(
+                found=student.found, partly=student.partly, missed=student.missed,
+                total=student.key_spans))
+        lines.append(self.tr("Marks counted: {marks} — on target: {hits}, false alarms: {fa}, "
+                             "too broad: {broad}, wrong label: {wrong}.").format(
+            marks=student.marks, hits=student.hits, fa=student.false_alarms,
+            broad=student.too_broad, wrong=student.wrong_labels))
+        if not clean:
+            lines.append(self.tr("Precision {p} (marks on target) · recall {r} (phrases "
+                                 "found, partly found counting half).").format(
+                p=percent(student.precision), r=percent(student.recall)))
+        if discernment is not None:
+            signal = discernment.hits + discernment.misses
+            noise = discernment.false_alarms + discernment.correct_rejections
+            if signal:
+                lines.append(self.tr("Sentences flagged: {hits} of {signal} that needed it, "
+                                     "{fa} of {noise} fair ones.").format(
+                    hits=discernment.hits, signal=signal, fa=discernment.false_alarms,
+                    noise=noise))
+            else:
+                lines.append(self.tr("Sentences flagged: {fa} of {noise}, all fair.").format(
+                    fa=discernment.false_alarms, noise=noise))
+            lines.append(self.tr("Discernment d′ = {d:.2f} (higher: better told apart) · "
+                                 "bias c = {c:.2f} (below 0: flags too much; above 0: too "
+                                 "cautious).").format(d=discernment.d_prime,
+                                                      c=discernment.bias))
+        if clean:
+            lines.append(self.tr("Research score (characters, as SemEval-2020 Task 11): "
+                                 "F1 {f}.").format(f=percent(research.f1)))
+        else:
+            lines.append(self.tr("Research score (characters, as SemEval-2020 Task 11): "
+                                 "precision {p}, recall {r}, F1 {f}.").format(
+                p=percent(research.precision), r=percent(research.recall),
+                f=percent(research.f1)))
+        return "\n".join(lines)
+
+    def _toggle_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.details_button.setAccessibleName(
+            self.tr("Hide score details") if shown else self.tr("Show score details"))
+        self.details_button.setToolTip(
+            self.tr("Hide the numbers behind the score") if shown
+            else self.tr("Show the numbers behind the score: precision, recall, d′, bias "
+                         "and the research score"))

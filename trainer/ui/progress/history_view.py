@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.core.student_score import StudentScore
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -40,6 +42,8 @@ class Attempt(Protocol):
     def f1(self) -> float: ...
     @property
     def d_prime(self) -> float: ...
+    @property
+    def student(self) -> StudentScore: ...
 
 
 class HistoryModel(QAbstractTableModel):
@@ -63,8 +67,18 @@ class HistoryModel(QAbstractTableModel):
         if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
                 or not 0 <= section < 6):
             return None
-        return [self.tr("When"), self.tr("Passage"), self.tr("Level"), self.tr("F1"),
-                self.tr("Precision · recall"), self.tr("Discernment d′")][section]
+        return [self.tr("When"), self.tr("Passage"), self.tr("Level"), self.tr("Score"),
+                self.tr("Phrases found"), self.tr("Discernment d′")][section]
+
+    def found_text(self, student: StudentScore) -> str:
+        if not student.key_spans:
+            return (self.tr("fair passage, nothing flagged") if not student.marks
+                    else self.tr("fair passage, {n} flagged").format(n=student.marks))
+        found = self.tr("{found} of {total}").format(found=student.found,
+                                                     total=student.key_spans)
+        if student.partly:
+            found += self.tr(", {n} partly").format(n=student.partly)
+        return found
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.attempts):
@@ -74,11 +88,16 @@ class HistoryModel(QAbstractTableModel):
             local = attempt.submitted_at.astimezone()
             values = [
                 local.strftime("%Y-%m-%d %H:%M"), attempt.article_title, str(attempt.level),
-                f"{round(attempt.f1 * 100)} %",
-                f"{round(attempt.precision * 100)} % · {round(attempt.recall * 100)} %",
+                f"{round(attempt.student.score * 100)} %",
+                self.found_text(attempt.student),
                 f"{attempt.d_prime:.2f}",
             ]
             return values[index.column()] if 0 <= index.column() < 6 else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return self.tr("Research score (characters): F1 {f1} %, precision {p} %, recall "
+                           "{r} %").format(f1=round(attempt.f1 * 100),
+                                           p=round(attempt.precision * 100),
+                                           r=round(attempt.recall * 100))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -133,9 +152,9 @@ class HistoryView(QWidget):
         self.table.setVisible(has)
         self.empty.setVisible(not has)
         if has:
-            mean = sum(a.f1 for a in attempts) / len(attempts)
-            self.summary.setText(self.tr("{n} attempts · average F1 {f1} %").format(
-                n=len(attempts), f1=round(mean * 100)))
+            mean = sum(a.student.score for a in attempts) / len(attempts)
+            self.summary.setText(self.tr("{n} attempts · average score {score} %").format(
+                n=len(attempts), score=round(mean * 100)))
             self.table.setCurrentIndex(self.model.index(0, 0))
         else:
             self.summary.setText("")

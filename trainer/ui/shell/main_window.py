@@ -408,7 +408,8 @@ class MainWindow(QMainWindow):
                     reason=exc.message,
                     kept=self.tr(" and kept as a draft") if kept else ""))
             return
-        self.feedback.load(article, self.current.taxonomy, attempt.result, attempt.mode, marks)
+        self.feedback.load(article, self.current.taxonomy, attempt.result, attempt.mode, marks,
+                           attempt.student)
         self._show("feedback")
 
     def _retry(self) -> None:

@@ -184,21 +184,6 @@ class SentenceCounter:
         return count
 
 
-def _in_scoring_coordinates(article: KeyedText, marks: Sequence[Span]) -> KeyedText:
-    """Headline spans and marks after the text (trainer.core.parts), as score_article does.
-
-    `marks` are already in scoring coordinates. Only a model Article carries a title to move
-    its headline spans by; the model is imported only then, to keep this module light.
-    """
-    if (all(getattr(a, "part", "text") == "text" for a in article.annotations)
-            and all(m.end <= len(article.text) for m in marks)):
-        return article
-    from trainer.core.model import Article
-    from trainer.core.parts import scoring_article
-
-    return scoring_article(article, marks) if isinstance(article, Article) else article
-
-
 def assess(article: KeyedText, marks: Sequence[Span], mode: Mode,
            taxonomy: Taxonomy | None = None) -> StudentResult:
     """The student score of one attempt with every counted mark and key span explained.
@@ -209,7 +194,6 @@ def assess(article: KeyedText, marks: Sequence[Span], mode: Mode,
     if isinstance(article, PartedArticle):  # the model's Article or scorekey's KeyArticle
         article = cast(KeyedText, scoring_article(article, marks))
     label_of = mode_labeller(mode, taxonomy or default_taxonomy())
-    article = _in_scoring_coordinates(article, marks)
     # A headline span that could not be moved into scoring coordinates has no place here.
     in_text = [a for a in article.annotations if getattr(a, "part", "text") == "text"]
     required = [Span(a.start, a.end, a.label) for a in in_text if not a.optional]

@@ -213,6 +213,7 @@ class ImportExportController(QObject):
     """Owns the actions, the drop handling and the running import of one window."""
 
     imported = Signal(list)  # list[ImportOutcome] after every finished import
+    assignment_dropped = Signal(Path)  # an assignment file dropped on the window
 
     def __init__(self, window: QMainWindow,
                  store_provider: Callable[[], ExportStore | None]) -> None:
@@ -260,7 +261,14 @@ class ImportExportController(QObject):
             paths = _dropped_paths(event)
             if paths:
                 event.acceptProposedAction()
-                self.import_paths(paths)
+                from trainer.ui.library.assignment_open import looks_like_assignment
+
+                assignments = [p for p in paths if looks_like_assignment(p)]
+                for path in assignments:
+                    self.assignment_dropped.emit(path)
+                sets = [p for p in paths if p not in assignments]
+                if sets:
+                    self.import_paths(sets)
                 return True
         return False
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from trainer.core.spans import Span
     from trainer.storage.records import ArticleView
     from trainer.storage.service import Store
+    from trainer.ui.library.assignment_open import AssignmentController
     from trainer.ui.library.import_export import ImportExportController, ImportOutcome
     from trainer.ui.library.library_model import Entry
     from trainer.ui.practice.feedback_view import FeedbackView
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._history: HistoryView | None = None
         self.start = start
         self._import_export: ImportExportController | None = None
+        self._assignments: AssignmentController | None = None
         self.keep_alive: list[object] = []  # helpers started with the window (screenshot tour)
         self.edit_menu: QMenu | None = None  # set by build_menus
         self.library_action: QAction | None = None  # set by build_menus
@@ -244,6 +246,14 @@ class MainWindow(QMainWindow):
             self._add_screen(self._history)
         return self._history
 
+    @property
+    def assignments(self) -> AssignmentController:
+        if self._assignments is None:
+            from trainer.ui.library.assignment_open import AssignmentController
+
+            self._assignments = AssignmentController(self)
+        return self._assignments
+
     def finish_setup(self) -> None:
         """What the first paint does not need: File → Import/Export and dropping files.
 
@@ -255,6 +265,7 @@ class MainWindow(QMainWindow):
 
         self._import_export = install_import_export(self, self.ensure_store)
         self._import_export.imported.connect(self._imported)
+        self._import_export.assignment_dropped.connect(self.assignments.open_path)
         from trainer.ui.progress.progress_controller import install_progress
 
         self.progress = install_progress(self)
@@ -266,8 +277,10 @@ class MainWindow(QMainWindow):
         return self._import_export
 
     def _show(self, screen: str) -> None:
-        widget: QWidget = self.library if screen == "library" else getattr(
-            self, {"profiles": "picker"}.get(screen, screen))
+        self.show_screen(self.library if screen == "library" else getattr(
+            self, {"profiles": "picker"}.get(screen, screen)), screen)
+
+    def show_screen(self, widget: QWidget, screen: str) -> None:
         if screen != "practice" and self._practice is not None:
             self._practice.editor.reset()  # Undo never changes a passage out of sight
             if self._practice.lookup.panel is not None:
@@ -322,6 +335,8 @@ class MainWindow(QMainWindow):
             self.show_profiles()
             return
         self._flush_practice()
+        if self._assignments is not None:
+            self._assignments.active = None  # practice from the library is free practice
         entries = self.store.library.entries(self.profile_id)
         self.library.set_entries(entries)
         self._show("library")
@@ -338,9 +353,11 @@ class MainWindow(QMainWindow):
         self.history.table.setFocus()
 
     # -- practice ----------------------------------------------------------------------------
-    def open_revision(self, revision_id: int) -> None:
+    def open_revision(self, revision_id: int, *, keep_assignment: bool = False) -> None:
         if self.profile_id is None:
             return
+        if not keep_assignment and self._assignments is not None:
+            self._assignments.active = None
         view = self.store.library.article(revision_id)
         draft = self.store.practice.load_draft(self.profile_id, revision_id)
         self.current = view
@@ -383,20 +400,23 @@ class MainWindow(QMainWindow):
 
     def _leave_practice(self) -> None:
         self.practice.flush_draft()
-        self.show_library()
+        active = self._assignments.active if self._assignments is not None else None
+        if active is not None:
+            self.assignments.show(active.id)
+        else:
+            self.show_library()
 
     def _submit(self, marks: list[Span], nothing: bool) -> None:
         if self.profile_id is None or self.current is None:
             return
-        from trainer.core.scoring import LEVEL_MODE
-
         article = self.current.article
-        mode = LEVEL_MODE.get(article.level, "family")
+        mode, assignment_id, level = self.assignments.submit_options(article.level)
         try:
             attempt = self.store.practice.submit(self.profile_id, self.current.revision_id, marks,
                                         mode=mode, started_at=self.started_at,
                                         nothing_to_flag=nothing,
-                                        sources_opened=self.practice.lookup.opened)
+                                        sources_opened=self.practice.lookup.opened,
+                                        assignment_id=assignment_id, level=level)
         except StoreError as exc:
             # Nothing was recorded: the marks stay on the page and are kept as a draft (if even
             # that can be written), so pressing Submit again later loses nothing.
@@ -408,17 +428,22 @@ class MainWindow(QMainWindow):
                     reason=exc.message,
                     kept=self.tr(" and kept as a draft") if kept else ""))
             return
+        if self.assignments.after_submit(self.current.revision_id):
+            return  # the assignment shows feedback only at the end
         self.feedback.load(article, self.current.taxonomy, attempt.result, attempt.mode, marks,
                            attempt.student)
         self._show("feedback")
 
     def _retry(self) -> None:
         if self.current is not None:
-            self.open_revision(self.current.revision_id)
+            self.open_revision(self.current.revision_id, keep_assignment=True)
 
     def _next_passage(self) -> None:
         """The next passage in the library's current order, preferring ones not done yet."""
         if self.profile_id is None or self.current is None:
+            return
+        if self._assignments is not None and self._assignments.active is not None:
+            self._assignments.next_passage(self.current.revision_id)
             return
         self.library.set_entries(self.store.library.entries(self.profile_id))
         proxy = self.library.proxy
@@ -437,6 +462,9 @@ class MainWindow(QMainWindow):
 
     # -- import, export and teacher tools --------------------------------------------------
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        self.refresh_library()
+
+    def refresh_library(self) -> None:
         if self.profile_id is not None and self.stack.currentWidget() is self.library:
             entries = self.store.library.entries(self.profile_id)
             self.library.set_entries(entries)

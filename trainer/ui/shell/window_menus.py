@@ -35,6 +35,10 @@ def build_menus(window: MainWindow) -> None:
     window.library_action = _action(window, _tr("&Library"), LIBRARY_KEY, window.show_library)
     file_menu.addAction(window.library_action)
     file_menu.addAction(_action(window, _tr("My &attempts"), "Ctrl+H", window.show_history))
+    file_menu.addAction(_action(window, _tr("Open a&ssignment…"), "Ctrl+O",
+                                lambda: window.assignments.choose_file()))
+    file_menu.addAction(_action(window, _tr("Assignme&nts"), "Ctrl+Shift+A",
+                                lambda: window.assignments.show()))
     file_menu.addAction(_action(window, _tr("&Switch profile"), "Ctrl+Shift+P",
                                 window.show_profiles))
     file_menu.addSeparator()

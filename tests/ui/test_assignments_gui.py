@@ -1,0 +1,150 @@
+"""Opening an assignment on a real window and Store: the set is imported, the assignment shows
+with its progress, passages open in order and their attempts carry the assignment id."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import make_set
+from trainer.core.assignment_file import make_assignment, write_assignment
+from trainer.storage.engine import sqlite_url
+from trainer.storage.service import Store
+from trainer.ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
+    opened = Store.open(sqlite_url(tmp_path / "trainer.sqlite3"),
+                        backup_dir=tmp_path / "backups")
+    yield opened
+    opened.close()
+
+
+def _window(qtbot: QtBot, store: Store, folder: Path) -> MainWindow:
+    window = MainWindow(store, folder)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.choose_profile(store.profiles.create("Ana").id)
+    return window
+
+
+def _file(folder: Path, feedback: str = "each") -> tuple[Path, str]:
+    made = make_assignment(make_set(), ["peace-2", "peace"], title="Week 3", level=3,
+                           teacher="Ms Rivera", feedback=feedback)  # type: ignore[arg-type]
+    path = folder / "week3.json"
+    write_assignment(made, path)
+    return path, made.id
+
+
+def _submit_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    window.practice.nothing.setChecked(True)
+    window.practice.request_submit()
+
+
+def test_opening_imports_the_set_and_lists_the_passages(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    window = _window(qtbot, store, tmp_path)
+    path, assignment_id = _file(tmp_path)
+    assert window.assignments.open_path(path)
+    assert [(s.id, s.article_count) for s in store.library.list_sets()] == [("test-set", 2)]
+    view = window.assignments.view
+    assert window.stack.currentWidget() is view
+    assert view.list.count() == 1 and "0/2 done" in view.list.item(0).text()
+    assert [view.model.index(r, 1).data() for r in range(2)] == [
+        "Secret plans for peacekeepers", "Secret plans for peacekeepers"]
+    assert "Ms Rivera" in view.details.text() and "Level 3" in view.details.text()
+
+    view.start.click()
+    assert window.stack.currentWidget() is window.practice
+    assert window.current is not None and window.current.article.id == "peace-2"
+    _submit_nothing(qtbot, window)
+    assert window.stack.currentWidget() is window.feedback  # feedback "each"
+    window.feedback.next_requested.emit()
+    assert window.current.article.id == "peace"  # the assignment's next passage
+    _submit_nothing(qtbot, window)
+
+    attempts = store.progress.export_file(window.profile_id or "").attempts
+    assert {(a.article_id, a.assignment_id, a.level, a.mode) for a in attempts} == {
+        ("peace-2", assignment_id, 3, "technique"), ("peace", assignment_id, 3, "technique")}
+    window.assignments.show()
+    assert "2/2 done" in view.list.item(0).text()
+    assert not view.start.isEnabled()
+
+
+def test_passages_model_passes_the_model_tester(qtmodeltester: object, qtbot: QtBot,
+                                                store: Store, tmp_path: Path) -> None:
+    window = _window(qtbot, store, tmp_path)
+    assert window.assignments.open_path(_file(tmp_path)[0])
+    qtmodeltester.check(window.assignments.view.model)  # type: ignore[attr-defined]
+
+
+def test_feedback_at_the_end_goes_straight_on(qtbot: QtBot, store: Store,
+                                              tmp_path: Path) -> None:
+    window = _window(qtbot, store, tmp_path)
+    assert window.assignments.open_path(_file(tmp_path, "end")[0])
+    window.assignments.view.start.click()
+    _submit_nothing(qtbot, window)
+    assert window.stack.currentWidget() is window.practice
+    assert window.current is not None and window.current.article.id == "peace"
+    _submit_nothing(qtbot, window)
+    assert window.stack.currentWidget() is window.assignments.view
+    box = window.assignments.done_box
+    assert box is not None and "Week 3" in box.text()
+    box.close()
+
+
+def test_free_practice_from_the_library_carries_no_assignment(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    window = _window(qtbot, store, tmp_path)
+    assert window.assignments.open_path(_file(tmp_path)[0])
+    window.assignments.view.start.click()
+    window.show_library()
+    window.open_revision(window.store.library.entries(window.profile_id or "")[0].revision_id)
+    _submit_nothing(qtbot, window)
+    (attempt,) = store.progress.export_file(window.profile_id or "").attempts
+    assert attempt.assignment_id is None
+
+
+def test_a_bad_file_is_told_and_changes_nothing(qtbot: QtBot, store: Store,
+                                                tmp_path: Path) -> None:
+    window = _window(qtbot, store, tmp_path)
+    path, _ = _file(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["format_version"] = 9
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert not window.assignments.open_path(path)
+    assert store.library.list_sets() == []
+    boxes = [w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Assignment not opened"
+             and w.isVisible()]
+    assert boxes and "newer version" in boxes[0].informativeText()  # type: ignore[attr-defined]
+    for box in boxes:
+        box.close()
+
+
+def test_dropping_an_assignment_file_opens_it(qtbot: QtBot, store: Store,
+                                              tmp_path: Path) -> None:
+    window = _window(qtbot, store, tmp_path)
+    path, _ = _file(tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    assert window.stack.currentWidget() is window.assignments.view
+    assert [s.id for s in store.library.list_sets()] == ["test-set"]
+    assert window.import_export.task is None  # not imported as a set as well

@@ -79,7 +79,8 @@ class Library(StorePart):
             # Best score over every revision of the same article: a corrected text keeps
             # the student's earlier achievement.
             best = dict(((s, a), f) for s, a, f in session.execute(
-                select(ArticleRevision.set_id, ArticleRevision.article_id, func.max(attempt_f1()))
+                select(ArticleRevision.set_id, ArticleRevision.article_id,
+                       func.max(Attempt.student_score))
                 .join(Attempt, Attempt.revision_id == ArticleRevision.id)
                 .where(Attempt.profile_id == pk)
                 .group_by(ArticleRevision.set_id, ArticleRevision.article_id)))

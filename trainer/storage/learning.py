@@ -24,7 +24,6 @@ from trainer.core.mastery import (
     streak,
 )
 from trainer.core.schedule import ReviewState, WeakSpot, replay, weak_spots
-from trainer.storage.content import attempt_f1
 from trainer.storage.models import (
     ArticleRevision,
     Attempt,
@@ -172,7 +171,7 @@ def build_dashboard(session: Session, profile_pk: int, now: datetime,
                     techniques: Sequence[str]) -> Dashboard:
     day = func.date(Attempt.submitted_at)
     # The score a student sees per attempt: one line to switch to the stored student score.
-    score = attempt_f1()
+    score = Attempt.student_score
     daily = session.execute(
         select(day, func.count(), func.avg(score), func.sum(Attempt.hits),
                func.sum(Attempt.misses), func.sum(Attempt.false_alarms),

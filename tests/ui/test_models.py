@@ -121,6 +121,8 @@ class Attempt:
     f1: float
     d_prime: float
     student: StudentScore = field(default_factory=StudentScore)
+    attempt_id: str = "a1"
+    note_count: int = 0
 
 
 def test_history_model(qtmodeltester: Any) -> None:
@@ -131,7 +133,7 @@ def test_history_model(qtmodeltester: Any) -> None:
     model.set_attempts([
         Attempt("Secret plans", 1, "family", when, 0.5, 1.0, 0.667, 1.2, student),
         Attempt("Budget", 1, "family", when, 0.0, 1.0, 0.0, 0.5,
-                StudentScore(marks=1, too_broad=1, mode="family"))])
+                StudentScore(marks=1, too_broad=1, mode="family"), "a2", 2)])
     qtmodeltester.check(model)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Score"
     assert model.index(0, 3).data() == f"{round(student.score * 100)} %"  # not the F1
@@ -140,6 +142,7 @@ def test_history_model(qtmodeltester: Any) -> None:
     assert model.index(0, 5).data() == "1.20"
     assert (model.index(1, 3).data(), model.index(1, 4).data()) == (
         "0 %", "fair passage, 1 flagged")
+    assert model.index(0, 6).data() == "" and "2 note" in model.index(1, 6).data()
 
 
 def test_verdict_model(qtmodeltester: Any, taxonomy: Taxonomy) -> None:

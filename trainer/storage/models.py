@@ -188,6 +188,23 @@ class AnswerSpan(Base):
     part: Mapped[str] = mapped_column(String(8), server_default="text")  # offsets index this
 
 
+class AttemptNote(Base):
+    """A student's "I disagree" note on one verdict of an attempt (the verdict's phrase:
+    part and code-point offsets). One note per phrase; an empty note is deleted."""
+
+    __tablename__ = "attempt_note"
+    __table_args__ = (UniqueConstraint("attempt_id", "part", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), index=True)
+    part: Mapped[str] = mapped_column(String(8))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class AttemptTechnique(Base):
     """Per attempt and key label: required key spans found vs seen (mastery statistics)."""
 

@@ -21,21 +21,26 @@ from trainer.core.student_score import StudentScore, student_score
 from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library
 from trainer.storage.dialect import upsert
-from trainer.storage.errors import StoreError
+from trainer.storage.errors import NotFoundError, StoreError
 from trainer.storage.learning import refresh_reviews
 from trainer.storage.models import (
     AnswerSpan,
     Attempt,
+    AttemptNote,
     AttemptTechnique,
     DraftRow,
     Profile,
 )
 from trainer.storage.records import (
+    AttemptNoteRecord,
     Draft,
+    StoredAttempt,
     SubmittedAttempt,
 )
 
 FOUND_VERDICTS = ("exact", "found")
+NOTE_PARTS = ("text", "title")
+MAX_NOTE_CHARS = 5000  # the progress file's limit
 
 
 def _marks_json(marks: Sequence[Span]) -> str:
@@ -196,3 +201,48 @@ class Practice(StorePart):
             session.execute(update(Profile).where(Profile.id == pk).values(last_used_at=now))
         return SubmittedAttempt(attempt_uuid, result, mode, student)
 
+    # -- what a submitted attempt was, and the student's notes on it -------------------------
+    def attempt(self, attempt_id: str) -> StoredAttempt:
+        """A submitted attempt with its marks and notes (to reopen its feedback)."""
+        with self._read() as session:
+            row = session.scalar(select(Attempt).where(Attempt.uuid == attempt_id))
+            if row is None:
+                raise NotFoundError(f"no attempt with id {attempt_id}")
+            spans = session.scalars(select(AnswerSpan).where(AnswerSpan.attempt_id == row.id)
+                                    .order_by(AnswerSpan.position)).all()
+            return StoredAttempt(
+                row.uuid, row.revision_id, row.mode, row.nothing_to_flag, row.submitted_at,
+                tuple(Span(s.start, s.end, s.label) for s in spans),
+                tuple(notes_of(session, row.id)))
+
+    def save_note(self, attempt_id: str, part: str, start: int, end: int, text: str) -> None:
+        """Keep (or replace) the student's "I disagree" note on a phrase; an empty text
+        removes it."""
+        text = text.strip()
+        if part not in NOTE_PARTS:
+            raise StoreError(f"a note belongs to the text or the title, not {part!r}")
+        if not 0 <= start < end:
+            raise StoreError(f"a note needs a phrase: start {start} must be below end {end}")
+        if len(text) > MAX_NOTE_CHARS:
+            raise StoreError(f"the note is {len(text)} characters long; keep it under "
+                             f"{MAX_NOTE_CHARS}")
+        with self._write() as session:
+            pk = session.scalar(select(Attempt.id).where(Attempt.uuid == attempt_id))
+            if pk is None:
+                raise NotFoundError(f"no attempt with id {attempt_id}")
+            write_note(session, pk, AttemptNoteRecord(part, start, end, text))
+
+
+def notes_of(session: Session, attempt_pk: int) -> list[AttemptNoteRecord]:
+    rows = session.scalars(select(AttemptNote).where(AttemptNote.attempt_id == attempt_pk)
+                           .order_by(AttemptNote.part, AttemptNote.start, AttemptNote.end))
+    return [AttemptNoteRecord(r.part, r.start, r.end, r.text) for r in rows]
+
+
+def write_note(session: Session, attempt_pk: int, note: AttemptNoteRecord) -> None:
+    session.execute(delete(AttemptNote).where(
+        AttemptNote.attempt_id == attempt_pk, AttemptNote.part == note.part,
+        AttemptNote.start == note.start, AttemptNote.end == note.end))
+    if note.text:
+        session.add(AttemptNote(attempt_id=attempt_pk, part=note.part, start=note.start,
+                                end=note.end, text=note.text, written_at=utcnow()))

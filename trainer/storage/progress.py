@@ -14,7 +14,13 @@ from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library, attempt_f1
 from trainer.storage.learning import Dashboard, build_dashboard
-from trainer.storage.models import ArticleRevision, Attempt, AttemptTechnique, Profile
+from trainer.storage.models import (
+    ArticleRevision,
+    Attempt,
+    AttemptNote,
+    AttemptTechnique,
+    Profile,
+)
 from trainer.storage.practice import STUDENT_COUNTS, stored_student
 from trainer.storage.records import AttemptSummary, ProfileOverview, TechniqueStats
 
@@ -73,6 +79,9 @@ class Progress(StorePart):
 
     def history(self, profile_id: str) -> list[AttemptSummary]:
         """Every attempt of the profile, newest first."""
+        note_count = (select(func.count(AttemptNote.id))
+                      .where(AttemptNote.attempt_id == Attempt.id)
+                      .correlate(Attempt).scalar_subquery().label("note_count"))
         query = (select(Attempt.uuid, Attempt.revision_id, ArticleRevision.title,
                         ArticleRevision.set_id, ArticleRevision.level, Attempt.mode,
                         Attempt.submitted_at, Attempt.duration_s,
@@ -80,7 +89,7 @@ class Progress(StorePart):
                         Attempt.precision_family, Attempt.recall_family, Attempt.f1_family,
                         Attempt.precision_technique, Attempt.recall_technique,
                         Attempt.f1_technique, Attempt.hits, Attempt.misses,
-                        Attempt.false_alarms, Attempt.correct_rejections,
+                        Attempt.false_alarms, Attempt.correct_rejections, note_count,
                         *(getattr(Attempt, f"student_{name}") for name in STUDENT_COUNTS))
                  .join(ArticleRevision, ArticleRevision.id == Attempt.revision_id)
                  .order_by(Attempt.submitted_at.desc(), Attempt.id.desc()))
@@ -95,7 +104,7 @@ class Progress(StorePart):
                 row.submitted_at, row.duration_s, getattr(row, f"precision_{mode}"),
                 getattr(row, f"recall_{mode}"), getattr(row, f"f1_{mode}"),
                 _d_prime(row.hits, row.misses, row.false_alarms, row.correct_rejections),
-                stored_student(row, mode)))
+                stored_student(row, mode), int(row.note_count)))
         return summaries
 
     def technique_stats(self, profile_id: str) -> list[TechniqueStats]:

@@ -23,6 +23,7 @@ from trainer.core.progress_file import (
     ProgressDrill,
     ProgressFile,
     ProgressMark,
+    ProgressNote,
     ProgressProfile,
     stated_scores_disagree,
     text_hash,
@@ -42,7 +43,14 @@ from trainer.storage.models import (
     KeptAttempt,
     Profile,
 )
-from trainer.storage.practice import NewAttempt, store_attempt, stored_student
+from trainer.storage.practice import (
+    NewAttempt,
+    notes_of,
+    store_attempt,
+    stored_student,
+    write_note,
+)
+from trainer.storage.records import AttemptNoteRecord
 
 # Level practised at for attempts stored before the level was recorded (revision 0003).
 _LEVEL_OF_MODE = {"technique": 3, "family": 1, "any": 1}
@@ -84,6 +92,8 @@ def _attempt_record(session: Session, row: Attempt, revision: ArticleRevision,
         marks=[ProgressMark(start=s.start, end=s.end, label=s.label,
                             part=s.part)  # type: ignore[arg-type]
                for s in spans],
+        notes=[ProgressNote(start=n.start, end=n.end, part=n.part,  # type: ignore[arg-type]
+                            text=n.text) for n in notes_of(session, row.id)],
         scores={"research": research_scores(result),
                 "student": stored_student(row, row.mode).as_dict()})
 
@@ -197,10 +207,13 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
         student = student_score(view.article, marks, attempt.mode, view.taxonomy)
         if stated_scores_disagree(attempt.scores.get("research"), research_scores(result)):
             disagreements.append(attempt_id)
-        store_attempt(session, NewAttempt(
+        attempt_pk = store_attempt(session, NewAttempt(
             attempt_id, profile.id, revision.id, attempt.started_at, attempt.submitted_at,
             attempt.mode, attempt.nothing_to_flag, marks, result, student, attempt.level,
             attempt.assignment_id, article=view.article))
+        for note in attempt.notes:
+            write_note(session, attempt_pk,
+                       AttemptNoteRecord(note.part, note.start, note.end, note.text.strip()))
         added += 1
     drills_added = _import_drills(session, profile.id, progress)
     return ProgressImportReport(profile.uuid, profile.name, created, added,

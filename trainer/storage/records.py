@@ -99,6 +99,30 @@ class AttemptSummary:
     f1: float
     d_prime: float
     student: StudentScore = field(default_factory=StudentScore)
+    note_count: int = 0  # the student's "I disagree" notes on this attempt
+
+
+@dataclass(frozen=True)
+class AttemptNoteRecord:
+    """A student's "I disagree" note on the verdict of one phrase."""
+
+    part: str  # "text" or "title"
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredAttempt:
+    """One submitted attempt as it was stored, to show its feedback again."""
+
+    attempt_id: str
+    revision_id: int
+    mode: str
+    nothing_to_flag: bool
+    submitted_at: datetime
+    marks: tuple[Span, ...]
+    notes: tuple[AttemptNoteRecord, ...]
 
 
 @dataclass(frozen=True)

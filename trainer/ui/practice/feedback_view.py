@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
     QPushButton,
@@ -43,6 +45,12 @@ from trainer.ui.widgets.flow import FlowLayout
 
 VerdictRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
+STUDENT_VERDICTS = ("exact", "found", "partly-found", "wrong-label")
+
+
+def verdict_part(verdict: Verdict) -> str:
+    """Which part of the article a verdict's offsets index ("text" until headlines come)."""
+    return str(getattr(verdict, "part", "text"))
 
 
 class VerdictModel(QAbstractListModel):
@@ -52,6 +60,20 @@ class VerdictModel(QAbstractListModel):
         self.text = ""
         self.taxonomy = Taxonomy({})
         self.marks: list[Span] = []
+        self.notes: dict[tuple[str, int, int], str] = {}  # (part, start, end) -> note
+
+    def set_notes(self, notes: dict[tuple[str, int, int], str]) -> None:
+        self.notes = dict(notes)
+        if self.verdicts:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.verdicts) - 1, 0))
+
+    def note_for(self, verdict: Verdict) -> str:
+        return self.notes.get((verdict_part(verdict), verdict.start, verdict.end), "")
+
+    def student_marks(self, verdict: Verdict) -> list[Span]:
+        """The student's own marks on a key phrase, to show next to it."""
+        span = Span(verdict.start, verdict.end)
+        return [m for m in self.marks if m.overlaps(span)]
 
     def set_result(self, text: str, verdicts: Sequence[Verdict], taxonomy: Taxonomy,
                    marks: Sequence[Span]) -> None:
@@ -78,7 +100,8 @@ class VerdictModel(QAbstractListModel):
             who = (self.tr("key: {label}") if verdict.source == "key"
                    else self.tr("you: {label}")).format(
                 label=self.taxonomy.display_name(verdict.label))
-            return f"{style.text} — {who}\n“{phrase}”"
+            mark = self.tr(" · ✎ your note") if self.note_for(verdict) else ""
+            return f"{style.text} — {who}{mark}\n“{phrase}”"
         if role == Qt.ItemDataRole.DecorationRole:
             return style.icon()
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -119,6 +142,8 @@ class VerdictLegend(QWidget):
 
 
 class VerdictDetail(QFrame):
+    disagree_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
@@ -130,66 +155,123 @@ class VerdictDetail(QFrame):
         self.body = QLabel()
         self.tip = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # holds a technique's name
-        for label in (self.body, self.tip):
+        self.note = QLabel()
+        self.note.setProperty("role", "muted")
+        for label in (self.body, self.tip, self.note):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.disagree = QPushButton(self.tr("I disagree…"))
+        self.disagree.setAccessibleName(self.tr("I disagree with this verdict: write a note"))
+        self.disagree.clicked.connect(self.disagree_requested)
         layout.addWidget(self.heading)
         layout.addWidget(self.body)
         layout.addWidget(self.tip)
+        layout.addWidget(self.note)
+        layout.addWidget(self.disagree, 0, Qt.AlignmentFlag.AlignRight)
         self.setAccessibleName(self.tr("Explanation"))
         self.show_hint()
+
+    def _clear_extras(self) -> None:
+        self.tip.setText("")
+        self.note.setText("")
+        self.note.hide()
+        self.disagree.hide()
 
     def show_hint(self) -> None:
         self.heading.setText(self.tr("Why?"))
         self.body.setText(self.tr("Choose a verdict in the list to read the explanation and "
                                   "how you could check the claim."))
-        self.tip.setText("")
+        self._clear_extras()
 
     def show_nothing_to_explain(self) -> None:
-        self.heading.setText(self.tr("Nothing to explain"))
+        self.heading.setText(self.tr("A fair report"))
         self.body.setText(self.tr("The answer key flags no phrase in this passage and you "
-                                  "marked none."))
-        self.tip.setText("")
+                                  "marked none: right. ") + clean_passage_text(self))
+        self._clear_extras()
 
     def show_verdict(self, verdict: Verdict, phrase: str, student: list[str],
-                     taxonomy: Taxonomy, good_practice: str = "") -> None:
+                     taxonomy: Taxonomy, good_practice: str = "",
+                     yours: Sequence[tuple[str, str]] = (), note: str = "") -> None:
+        """`good_practice`: the `why` of a good-practice note the phrase falls on; `yours`:
+        the student's own marks on a key phrase, as (phrase, label name); `note`: the
+        student's "I disagree" note on this verdict."""
         style = VERDICT_STYLES[verdict.verdict]
         self.heading.setText(f"{style.text}: {taxonomy.display_name(verdict.label)}")
         lines = [f"“{quote(phrase, 120)}”"]
-        if verdict.source == "key" and student:
+        if verdict.source == "key" and yours:
+            marked = "; ".join(f"“{quote(text, 80)}” ({label})" for text, label in yours)
+            lines.append(self.tr("You marked: {marks}").format(marks=marked))
+        elif verdict.source == "key" and student:
             lines.append(self.tr("You labelled it: {labels}.").format(labels=", ".join(student)))
+        tip = verdict.tip
+        if verdict.verdict == "false-alarm" and good_practice:
+            # A mark on careful reporting: its `why` is the one explanation, no other tip.
+            lines.append(self.tr("This is good practice, not a problem: {why}").format(
+                why=good_practice))
+            self.body.setText("\n\n".join(lines))
+            self.tip.setText("")
+            self._show_note(note)
+            return
+        if verdict.verdict == "false-alarm":
+            # One explanation: the family's own "how to check", in the body and the tip alike.
+            family = taxonomy.families.get(taxonomy.family_of(verdict.label))
+            name = family.name if family is not None else taxonomy.display_name(verdict.label)
+            lines.append(self.tr("The answer key does not flag this phrase as {family} (or as "
+                                 "anything else). Before you flag a phrase, check it the way "
+                                 "the tip below says; if the check comes out fine, the "
+                                 "phrase is fair.").format(family=name))
+            self.body.setText("\n\n".join(lines))
+            check = family.check if family is not None else ""
+            self.tip.setText(self.tr("How to check for {family}: {tip}").format(
+                family=name, tip=check) if check else "")
+            self._show_note(note)
+            return
         if verdict.explanation:
             lines.append(verdict.explanation)
         elif good_practice:  # the mark fell on careful reporting: say what makes it so
             lines.append(self.tr("This is good practice, not a problem: {why}").format(
                 why=good_practice))
-        elif verdict.verdict == "false-alarm":
-            lines.append(self.tr("The answer key does not flag this phrase. Flagging "
-                                 "everything does not pay: ask whether the words really "
-                                 "hide a source or push a feeling."))
         elif verdict.verdict == "debatable":
             lines.append(self.tr("Reasonable readers disagree here, so this counts neither "
                                  "for nor against you."))
         self.body.setText("\n\n".join(lines))
-        tip = verdict.tip
         if not tip and verdict.label in taxonomy.techniques:
             tip = taxonomy.techniques[verdict.label].check
         elif not tip and verdict.label in taxonomy.families:
             tip = taxonomy.families[verdict.label].check
         self.tip.setText(self.tr("How would you check this? {tip}").format(tip=tip)
                          if tip else "")
+        self._show_note(note)
+
+    def _show_note(self, note: str) -> None:
+        self.note.setText(self.tr("Your note: {text}").format(text=note) if note else "")
+        self.note.setVisible(bool(note))
+        self.disagree.setText(self.tr("Edit my note…") if note else self.tr("I disagree…"))
+        self.disagree.show()
+
+
+def clean_passage_text(context: QObject) -> str:
+    """Why a clean passage is fair, drawn from what it lacks (until content carries notes)."""
+    return context.tr(
+        "Nothing in it needed a flag: what it states comes with a source a reader could "
+        "check, and its words describe what happened instead of telling you what to feel. "
+        "Telling fair reporting apart is as much a skill as spotting tricks.")
 
 
 class FeedbackView(QWidget):
     back_requested = Signal()
     retry_requested = Signal()
     next_requested = Signal()
+    note_saved = Signal(str, str, int, int, str)  # attempt id, part, start, end, text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.taxonomy = Taxonomy({})
+        self.attempt_id = ""
+        self.read_only = False
+        self.note_dialog: QInputDialog | None = None
         self.header = ArticleHeader(self)
         self.header.back_requested.connect(self.back_requested)
         self.back = self.header.back
@@ -212,6 +294,15 @@ class FeedbackView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self.detail = VerdictDetail()
+        self.detail.disagree_requested.connect(self._ask_for_note)
+        self.banner = QLabel()  # what this screen shows when reopened from history
+        self.banner.setWordWrap(True)
+        self.banner.setProperty("role", "muted")
+        self.banner.hide()
+        self.clean_note = QLabel()
+        self.clean_note.setWordWrap(True)
+        self.clean_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.clean_note.hide()
         self.retry = QPushButton(self.tr("Try again"))
         self.retry.setAccessibleName(self.tr("Try this passage again"))
         self.retry.clicked.connect(self.retry_requested)
@@ -242,6 +333,7 @@ class FeedbackView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 0, 8, 0)
         side_layout.addWidget(self.score)
+        side_layout.addWidget(self.clean_note)
         heading = QLabel(self.tr("Verdicts"))
         heading.setProperty("role", "heading")
         side_layout.addWidget(heading)
@@ -259,7 +351,7 @@ class FeedbackView(QWidget):
         # The way on (Try again / Next) stays visible however long the explanation is.
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 6, 0, 0)
-        buttons.addStretch(1)
+        buttons.addWidget(self.banner, 1)
         buttons.addWidget(self.retry)
         buttons.addWidget(self.next)
 
@@ -271,37 +363,102 @@ class FeedbackView(QWidget):
         outer.addLayout(buttons)
 
     def load(self, article: Article, taxonomy: Taxonomy, result: ArticleScore, mode: str,
-             marks: Sequence[Span], student: StudentScore | None = None) -> None:
-        """`student`: the stored student score; computed from the marks when not given."""
+             marks: Sequence[Span], student: StudentScore | None = None, *,
+             attempt_id: str = "", notes: dict[tuple[str, int, int], str] | None = None,
+             read_only_since: str | None = None) -> None:
+        """`student`: the stored student score (computed from the marks when not given);
+        `read_only_since` (a date to show) when reopened from history: then there is no
+        "Next passage", only "Try again"."""
         self.taxonomy = taxonomy
+        self.attempt_id = attempt_id
+        self.read_only = read_only_since is not None
+        self.banner.setText(self.tr("Your attempt of {when}, as it was marked. Try again to "
+                                    "practise this passage afresh.").format(
+            when=read_only_since) if read_only_since else "")
+        self.banner.setVisible(self.read_only)
+        self.back.setText(self.tr("← My attempts") if self.read_only else self.tr("← Library"))
+        self.back.setAccessibleName(self.tr("Back to my attempts") if self.read_only
+                                    else self.tr("Back to the library"))
+        self.next.setVisible(not self.read_only)
+        self.retry.setProperty("role", "primary" if self.read_only else None)
+        self.retry.style().polish(self.retry)
         self.header.show_article(article)
         self.header.title.hide()  # the headline above the passage carries its verdicts
         self.passage.set_passage(article.text)
         text = self.parts.load(article, result.verdicts, marks)
         self.model.set_result(text, result.verdicts, taxonomy, marks)
+        self.model.set_notes(notes or {})
         self.good_practice.show_notes(text, self.parts.notes)
         graded: Mode = next((m for m in MODES if m == mode), "family")
         if student is None:
             student = student_score(article, marks, graded, taxonomy)
         self.score.show_score(student, result.counts[graded], result.discernment,
                               article.is_clean)
+        clean_with_marks = article.is_clean and self.model.rowCount() > 0
+        self.clean_note.setText(self.tr("This passage is clean: the answer key flags "
+                                        "nothing in it. ") + clean_passage_text(self)
+                                if clean_with_marks else "")
+        self.clean_note.setVisible(clean_with_marks)
         self.detail.show_hint()
         if self.model.rowCount():
             self.list.setFocus()
             self.list.setCurrentIndex(self.model.index(0, 0))
         else:
             self.detail.show_nothing_to_explain()
-            self.next.setFocus()
+            (self.retry if self.read_only else self.next).setFocus()
 
     def verdict_texts(self) -> list[str]:
         return [str(self.model.index(row, 0).data()) for row in range(self.model.rowCount())]
+
+    def current_verdict(self) -> Verdict | None:
+        verdict = self.list.currentIndex().data(VerdictRole)
+        return verdict if isinstance(verdict, Verdict) else None
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         verdict = current.data(VerdictRole)
         if not isinstance(verdict, Verdict):
             return
         self.parts.select(verdict.start, verdict.end)
-        note = note_on(verdict, self.parts.notes)
+        practice = note_on(verdict, self.parts.notes)
+        yours = [(self.model.text[m.start:m.end], self.taxonomy.display_name(m.label))
+                 for m in self.model.student_marks(verdict)] \
+            if verdict.verdict in STUDENT_VERDICTS else []
         self.detail.show_verdict(verdict, self.model.text[verdict.start:verdict.end],
                                  self.model.student_labels(verdict), self.taxonomy,
-                                 note.why if note is not None else "")
+                                 practice.why if practice is not None else "",
+                                 yours=yours, note=self.model.note_for(verdict))
+        self.detail.disagree.setVisible(bool(self.attempt_id))  # the tour stores nothing
+
+    # -- "I disagree" notes ------------------------------------------------------------------
+    def _ask_for_note(self) -> None:
+        verdict = self.current_verdict()
+        if verdict is None or not self.attempt_id:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("I disagree"))
+        dialog.setLabelText(self.tr("What do you think the answer key got wrong here? Your "
+                                    "note is kept with this attempt and your teacher can "
+                                    "read it."))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setTextValue(self.model.note_for(verdict))
+        dialog.textValueSelected.connect(lambda text: self._note_written(verdict, text))
+        self.note_dialog = dialog
+        dialog.open()
+
+    def _note_written(self, verdict: Verdict, text: str) -> None:
+        self.note_dialog = None
+        text = text.strip()
+        if text == self.model.note_for(verdict):
+            return
+        self.note_saved.emit(self.attempt_id, verdict_part(verdict), verdict.start,
+                             verdict.end, text)
+
+    def show_note(self, part: str, start: int, end: int, text: str) -> None:
+        """The window calls this once the note is stored."""
+        notes = dict(self.model.notes)
+        if text:
+            notes[(part, start, end)] = text
+        else:
+            notes.pop((part, start, end), None)
+        self.model.set_notes(notes)
+        self._on_current(self.list.currentIndex(), QModelIndex())

@@ -21,11 +21,16 @@ from PySide6.QtWidgets import (
 from trainer.core.student_score import StudentScore
 
 _Index = QModelIndex | QPersistentModelIndex
+AttemptRole = Qt.ItemDataRole.UserRole + 4
 
 
 class Attempt(Protocol):
     """The fields shown (trainer.storage.records.AttemptSummary)."""
 
+    @property
+    def attempt_id(self) -> str: ...
+    @property
+    def note_count(self) -> int: ...
     @property
     def article_title(self) -> str: ...
     @property
@@ -60,15 +65,19 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.attempts)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else len(self._headers())
+
+    def _headers(self) -> list[str]:
+        return [self.tr("When"), self.tr("Passage"), self.tr("Level"), self.tr("Score"),
+                self.tr("Phrases found"), self.tr("Discernment d′"), self.tr("My notes")]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        headers = self._headers()
         if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
-                or not 0 <= section < 6):
+                or not 0 <= section < len(headers)):
             return None
-        return [self.tr("When"), self.tr("Passage"), self.tr("Level"), self.tr("Score"),
-                self.tr("Phrases found"), self.tr("Discernment d′")][section]
+        return headers[section]
 
     def found_text(self, student: StudentScore) -> str:
         if not student.key_spans:
@@ -91,13 +100,19 @@ class HistoryModel(QAbstractTableModel):
                 f"{round(attempt.student.score * 100)} %",
                 self.found_text(attempt.student),
                 f"{attempt.d_prime:.2f}",
+                self.tr("✎ {n} note(s)").format(n=attempt.note_count)
+                if attempt.note_count else "",
             ]
-            return values[index.column()] if 0 <= index.column() < 6 else None
+            return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return self.tr("Research score (characters): F1 {f1} %, precision {p} %, recall "
                            "{r} %").format(f1=round(attempt.f1 * 100),
                                            p=round(attempt.precision * 100),
                                            r=round(attempt.recall * 100))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Press Enter or double-click to see this attempt's feedback again.")
+        if role == AttemptRole:
+            return attempt
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -105,6 +120,7 @@ class HistoryModel(QAbstractTableModel):
 
 class HistoryView(QWidget):
     back_requested = Signal()
+    open_requested = Signal(str)  # attempt id: show its feedback again, read-only
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +145,10 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open)
+        self.open = QPushButton(self.tr("See feedback"))
+        self.open.setAccessibleName(self.tr("See the feedback of the selected attempt"))
+        self.open.clicked.connect(lambda: self._open(self.table.currentIndex()))
         self.empty = QLabel(self.tr("No attempts yet. Open a passage from the library, mark "
                                     "what you notice and submit: your results appear here."))
         self.empty.setProperty("role", "empty")
@@ -145,11 +165,13 @@ class HistoryView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
+        layout.addWidget(self.open, 0, Qt.AlignmentFlag.AlignRight)
 
     def set_attempts(self, attempts: Sequence[Attempt]) -> None:
         self.model.set_attempts(attempts)
         has = bool(attempts)
         self.table.setVisible(has)
+        self.open.setVisible(has)
         self.empty.setVisible(not has)
         if has:
             mean = sum(a.student.score for a in attempts) / len(attempts)
@@ -158,6 +180,11 @@ class HistoryView(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
         else:
             self.summary.setText("")
+
+    def _open(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        attempt = index.data(AttemptRole) if index.isValid() else None
+        if attempt is not None:
+            self.open_requested.emit(attempt.attempt_id)
 
     def texts(self) -> list[str]:
         return [str(self.model.index(r, 1).data()) for r in range(self.model.rowCount())]

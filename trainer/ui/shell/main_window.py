@@ -229,7 +229,8 @@ class MainWindow(QMainWindow):
             from trainer.ui.practice.feedback_view import FeedbackView
 
             self._feedback = FeedbackView()
-            self._feedback.back_requested.connect(self.show_library)
+            self._feedback.back_requested.connect(self._leave_feedback)
+            self._feedback.note_saved.connect(self._save_note)
             self._feedback.retry_requested.connect(self._retry)
             self._feedback.next_requested.connect(self._next_passage)
             self._feedback.passage.set_text_size(self.settings.text_size)
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
 
             self._history = HistoryView()
             self._history.back_requested.connect(self.show_library)
+            self._history.open_requested.connect(self.reopen_attempt)
             self._add_screen(self._history)
         return self._history
 
@@ -431,8 +433,27 @@ class MainWindow(QMainWindow):
         if self.assignments.after_submit(self.current.revision_id):
             return  # the assignment shows feedback only at the end
         self.feedback.load(article, self.current.taxonomy, attempt.result, attempt.mode, marks,
-                           attempt.student)
+                           attempt.student, attempt_id=attempt.attempt_id)
         self._show("feedback")
+
+    def show_screen(self, screen: str) -> None:
+        self._show(screen)
+
+    def reopen_attempt(self, attempt_id: str) -> None:
+        from trainer.ui.progress.review import reopen_attempt
+
+        reopen_attempt(self, attempt_id)
+
+    def _save_note(self, attempt_id: str, part: str, start: int, end: int, text: str) -> None:
+        from trainer.ui.progress.review import save_note
+
+        save_note(self, attempt_id, part, start, end, text)
+
+    def _leave_feedback(self) -> None:
+        if self.feedback.read_only:
+            self.show_history()
+        else:
+            self.show_library()
 
     def _retry(self) -> None:
         if self.current is not None:

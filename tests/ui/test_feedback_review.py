@@ -149,3 +149,22 @@ def test_a_note_is_stored_shown_and_reopened_from_history(qtbot: QtBot, store: S
     assert window.stack.currentWidget() is window.practice
     assert window.practice.marks.marks() == []
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_note_on_a_headline_phrase_names_the_headline(qtbot: QtBot,
+                                                        taxonomy: Taxonomy) -> None:
+    from trainer.core.model import Annotation
+
+    article = Article(id="h", title="Shock plan to close the library", level=1,
+                      text="The council will discuss the library on Monday.",
+                      annotations=[Annotation(start=0, end=5, label="loaded-language",
+                                              part="title")])
+    view = feedback_for(qtbot, article, taxonomy, [])
+    view.attempt_id = "a1"
+    select_verdict(view, "missed")
+    seen: list[tuple[str, str, int, int, str]] = []
+    view.note_saved.connect(lambda *args: seen.append(args))
+    write_note(qtbot, view, "Shock is a fair word here.")
+    assert seen == [("a1", "title", 0, 5, "Shock is a fair word here.")]
+    view.show_note("title", 0, 5, "Shock is a fair word here.")
+    assert view.detail.note.text() == "Your note: Shock is a fair word here."

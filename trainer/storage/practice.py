@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.model import Article
-from trainer.core.parts import split_marks
+from trainer.core.parts import marks_from_parts, split_marks
 from trainer.core.scoring import MODES, ArticleScore, score_article
 from trainer.core.spans import Span
 from trainer.core.student_score import StudentScore, student_score
@@ -203,17 +203,21 @@ class Practice(StorePart):
 
     # -- what a submitted attempt was, and the student's notes on it -------------------------
     def attempt(self, attempt_id: str) -> StoredAttempt:
-        """A submitted attempt with its marks and notes (to reopen its feedback)."""
+        """A submitted attempt with its marks (in scoring coordinates, like `submit`'s) and
+        notes (per part), to reopen its feedback."""
         with self._read() as session:
             row = session.scalar(select(Attempt).where(Attempt.uuid == attempt_id))
             if row is None:
                 raise NotFoundError(f"no attempt with id {attempt_id}")
             spans = session.scalars(select(AnswerSpan).where(AnswerSpan.attempt_id == row.id)
                                     .order_by(AnswerSpan.position)).all()
-            return StoredAttempt(
-                row.uuid, row.revision_id, row.mode, row.nothing_to_flag, row.submitted_at,
-                tuple(Span(s.start, s.end, s.label) for s in spans),
-                tuple(notes_of(session, row.id)))
+            parts = [(Span(s.start, s.end, s.label), s.part) for s in spans]
+            notes = tuple(notes_of(session, row.id))
+            revision_id, mode, nothing, submitted = (row.revision_id, row.mode,
+                                                     row.nothing_to_flag, row.submitted_at)
+        article = self._library.article(revision_id).article
+        return StoredAttempt(attempt_id, revision_id, mode, nothing, submitted,
+                             tuple(marks_from_parts(article, parts)), notes)
 
     def save_note(self, attempt_id: str, part: str, start: int, end: int, text: str) -> None:
         """Keep (or replace) the student's "I disagree" note on a phrase; an empty text

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.model import Article
+from trainer.core.parts import from_scoring, to_scoring
 from trainer.core.scoring import MODES, ArticleScore, Mode
 from trainer.core.spans import Span
 from trainer.core.student_score import StudentScore, student_score
@@ -48,11 +49,6 @@ _Index = QModelIndex | QPersistentModelIndex
 STUDENT_VERDICTS = ("exact", "found", "partly-found", "wrong-label")
 
 
-def verdict_part(verdict: Verdict) -> str:
-    """Which part of the article a verdict's offsets index ("text" until headlines come)."""
-    return str(getattr(verdict, "part", "text"))
-
-
 class VerdictModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -60,15 +56,15 @@ class VerdictModel(QAbstractListModel):
         self.text = ""
         self.taxonomy = Taxonomy({})
         self.marks: list[Span] = []
-        self.notes: dict[tuple[str, int, int], str] = {}  # (part, start, end) -> note
+        self.notes: dict[tuple[int, int], str] = {}  # (start, end) in scoring coordinates
 
-    def set_notes(self, notes: dict[tuple[str, int, int], str]) -> None:
+    def set_notes(self, notes: dict[tuple[int, int], str]) -> None:
         self.notes = dict(notes)
         if self.verdicts:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.verdicts) - 1, 0))
 
     def note_for(self, verdict: Verdict) -> str:
-        return self.notes.get((verdict_part(verdict), verdict.start, verdict.end), "")
+        return self.notes.get((verdict.start, verdict.end), "")
 
     def student_marks(self, verdict: Verdict) -> list[Span]:
         """The student's own marks on a key phrase, to show next to it."""
@@ -270,6 +266,7 @@ class FeedbackView(QWidget):
         self.setObjectName("screen")
         self.taxonomy = Taxonomy({})
         self.attempt_id = ""
+        self.article: Article | None = None
         self.read_only = False
         self.note_dialog: QInputDialog | None = None
         self.header = ArticleHeader(self)
@@ -370,6 +367,7 @@ class FeedbackView(QWidget):
         `read_only_since` (a date to show) when reopened from history: then there is no
         "Next passage", only "Try again"."""
         self.taxonomy = taxonomy
+        self.article = article
         self.attempt_id = attempt_id
         self.read_only = read_only_since is not None
         self.banner.setText(self.tr("Your attempt of {when}, as it was marked. Try again to "
@@ -387,7 +385,9 @@ class FeedbackView(QWidget):
         self.passage.set_passage(article.text)
         text = self.parts.load(article, result.verdicts, marks)
         self.model.set_result(text, result.verdicts, taxonomy, marks)
-        self.model.set_notes(notes or {})
+        # Notes are kept per part (text or headline); verdicts speak scoring coordinates.
+        self.model.set_notes({to_scoring(article, start, end, part): note
+                              for (part, start, end), note in (notes or {}).items()})
         self.good_practice.show_notes(text, self.parts.notes)
         graded: Mode = next((m for m in MODES if m == mode), "family")
         if student is None:
@@ -450,15 +450,19 @@ class FeedbackView(QWidget):
         text = text.strip()
         if text == self.model.note_for(verdict):
             return
-        self.note_saved.emit(self.attempt_id, verdict_part(verdict), verdict.start,
-                             verdict.end, text)
+        part, start, end = (from_scoring(self.article, verdict.start, verdict.end)
+                            if self.article is not None
+                            else ("text", verdict.start, verdict.end))
+        self.note_saved.emit(self.attempt_id, part, start, end, text)
 
     def show_note(self, part: str, start: int, end: int, text: str) -> None:
         """The window calls this once the note is stored."""
         notes = dict(self.model.notes)
+        key = (to_scoring(self.article, start, end, part) if self.article is not None
+               else (start, end))
         if text:
-            notes[(part, start, end)] = text
+            notes[key] = text
         else:
-            notes.pop((part, start, end), None)
+            notes.pop(key, None)
         self.model.set_notes(notes)
         self._on_current(self.list.currentIndex(), QModelIndex())

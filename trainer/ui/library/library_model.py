@@ -226,3 +226,15 @@ class ProfilesModel(QAbstractListModel):
 
     def row_of(self, profile_id: str) -> int:
         return next((row for row, p in enumerate(self.profiles) if p.id == profile_id), -1)
+
+
+def next_entry(entries: Sequence[Entry], current: int) -> Entry | None:
+    """The passage after `current` (a revision id) in the given order, preferring ones not
+    done yet; None when there is no other passage."""
+    ids = [e.revision_id for e in entries]
+    here = ids.index(current) if current in ids else -1
+    ordered = list(entries[here + 1:]) + list(entries[:here + 1])
+    pick = next((e for e in ordered if e.status != "done"), None)
+    if pick is None or pick.revision_id == current:
+        pick = ordered[0] if ordered and ordered[0].revision_id != current else None
+    return pick

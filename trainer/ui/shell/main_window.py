@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -25,20 +26,30 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
 from trainer.storage.paths import database_key
-from trainer.ui.library.library_model import EntryRole
+from trainer.ui.library.library_model import EntryRole, next_entry
 from trainer.ui.library.library_view import LibraryView
 from trainer.ui.shell import snapshot
+from trainer.ui.shell.guidance import Guidance
 from trainer.ui.shell.styles import icon
 from trainer.ui.shell.theme import apply_text_size, apply_theme
 from trainer.ui.shell.ui_settings import MAX_TEXT_SIZE, MIN_TEXT_SIZE, UiSettings
 from trainer.ui.shell.window_menus import build_menus
 from trainer.ui.widgets import tasks
+
+
+def review() -> ModuleType:
+    """The attempt-review helpers, loaded when first needed (start-up, DESIGN §9)."""
+    from trainer.ui.progress import review as module
+
+    return module
+
 
 if TYPE_CHECKING:
     from trainer.core.spans import Span
@@ -102,8 +113,15 @@ class MainWindow(QMainWindow):
         self.library = LibraryView(default_taxonomy())
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library)
-        self.setCentralWidget(self.stack)
-        self.library.open_requested.connect(self.open_revision)
+        self.guidance = Guidance(self)  # the tour's instruction strip sits above every screen
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.guidance.bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.library.open_requested.connect(lambda rid: self.open_revision(rid, introduce=True))
         self.library.profile_requested.connect(self.show_profiles)
         self.library.history_requested.connect(self.show_history)
         self.library.import_requested.connect(lambda: self.import_export.choose_files())
@@ -230,7 +248,8 @@ class MainWindow(QMainWindow):
 
             self._feedback = FeedbackView()
             self._feedback.back_requested.connect(self._leave_feedback)
-            self._feedback.note_saved.connect(self._save_note)
+            self._feedback.note_saved.connect(
+                lambda *note: review().save_note(self, *note))
             self._feedback.retry_requested.connect(self._retry)
             self._feedback.next_requested.connect(self._next_passage)
             self._feedback.passage.set_text_size(self.settings.text_size)
@@ -244,7 +263,8 @@ class MainWindow(QMainWindow):
 
             self._history = HistoryView()
             self._history.back_requested.connect(self.show_library)
-            self._history.open_requested.connect(self.reopen_attempt)
+            self._history.open_requested.connect(
+                lambda attempt_id: review().reopen_attempt(self, attempt_id))
             self._add_screen(self._history)
         return self._history
 
@@ -344,6 +364,7 @@ class MainWindow(QMainWindow):
         self._show("library")
         self.library.focus_table()
         self._save_snapshots(entries)
+        self.guidance.offer_if_new(entries)
         self.library_shown.emit()
 
     def show_history(self) -> None:
@@ -355,7 +376,9 @@ class MainWindow(QMainWindow):
         self.history.table.setFocus()
 
     # -- practice ----------------------------------------------------------------------------
-    def open_revision(self, revision_id: int, *, keep_assignment: bool = False) -> None:
+    def open_revision(self, revision_id: int, *, keep_assignment: bool = False,
+                      introduce: bool = False) -> None:
+        # `introduce`: the student chose it; a first level-2 passage gets the labels' intro.
         if self.profile_id is None:
             return
         if not keep_assignment and self._assignments is not None:
@@ -367,6 +390,9 @@ class MainWindow(QMainWindow):
         self.practice.load(view.article, view.taxonomy,
                            list(draft.marks) if draft else None,
                            draft.nothing_to_flag if draft else False, view.sources)
+        if introduce and self.guidance.needs_intro(view.article.level):
+            self.guidance.show_intro(view.taxonomy)
+            return
         self._show("practice")
         self.practice.passage.setFocus()
 
@@ -408,7 +434,15 @@ class MainWindow(QMainWindow):
         else:
             self.show_library()
 
+    def leave_passage(self) -> None:
+        """Save the open passage's draft and forget it (the tour uses the practice screen)."""
+        self._flush_practice()
+        self.current = None
+
     def _submit(self, marks: list[Span], nothing: bool) -> None:
+        if self.guidance.active:
+            self.guidance.submitted(marks)
+            return
         if self.profile_id is None or self.current is None:
             return
         article = self.current.article
@@ -439,15 +473,9 @@ class MainWindow(QMainWindow):
     def show_screen(self, screen: str) -> None:
         self._show(screen)
 
-    def reopen_attempt(self, attempt_id: str) -> None:
-        from trainer.ui.progress.review import reopen_attempt
-
-        reopen_attempt(self, attempt_id)
-
-    def _save_note(self, attempt_id: str, part: str, start: int, end: int, text: str) -> None:
-        from trainer.ui.progress.review import save_note
-
-        save_note(self, attempt_id, part, start, end, text)
+    def show_page(self, page: QWidget, name: str) -> None:
+        self.stack.setCurrentWidget(page)
+        self.screen_changed.emit(name)
 
     def _leave_feedback(self) -> None:
         if self.feedback.read_only:
@@ -456,11 +484,16 @@ class MainWindow(QMainWindow):
             self.show_library()
 
     def _retry(self) -> None:
-        if self.current is not None:
+        if self.guidance.active:
+            self.guidance.start_tour()
+        elif self.current is not None:
             self.open_revision(self.current.revision_id, keep_assignment=True)
 
     def _next_passage(self) -> None:
         """The next passage in the library's current order, preferring ones not done yet."""
+        if self.guidance.active:
+            self.guidance.end_tour(completed=True)
+            return
         if self.profile_id is None or self.current is None:
             return
         if self._assignments is not None and self._assignments.active is not None:
@@ -469,17 +502,11 @@ class MainWindow(QMainWindow):
         self.library.set_entries(self.store.library.entries(self.profile_id))
         proxy = self.library.proxy
         entries = [proxy.index(r, 0).data(EntryRole) for r in range(proxy.rowCount())]
-        ids = [e.revision_id for e in entries]
-        here = ids.index(self.current.revision_id) if self.current.revision_id in ids else -1
-        ordered = entries[here + 1:] + entries[:here + 1]
-        pick = next((e for e in ordered if e.status != "done"), None)
-        if pick is None or pick.revision_id == self.current.revision_id:
-            pick = ordered[0] if ordered and ordered[0].revision_id != self.current.revision_id \
-                else None
+        pick = next_entry(entries, self.current.revision_id)
         if pick is None:
             self.show_library()
         else:
-            self.open_revision(pick.revision_id)
+            self.open_revision(pick.revision_id, introduce=True)
 
     # -- import, export and teacher tools --------------------------------------------------
     def _imported(self, outcomes: list[ImportOutcome]) -> None:

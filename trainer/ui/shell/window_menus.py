@@ -66,6 +66,8 @@ def build_menus(window: MainWindow) -> None:
     help_menu = bar.addMenu(_tr("&Help"))
     help_menu.addAction(_action(window, _tr("&Keyboard shortcuts"), "F1",
                                 lambda: show_keys(window)))
+    help_menu.addAction(_action(window, _tr("Take the &tour"), None,
+                                lambda: window.guidance.start_tour()))
     help_menu.addAction(_action(window, _tr("&About"), None, lambda: show_about(window)))
 
 

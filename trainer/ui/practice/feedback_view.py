@@ -349,6 +349,7 @@ class FeedbackView(QWidget):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 6, 0, 0)
         buttons.addWidget(self.banner, 1)
+        buttons.addStretch()  # keeps the buttons at their size while the banner is hidden
         buttons.addWidget(self.retry)
         buttons.addWidget(self.next)
 

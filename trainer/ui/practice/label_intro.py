@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.taxonomy import Taxonomy
-from trainer.ui.practice.palette import palette_entries
+from trainer.ui.practice.palette import PaletteEntry, palette_entries
 
 
 def first_sentence(text: str) -> str:
@@ -77,20 +77,35 @@ class LabelIntro(QWidget):
                 widget.deleteLater()
         entries = palette_entries(taxonomy, 2)
         self.title.setText(self.tr("Level 2: {n} labels instead of two").format(n=len(entries)))
+        # One column per family, each entry its own small block, so that a long definition
+        # in one family never stretches the other family's rows.
         for column, family in enumerate(taxonomy.families.values()):
+            host = QWidget()
+            stack = QVBoxLayout(host)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(10)
             heading = QLabel(family.name)
             heading.setProperty("role", "heading")
-            self.grid.addWidget(heading, 0, column)
-            members = [e for e in entries if e.family == family.id]
-            for row, entry in enumerate(members, start=1):
-                text = QLabel()
-                text.setTextFormat(Qt.TextFormat.PlainText)
-                text.setWordWrap(True)
-                text.setText(self.tr("{number}  {name} — {definition}\nExample: {example}")
-                             .format(number=entry.number, name=entry.name,
-                                     definition=first_sentence(entry.definition),
-                                     example=entry.example))
-                text.setAccessibleName(entry.name)
-                self.grid.addWidget(text, row, column, Qt.AlignmentFlag.AlignTop)
-        self.grid.setRowStretch(self.grid.rowCount(), 1)
+            stack.addWidget(heading)
+            for entry in (e for e in entries if e.family == family.id):
+                stack.addWidget(self._entry_block(entry))
+            stack.addStretch(1)
+            self.grid.addWidget(host, 0, column)
         self.start.setFocus()
+
+    def _entry_block(self, entry: PaletteEntry) -> QWidget:
+        block = QWidget()
+        block.setAccessibleName(entry.name)
+        layout = QVBoxLayout(block)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        name = QLabel(self.tr("{number}  {name}").format(number=entry.number, name=entry.name))
+        name.setStyleSheet("font-weight: 600;")
+        definition = QLabel(first_sentence(entry.definition))
+        example = QLabel(self.tr("Example: {text}").format(text=entry.example))
+        example.setStyleSheet("font-style: italic;")
+        for label in (name, definition, example):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        return block

@@ -41,6 +41,8 @@ class TourBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
+        self.setObjectName("tourBar")
+        self.setStyleSheet("#tourBar { margin: 8px 16px 0px 16px; }")
         self.setAccessibleName(self.tr("Guided tour"))
         self.step = QLabel()
         self.step.setProperty("role", "heading")
@@ -168,6 +170,8 @@ class Guidance(QObject):
         # Leaving the tour's two screens (library, history, a menu shortcut) ends it.
         if self.active and screen not in ("practice", "feedback"):
             self.end_tour(completed=False)
+        elif not self.active and screen != "library":
+            self.bar.hide()  # the offer belongs to the library
 
     # -- the labels of level 2 ---------------------------------------------------------------
     def needs_intro(self, level: int) -> bool:

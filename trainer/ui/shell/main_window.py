@@ -35,11 +35,11 @@ from trainer.storage.errors import StoreError
 from trainer.storage.paths import database_key
 from trainer.ui.library.library_model import EntryRole, next_entry
 from trainer.ui.library.library_view import LibraryView
-from trainer.ui.shell import snapshot
+from trainer.ui.shell import snapshot, window_settings
 from trainer.ui.shell.guidance import Guidance
 from trainer.ui.shell.styles import icon
-from trainer.ui.shell.theme import apply_text_size, apply_theme
-from trainer.ui.shell.ui_settings import MAX_TEXT_SIZE, MIN_TEXT_SIZE, UiSettings
+from trainer.ui.shell.theme import apply_theme
+from trainer.ui.shell.ui_settings import UiSettings
 from trainer.ui.shell.window_menus import build_menus
 from trainer.ui.widgets import tasks
 
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         if self.start is not None and self.settings.theme != old.theme \
                 and isinstance(app, QApplication):
             apply_theme(app, self.settings.theme)
-            self._refresh_styles()
+            window_settings.refresh_styles(self)
         self._apply_text_size()
         self.store_attached.emit()
 
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.library.focus_table()
         self.library_shown.emit()
 
-    def _save_snapshots(self, entries: Sequence[Entry] | None = None) -> None:
+    def save_snapshots(self, entries: Sequence[Entry] | None = None) -> None:
         store = self._store
         if store is None:
             return
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         self._flush_practice()
         self.picker.set_profiles(self.store.profiles.list(), self.store.settings.get(LAST_PROFILE))
         self._show("profiles")
-        self._save_snapshots()
+        self.save_snapshots()
 
     def _create_profile(self, name: str) -> None:
         try:
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         self.library.set_entries(entries)
         self._show("library")
         self.library.focus_table()
-        self._save_snapshots(entries)
+        self.save_snapshots(entries)
         self.guidance.offer_if_new(entries)
         self.library_shown.emit()
 
@@ -516,7 +516,7 @@ class MainWindow(QMainWindow):
         if self.profile_id is not None and self.stack.currentWidget() is self.library:
             entries = self.store.library.entries(self.profile_id)
             self.library.set_entries(entries)
-            self._save_snapshots(entries)
+            self.save_snapshots(entries)
 
     def open_editor(self) -> None:
         from trainer.ui.teacher.editor import open_set_editor
@@ -528,49 +528,18 @@ class MainWindow(QMainWindow):
 
         TeacherPinDialog(self.store, self).exec()
 
-    # -- settings ----------------------------------------------------------------------------
+    # -- settings (trainer/ui/shell/window_settings.py) ---------------------------------------
     def open_settings(self) -> None:
-        from trainer.ui.shell.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.data_dir, self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        self.apply_settings(dialog.values())
+        window_settings.open_settings(self)
 
     def apply_settings(self, settings: UiSettings) -> None:
-        old = self.settings
-        self.settings = settings
-        if self.store.read_only is None:
-            settings.save(self.store, self.profile_id)
-        app = QApplication.instance()
-        if settings.theme != old.theme and isinstance(app, QApplication):
-            apply_theme(app, settings.theme)
-            self._refresh_styles()
-        self._apply_text_size()
-        if settings.level != old.level:
-            self.library.set_level_filter(settings.level)
-        self._save_snapshots()
+        window_settings.apply_settings(self, settings)
 
     def step_text_size(self, step: int) -> None:
-        size = min(MAX_TEXT_SIZE, max(MIN_TEXT_SIZE, self.settings.text_size + step))
-        self.apply_settings(UiSettings(size, self.settings.theme, self.settings.level))
+        window_settings.step_text_size(self, step)
 
     def _apply_text_size(self) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_text_size(app, self.settings.text_size)
-        if self._practice is not None:
-            self._practice.set_text_size(self.settings.text_size)
-        if self._feedback is not None:
-            self._feedback.passage.set_text_size(self.settings.text_size)
-
-    def _refresh_styles(self) -> None:
-        # Highlight colours come from the theme; redraw what is on screen.
-        if (self.current is not None and self._practice is not None
-                and self.stack.currentWidget() is self._practice):
-            self.practice.marks.set_passage(self.practice.marks.text,
-                                            self.practice.marks.marks())
-        self.update()
+        window_settings.apply_text_size(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._flush_practice()

@@ -62,6 +62,14 @@ class ScreenshotTour:
             lambda: self._grab(w, "11-feedback-1024x600"),
             lambda: self._practice(level=1, width=683, height=740),
             lambda: self._grab(w, "12-practice-half-screen"),
+            self._tour_start,
+            lambda: self._grab(w, "13-tour-select"),
+            self._tour_mark,
+            lambda: self._grab(w, "14-tour-submit"),
+            self._submit,
+            lambda: self._grab(w, "15-tour-feedback"),
+            self._labels_intro,
+            lambda: self._grab(w, "16-labels-intro"),
             self._finish,
         ]
         self._next()
@@ -138,6 +146,23 @@ class ScreenshotTour:
         practice.passage.setFocus()
         if practice.labels.chips:
             practice.definition.show_entry(practice.labels.chips[0].entry)
+
+    def _tour_start(self) -> None:
+        self.window.resize(1366, 768)
+        self.window.guidance.start_tour()
+
+    def _tour_mark(self) -> None:
+        practice = self.window.practice
+        text = practice.passage.passage()
+        start = text.index("Sources close to the council")
+        practice.passage.select_range(start, start + len("Sources close to the council"))
+        practice.editor.apply_label("unverified")
+
+    def _labels_intro(self) -> None:
+        from trainer.core.taxonomy import default_taxonomy
+
+        self.window.guidance.end_tour(completed=True)
+        self.window.guidance.show_intro(default_taxonomy())
 
     def _submit(self) -> None:
         self.window.practice.submit.click()

@@ -70,6 +70,10 @@ class ScreenshotTour:
             lambda: self._grab(w, "15-tour-feedback"),
             self._labels_intro,
             lambda: self._grab(w, "16-labels-intro"),
+            lambda: self._text_size(18),
+            lambda: self._practice(level=2, width=1366, height=768),
+            lambda: self._grab(w, "17-practice-larger-text"),
+            lambda: self._text_size(13),
             self._finish,
         ]
         self._next()
@@ -157,6 +161,10 @@ class ScreenshotTour:
         start = text.index("Sources close to the council")
         practice.passage.select_range(start, start + len("Sources close to the council"))
         practice.editor.apply_label("unverified")
+
+    def _text_size(self, points: int) -> None:
+        s = self.window.settings
+        self.window.apply_settings(UiSettings(points, s.theme, s.level))
 
     def _labels_intro(self) -> None:
         from trainer.core.taxonomy import default_taxonomy

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -42,14 +41,6 @@ from trainer.ui.shell.theme import apply_theme
 from trainer.ui.shell.ui_settings import UiSettings
 from trainer.ui.shell.window_menus import build_menus
 from trainer.ui.widgets import tasks
-
-
-def review() -> ModuleType:
-    """The attempt-review helpers, loaded when first needed (start-up, DESIGN §9)."""
-    from trainer.ui.progress import review as module
-
-    return module
-
 
 if TYPE_CHECKING:
     from trainer.core.spans import Span
@@ -245,11 +236,11 @@ class MainWindow(QMainWindow):
     def feedback(self) -> FeedbackView:
         if self._feedback is None:
             from trainer.ui.practice.feedback_view import FeedbackView
+            from trainer.ui.progress import review
 
             self._feedback = FeedbackView()
             self._feedback.back_requested.connect(self._leave_feedback)
-            self._feedback.note_saved.connect(
-                lambda *note: review().save_note(self, *note))
+            self._feedback.note_saved.connect(lambda *note: review.save_note(self, *note))
             self._feedback.retry_requested.connect(self._retry)
             self._feedback.next_requested.connect(self._next_passage)
             self._feedback.passage.set_text_size(self.settings.text_size)
@@ -259,12 +250,12 @@ class MainWindow(QMainWindow):
     @property
     def history(self) -> HistoryView:
         if self._history is None:
+            from trainer.ui.progress import review
             from trainer.ui.progress.history_view import HistoryView
 
             self._history = HistoryView()
             self._history.back_requested.connect(self.show_library)
-            self._history.open_requested.connect(
-                lambda attempt_id: review().reopen_attempt(self, attempt_id))
+            self._history.open_requested.connect(lambda aid: review.reopen_attempt(self, aid))
             self._add_screen(self._history)
         return self._history
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -238,3 +239,8 @@ def next_entry(entries: Sequence[Entry], current: int) -> Entry | None:
     if pick is None or pick.revision_id == current:
         pick = ordered[0] if ordered and ordered[0].revision_id != current else None
     return pick
+
+
+def shown_entries(model: QAbstractItemModel) -> list[Entry]:
+    """The entries in the order a (filtered, sorted) model shows them."""
+    return [model.index(row, 0).data(EntryRole) for row in range(model.rowCount())]

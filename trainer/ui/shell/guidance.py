@@ -109,6 +109,16 @@ class Guidance(QObject):
         self._escape.activated.connect(lambda: self.end_tour(completed=False))
         window.screen_changed.connect(self._on_screen)
 
+    def above(self, screens: QWidget) -> QWidget:
+        """The window's central widget: the tour strip above the stack of screens."""
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.bar)
+        column.addWidget(screens, 1)
+        return central
+
     @property
     def active(self) -> bool:
         return self.guide is not None and self.guide.active

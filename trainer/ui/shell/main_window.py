@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
 from trainer.storage.paths import database_key
-from trainer.ui.library.library_model import EntryRole, next_entry
+from trainer.ui.library.library_model import next_entry, shown_entries
 from trainer.ui.library.library_view import LibraryView
 from trainer.ui.shell import snapshot, window_settings
 from trainer.ui.shell.guidance import Guidance
@@ -105,13 +104,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library)
         self.guidance = Guidance(self)  # the tour's instruction strip sits above every screen
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.guidance.bar)
-        column.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self.guidance.above(self.stack))
         self.library.open_requested.connect(lambda rid: self.open_revision(rid, introduce=True))
         self.library.profile_requested.connect(self.show_profiles)
         self.library.history_requested.connect(self.show_history)
@@ -426,7 +419,7 @@ class MainWindow(QMainWindow):
             self.show_library()
 
     def leave_passage(self) -> None:
-        """Save the open passage's draft and forget it (the tour uses the practice screen)."""
+        # The tour borrows the practice screen: save the open passage's draft, forget it.
         self._flush_practice()
         self.current = None
 
@@ -491,9 +484,7 @@ class MainWindow(QMainWindow):
             self._assignments.next_passage(self.current.revision_id)
             return
         self.library.set_entries(self.store.library.entries(self.profile_id))
-        proxy = self.library.proxy
-        entries = [proxy.index(r, 0).data(EntryRole) for r in range(proxy.rowCount())]
-        pick = next_entry(entries, self.current.revision_id)
+        pick = next_entry(shown_entries(self.library.proxy), self.current.revision_id)
         if pick is None:
             self.show_library()
         else:

@@ -212,3 +212,20 @@ def test_single_line_breaks_read_as_paragraphs(qtbot: QtBot) -> None:
     view.select_range(text.index("Second"), text.index("Second") + 6)
     assert view.textCursor().selectedText() == "Second"
 
+
+
+def test_a_long_headline_is_shown_whole_on_a_narrow_screen(qtbot: QtBot) -> None:
+    from trainer.ui.practice.headline import HeadlineView
+
+    view = HeadlineView()
+    qtbot.addWidget(view)
+    view.resize(420, 40)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_passage("Short")
+    short = view.height()
+    view.set_passage("Emergency waits at St Brannock's lengthen over a long and hard winter")
+    document = view.document()
+    document.setTextWidth(view.viewport().width())
+    assert view.height() > short
+    assert view.viewport().height() >= document.size().height() - 1

@@ -44,6 +44,9 @@ class HeadlineView(PassageView):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.document().setDefaultFont(font)
+        # A new headline may wrap onto more (or fewer) lines at the same width: fit it now,
+        # not only on the next resize (it was cut off at 1024×600).
+        self.setFixedHeight(self.sizeHint().height())
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:

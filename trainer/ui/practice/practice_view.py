@@ -34,9 +34,7 @@ from trainer.ui.practice.marks_model import MarksModel, SpanRole
 from trainer.ui.practice.palette import DefinitionPanel, LabelPalette
 from trainer.ui.practice.passage_view import Highlight, PassageView
 from trainer.ui.shell.styles import label_format
-from trainer.ui.widgets.drawer import WIDE_PANEL, DrawerBody, StatusLine
-
-SIDE_PANEL_WIDTH = WIDE_PANEL
+from trainer.ui.widgets.drawer import DrawerBody, StatusLine
 
 
 class MarksListView(QListView):

@@ -243,6 +243,12 @@ class PracticeView(QWidget):
             QWidget.setTabOrder(first, second)
         self.passage.setFocus()
 
+    def left(self) -> None:
+        """The student moved to another screen."""
+        self.editor.reset()  # Undo never changes a passage out of sight
+        if self.lookup.panel is not None:
+            self.lookup.panel.hide()  # cards belong to the passage being read
+
     def set_text_size(self, points: float) -> None:
         self.passage.set_text_size(points)
 

@@ -288,9 +288,7 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, widget: QWidget, screen: str) -> None:
         if screen != "practice" and self._practice is not None:
-            self._practice.editor.reset()  # Undo never changes a passage out of sight
-            if self._practice.lookup.panel is not None:
-                self._practice.lookup.panel.hide()  # cards belong to the passage being read
+            self._practice.left()
         if self.library_action is not None:
             # One key, one meaning per screen: while practising, Ctrl+L is "Look it up"
             # (the practice screen's own shortcut; two would cancel each other out).

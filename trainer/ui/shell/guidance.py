@@ -198,7 +198,8 @@ class Guidance(QObject):
             self._intro.back_requested.connect(self.window.show_library)
             self.window.stack.addWidget(self._intro)
         self._intro.show_labels(taxonomy)
-        self.window.show_page(self._intro, "intro")
+        self.window.stack.setCurrentWidget(self._intro)
+        self.window.screen_changed.emit("intro")
         self._intro.start.setFocus()
 
     def _intro_done(self) -> None:

@@ -455,10 +455,6 @@ class MainWindow(QMainWindow):
     def show_screen(self, screen: str) -> None:
         self._show(screen)
 
-    def show_page(self, page: QWidget, name: str) -> None:
-        self.stack.setCurrentWidget(page)
-        self.screen_changed.emit(name)
-
     def _leave_feedback(self) -> None:
         if self.feedback.read_only:
             self.show_history()

@@ -36,7 +36,7 @@ def reopen_attempt(window: MainWindow, attempt_id: str) -> None:
                          attempt_id=stored.attempt_id,
                          notes={(n.part, n.start, n.end): n.text for n in stored.notes},
                          read_only_since=when)
-    window.show_screen("feedback")
+    window.show_screen(window.feedback, "feedback")
 
 
 def save_note(window: MainWindow, attempt_id: str, part: str, start: int, end: int,

@@ -146,13 +146,13 @@ class Guidance(QObject):
             self.guide.ended.connect(self._ended)
         self._escape.setEnabled(True)
         self.guide.start()
-        window.show_screen("practice")
+        window.show_screen(window.practice, "practice")
         window.practice.passage.setFocus()
 
     def submitted(self, marks: list[Span]) -> None:
         assert self.guide is not None
         self.guide.submitted(marks)
-        self.window.show_screen("feedback")
+        self.window.show_screen(self.window.feedback, "feedback")
 
     def end_tour(self, *, completed: bool) -> None:
         if self.guide is not None:
@@ -198,13 +198,12 @@ class Guidance(QObject):
             self._intro.back_requested.connect(self.window.show_library)
             self.window.stack.addWidget(self._intro)
         self._intro.show_labels(taxonomy)
-        self.window.stack.setCurrentWidget(self._intro)
-        self.window.screen_changed.emit("intro")
+        self.window.show_screen(self._intro, "intro")
         self._intro.start.setFocus()
 
     def _intro_done(self) -> None:
         profile = self.window.profile_id
         if profile is not None:
             self.window.store.settings.set(labels_intro_key(profile), True)
-        self.window.show_screen("practice")
+        self.window.show_screen(self.window.practice, "practice")
         self.window.practice.passage.setFocus()

@@ -452,9 +452,6 @@ class MainWindow(QMainWindow):
                            attempt.student, attempt_id=attempt.attempt_id)
         self._show("feedback")
 
-    def show_screen(self, screen: str) -> None:
-        self._show(screen)
-
     def _leave_feedback(self) -> None:
         if self.feedback.read_only:
             self.show_history()

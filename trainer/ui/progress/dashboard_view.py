@@ -12,15 +12,17 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +52,11 @@ def _label(text: str = "", name: str = "") -> QLabel:
     return label
 
 
+def _short_date(day: str) -> str:
+    date = QDate.fromString(day, Qt.DateFormat.ISODate)
+    return QLocale().toString(date, "d MMM") if date.isValid() else day
+
+
 class _Chart(QChartView):
     """A chart that follows the window's theme and text size."""
 
@@ -73,13 +80,13 @@ class _Chart(QChartView):
         chart.setTitleFont(self.font())
         chart.legend().setFont(self.font())
         chart.legend().setLabelColor(self.palette().color(QPalette.ColorRole.Text))
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setMargins(QMargins(4, 4, 24, 4))  # room for the last date label
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
         return chart
 
-    def style_axis(self, axis: QValueAxis | QBarCategoryAxis) -> None:
+    def style_axis(self, axis: QValueAxis | QBarCategoryAxis | QCategoryAxis) -> None:
         axis.setLabelsFont(self.font())
         axis.setLabelsColor(self.palette().color(QPalette.ColorRole.Text))
         axis.setTitleBrush(self.palette().brush(QPalette.ColorRole.Text))
@@ -87,7 +94,7 @@ class _Chart(QChartView):
 
 class DashboardView(QWidget):
     back_requested = Signal()
-    practise_requested = Signal(int)  # a revision id
+    practise_requested = Signal(object)  # a NextPassage
     drill_requested = Signal()
     history_requested = Signal()
 
@@ -125,12 +132,20 @@ class DashboardView(QWidget):
         grid.addWidget(self.empty, 0, 0, 1, 2)
         grid.addWidget(self.summary, 1, 0, 1, 2)
         grid.addWidget(self.discernment, 2, 0, 1, 2)
+        # What to practise next comes first: it is what a student opens this screen for.
+        weak_heading = _label(self.tr("Practise next"))
+        weak_heading.setObjectName("subheading")
+        weak_heading.setProperty("role", "heading")
+        self.weak_heading = weak_heading
+        grid.addWidget(weak_heading, 3, 0, 1, 2)
+        self.weak_box = QVBoxLayout()
+        grid.addLayout(self.weak_box, 4, 0, 1, 2)
         self.score_chart = _Chart(self.tr("Score per day (%)"))
         self.bias_chart = _Chart(self.tr("Telling fair from unfair (d′) and flagging (c)"))
-        grid.addWidget(self.score_chart, 3, 0)
-        grid.addWidget(self.bias_chart, 3, 1)
+        grid.addWidget(self.score_chart, 5, 0)
+        grid.addWidget(self.bias_chart, 5, 1)
         self.mastery_chart = _Chart(self.tr("Mastery per technique (%)"))
-        grid.addWidget(self.mastery_chart, 4, 0)
+        grid.addWidget(self.mastery_chart, 6, 0)
         self.mastery_model = MasteryModel(self)
         self.mastery_table = QTableView()
         self.mastery_table.setModel(self.mastery_model)
@@ -139,13 +154,8 @@ class DashboardView(QWidget):
         self.mastery_table.verticalHeader().setVisible(False)
         self.mastery_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
-        grid.addWidget(self.mastery_table, 4, 1)
-        weak_heading = _label(self.tr("Practise next"))
-        weak_heading.setObjectName("subheading")
-        grid.addWidget(weak_heading, 5, 0, 1, 2)
-        self.weak_box = QVBoxLayout()
-        grid.addLayout(self.weak_box, 6, 0, 1, 2)
-        scroll = QScrollArea()
+        grid.addWidget(self.mastery_table, 6, 1)
+        self.scroll_area = scroll = QScrollArea()
         scroll.setAccessibleName(self.tr("My progress"))
         scroll.viewport().setAccessibleName(self.tr("My progress"))
         scroll.setWidgetResizable(True)
@@ -153,9 +163,26 @@ class DashboardView(QWidget):
         outer.addWidget(scroll, 1)
         self.next_buttons: list[QPushButton] = []
         self.reasons: list[QLabel] = []
+        self._shown: tuple[Dashboard, list[str]] | None = None
+        self._restyle_pending = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Charts copy the font and colours when they are built: rebuild them when the text
+        # size or the theme changes while this screen is open.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
+                            QEvent.Type.StyleChange) and not self._restyle_pending:
+            self._restyle_pending = True
+            QTimer.singleShot(0, self, self._restyle)  # dropped if this screen is gone
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        self._restyle_pending = False
+        if self._shown is not None:
+            self.set_dashboard(*self._shown)
 
     def set_dashboard(self, board: Dashboard, reasons: Sequence[str],
                       now: datetime | None = None) -> None:
+        self._shown = (board, list(reasons))
         has_data = board.attempts > 0 or board.discernment.trials > 0
         self.empty.setVisible(not has_data)
         score = "—" if board.score is None else f"{board.score:.0%}"
@@ -206,13 +233,17 @@ class DashboardView(QWidget):
 
     def _day_axes(self, view: _Chart, chart: QChart, series: list[QLineSeries],
                   board: Dashboard, low: float, high: float) -> None:
-        x = QValueAxis()
+        # Dates, not day numbers: a student remembers "Tuesday", not "day 3".
+        x = QCategoryAxis()
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         x.setRange(0, max(1, len(board.days) - 1))
-        x.setLabelFormat("%d")
-        x.setTitleText(self.tr("day"))
-        x.setTickCount(min(8, max(2, len(board.days))))
+        step = max(1, len(board.days) // 7)
+        for i, point in enumerate(board.days):
+            if i % step == 0:
+                x.append(_short_date(point.day), i)
         y = QValueAxis()
         y.setRange(low, high)
+        y.setLabelFormat("%d" if high - low > 10 else "%.1f")
         for axis, edge in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
             view.style_axis(axis)
             chart.addAxis(axis, edge)
@@ -221,22 +252,27 @@ class DashboardView(QWidget):
 
     def _fill_mastery_chart(self, rows: Sequence[tuple[str, Mastery]]) -> None:
         chart = self.mastery_chart.fresh_chart()
-        shown = [(name, m) for name, m in rows if m.mastery is not None][:8]
+        # The weakest eight, as horizontal bars: names stay whole on the left at any width.
+        shown = [(name, m) for name, m in rows if m.mastery is not None][:8][::-1]
         bars = QBarSet(self.tr("mastery"))
         for _name, m in shown:
-            bars.append((m.mastery or 0.0) * 100)
+            bars.append(round((m.mastery or 0.0) * 100))
         bars.setLabelColor(self.palette().color(QPalette.ColorRole.Text))
-        series = QBarSeries()
+        bars.setLabelFont(self.font())
+        series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value %")
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideBase)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([f"{name} ({m.examples})" for name, m in shown] or [self.tr("none")])
         values = QValueAxis()
         values.setRange(0, 100)
-        for axis, edge in ((categories, Qt.AlignmentFlag.AlignBottom),
-                           (values, Qt.AlignmentFlag.AlignLeft)):
+        values.setLabelFormat("%d")
+        self.mastery_chart.setMinimumHeight(max(220, 34 * len(shown) + 80))
+        for axis, edge in ((categories, Qt.AlignmentFlag.AlignLeft),
+                           (values, Qt.AlignmentFlag.AlignBottom)):
             self.mastery_chart.style_axis(axis)
             chart.addAxis(axis, edge)
             series.attachAxis(axis)
@@ -261,6 +297,6 @@ class DashboardView(QWidget):
                 technique=self._names(passage.technique)))
             button.setAccessibleName(button.text())
             button.clicked.connect(
-                lambda _checked=False, rev=passage.revision_id: self.practise_requested.emit(rev))
+                lambda _checked=False, p=passage: self.practise_requested.emit(p))
             self.next_buttons.append(button)
             self.weak_box.addWidget(button)

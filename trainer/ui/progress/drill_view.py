@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from trainer.core.drill import FAIR, DrillItem
 from trainer.core.taxonomy import Taxonomy
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
 
 def _label(name: str) -> QLabel:
     label = QLabel()
@@ -50,6 +52,8 @@ class DrillView(QWidget):
         outer.addWidget(self.prompt)
         self.sentence = _label(self.tr("Sentence"))
         self.sentence.setObjectName("drillSentence")
+        self.sentence.setProperty("role", "heading")  # the thing to judge stands out
+        self.sentence.setContentsMargins(0, 8, 0, 8)
         self.sentence.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer.addWidget(self.sentence)
         self.choices = QGridLayout()
@@ -104,10 +108,11 @@ class DrillView(QWidget):
             self.buttons.append(button)
 
     def _key_for(self, index: int) -> str:
-        # Digits 1–9 for the first nine choices, 0 for "Fair" (always last).
+        # Digits 1–9 for the first nine choices, then letters (level 2 has 16 techniques),
+        # 0 for "Fair" (always last): every answer has a key.
         if index == len(self.options) - 1:
             return "0" if len(self.options) > 3 else str(index + 1)
-        return str(index + 1) if index < 9 else ""
+        return str(index + 1) if index < 9 else LETTERS[index - 9]
 
     def _show_empty(self) -> None:
         self.done = True
@@ -193,7 +198,12 @@ class DrillView(QWidget):
         self.again_requested.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
+        text = event.text().lower()
+        if len(text) == 1 and text in LETTERS and self.options:
+            index = LETTERS.index(text) + 9
+            if index < len(self.options) - 1:
+                self.choose(self.options[index][0])
+                return
         if text.isdigit() and self.options:
             index = (len(self.options) - 1 if text == "0" else int(text) - 1)
             if 0 <= index < len(self.options) and self._key_for(index) == text:

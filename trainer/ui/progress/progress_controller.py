@@ -9,9 +9,9 @@ import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trainer.core.errors import InvalidInput
 from trainer.core.filetypes import FILE_TYPES
@@ -20,9 +20,11 @@ from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
 from trainer.ui.progress.dashboard_view import DashboardView
 from trainer.ui.progress.drill_view import DrillView
+from trainer.ui.progress.weak_spots import ReasonBanner, WeakSpotsEntry
 
 if TYPE_CHECKING:
     from trainer.core.drill import DrillItem
+    from trainer.storage.learning import NextPassage
     from trainer.ui.shell.main_window import MainWindow
 
 DRILL_MODE = {True: "technique", False: "family"}
@@ -52,6 +54,62 @@ class ProgressController(QObject):
         self.import_action.triggered.connect(lambda _c=False: self.import_progress())
         menu.addAction(self.export_action)
         menu.addAction(self.import_action)
+        self._install_weak_spots()
+
+    # -- weak spots in the library and on the practice screen ------------------------------
+    def _install_weak_spots(self) -> None:
+        window, library = self.window, self.window.library
+        self.weak_entry = WeakSpotsEntry(library)
+        self.weak_entry.practise_requested.connect(self._open_weak_spot)
+        layout = library.layout()
+        assert layout is not None
+        layout.insertWidget(layout.indexOf(library.stack), self.weak_entry)  # type: ignore[attr-defined]
+        # Tab follows the screen from top to bottom: filters, this row, then the table.
+        QWidget.setTabOrder(library.technique, self.weak_entry.button)
+        QWidget.setTabOrder(self.weak_entry.button, library.table)
+        self.banner = ReasonBanner()
+        self._next: NextPassage | None = None
+        window.library_shown.connect(lambda: QTimer.singleShot(0, self.refresh_weak_spots))
+        window.screen_changed.connect(self._screen_changed)
+        self.refresh_weak_spots()
+
+    def refresh_weak_spots(self) -> None:
+        """The library's entry from the same queue the dashboard shows."""
+        window = self.window
+        if window.profile_id is None or not window.has_store:
+            self._next = None
+            self.weak_entry.set_next(None)
+            return
+        try:
+            board = window.store.progress.dashboard(window.profile_id)
+        except StoreError:
+            board = None
+        # A student who has not practised yet has no weak spots: the table is the way in.
+        practised = board is not None and (board.attempts or board.discernment.trials)
+        self._next = board.next[0] if board is not None and practised and board.next else None
+        if self._next is None:
+            self.weak_entry.set_next(None)
+            return
+        self.weak_entry.set_next(self._next.revision_id, self._next.title,
+                                 self.reason(self._next.reason))
+
+    def practise_next(self, passage: NextPassage) -> None:
+        """Open a recommended passage with its reason in view while practising."""
+        self.window.open_revision(passage.revision_id)
+        practice = self.window.practice
+        if self.banner.parent() is not practice:
+            layout = practice.layout()
+            assert layout is not None
+            layout.insertWidget(1, self.banner)  # type: ignore[attr-defined]
+        self.banner.show_reason(passage.revision_id, self.reason(passage.reason))
+
+    def _open_weak_spot(self, revision_id: int) -> None:
+        if self._next is not None and self._next.revision_id == revision_id:
+            self.practise_next(self._next)
+
+    def _screen_changed(self, screen: str) -> None:
+        if screen != "practice":
+            self.banner.clear()
 
     # -- screens --------------------------------------------------------------------------
     @property
@@ -61,7 +119,7 @@ class ProgressController(QObject):
             self._dashboard.back_requested.connect(self.window.show_library)
             self._dashboard.history_requested.connect(self.window.show_history)
             self._dashboard.drill_requested.connect(self.start_drill)
-            self._dashboard.practise_requested.connect(self.window.open_revision)
+            self._dashboard.practise_requested.connect(self.practise_next)
             self.window.stack.addWidget(self._dashboard)
         return self._dashboard
 

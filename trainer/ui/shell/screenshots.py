@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trainer.ui.library.library_model import EntryRole
+from trainer.ui.progress.progress_shots import progress_steps
 from trainer.ui.shell.main_window import MainWindow
 from trainer.ui.shell.settings_dialog import SettingsDialog, UiSettings
 from trainer.ui.shell.theme import apply_theme
@@ -74,6 +75,7 @@ class ScreenshotTour:
             lambda: self._practice(level=2, width=1366, height=768),
             lambda: self._grab(w, "17-practice-larger-text"),
             lambda: self._text_size(13),
+            *progress_steps(self),
             self._finish,
         ]
         self._next()
@@ -83,6 +85,12 @@ class ScreenshotTour:
             step = self.steps.pop(0)
             step()
             QTimer.singleShot(STEP_MS, self._next)
+
+    def grab(self, widget: QWidget | None, name: str) -> None:
+        self._grab(widget, name)
+
+    def theme(self, name: str) -> None:
+        self._theme(name)
 
     def _grab(self, widget: QWidget | None, name: str) -> None:
         if widget is None:

@@ -125,7 +125,7 @@ def test_dashboard_charts_follow_the_largest_text_size(
 
 def test_level_two_drill_gives_every_answer_a_key(
         qtbot: QtBot, store: Store, tmp_path: Path) -> None:
-    window, controller = _window(qtbot, store, tmp_path)
+    _shown, controller = _window(qtbot, store, tmp_path)
     controller.start_drill()
     drill = controller.drill
     drill.start(drill.items, controller.taxonomy, 2)

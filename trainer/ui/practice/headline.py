@@ -40,7 +40,16 @@ class HeadlineView(PassageView):
 
     def set_passage(self, text: str) -> None:
         super().set_passage(text)
-        font = QFont(self.document().defaultFont())
+        self._headline_font()
+
+    def set_text_size(self, points: float) -> None:
+        super().set_text_size(points)
+        self._headline_font()
+
+    def _headline_font(self) -> None:
+        # From the widget's font, not the document's: scaling the document's own font grew
+        # the headline by 15 % with every passage opened.
+        font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.document().setDefaultFont(font)
@@ -48,6 +57,8 @@ class HeadlineView(PassageView):
         # not only on the next resize (it was cut off at 1024×600).
         self.setFixedHeight(self.sizeHint().height())
         self.updateGeometry()
+        # A new headline may wrap to more (or fewer) lines at the same width.
+        self.setFixedHeight(self.sizeHint().height())
 
     def sizeHint(self) -> QSize:
         self.document().setTextWidth(max(1, self.viewport().width()))

@@ -93,7 +93,7 @@ def source_cards(draw: st.DrawFn) -> list[dict[str, Any]]:
 @st.composite
 def article_sets(draw: st.DrawFn, v2: bool = True) -> ArticleSet:
     """Valid sets; with `v2`, also headline spans, good-practice notes and source cards."""
-    article_ids = draw(st.lists(ids, max_size=4, unique=True))
+    article_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))  # sets need one
     articles = [draw(annotated_articles(i, v2)) for i in article_ids]
     sources = draw(source_cards()) if v2 else []
     uses_v2 = bool(sources) or any("notes" in a or any("part" in n for n in a["annotations"])

@@ -18,7 +18,7 @@ from trainer.core.jsonset import MAX_FILE_BYTES
 BAD = Path(__file__).parent / "data" / "bad"
 GOOD = Path(__file__).parent / "data" / "good"
 
-# file -> [(where, text expected in the message)], one entry per problem, in reporting order.
+# file -> [(where, text expected in the message)], one entry per problem, in file order.
 EXPECTED: dict[str, list[tuple[str, str]]] = {
     "not-json.json": [("3:23", "not valid JSON: Expecting property name")],
     "truncated.json": [("16:6", "not valid JSON: the file ends too early")],
@@ -38,21 +38,21 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("$.title", "required field is missing"),
     ],
     "mistyped-fields.json": [
+        ("$.version", "valid integer"),
+        ("$.articles[0].level", "valid integer"),
         ("$.articles[0].annotations[0].optional", "valid boolean (write true or false"),
         ("$.articles[0].annotations[1].start", "valid integer (write a whole number"),
-        ("$.articles[0].level", "valid integer"),
         ("$.articles[1].title", "valid string"),
         ("$.articles[2].annotations", "valid list"),
-        ("$.version", "valid integer"),
     ],
     "unknown-fields.json": [
         ("$.articles[0].annotations[0].lable", "unknown field"),
         ("$.colour", "unknown field"),
     ],
     "bad-values.json": [
-        ("$.articles[0].level", "less than or equal to 3"),
         ("$.id", "should match pattern"),
         ("$.language", "BCP 47 language tag"),
+        ("$.articles[0].level", "there is no level 4; the levels are 1 to 3 (1 is the easiest"),
     ],
     "duplicate-ids.json": [
         ("$.articles[2].id", "duplicate article id 'a1' (also used by $.articles[0])"),
@@ -63,7 +63,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
          "end 500 is past the end of the text (135 characters)"),
         ("$.articles[0].annotations[1].end", "span is inverted: end 85 is before start 90"),
         ("$.articles[0].annotations[2].end", "span is empty (start = end = 40)"),
-        ("$.articles[2].annotations[0].start", "greater than or equal to 0"),
+        ("$.articles[2].annotations[0].start", "start -3 is negative"),
         ("$.articles[2].annotations[1].end", "end 210 is past the end of the text (73 characters)"),
     ],
     "unknown-labels.json": [
@@ -84,11 +84,11 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "multi-problem.json": [
         ("$.articles[0].annotations[0].end", "valid integer"),
+        ("$.articles[1].id", "duplicate article id 'a1'"),
+        ("$.articles[1].text", "control character U+0007 at offset 4"),
         ("$.articles[1].annotations[0].end", "end 99 is past the end of the text (10 characters)"),
         ("$.articles[1].annotations[0].label", "unknown label 'nonsense'"),
         ("$.articles[1].annotations[1].end", "span is inverted: end 2 is before start 6"),
-        ("$.articles[1].id", "duplicate article id 'a1'"),
-        ("$.articles[1].text", "control character U+0007 at offset 4"),
         ("$.articles[2].annotations[0].colour", "unknown field"),
         ("$.title", "required field is missing"),
     ],

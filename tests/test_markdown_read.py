@@ -125,13 +125,15 @@ def test_body_problems_are_located(tmp_path: Path, body: str, expected: str) -> 
     ("---\ntitle: T\nlevel: 1\n---\nText.\n", "a.md:1:1: the front matter has no 'id'"),
     ("---\nid: a1\ntitle: T\n---\nText.\n", "a.md:1:1: the front matter has no 'level'"),
     ("---\nid: a1\ntitle: T\nlevel: 4\n---\nText.\n",
-     "a.md:4:1: level: Input should be less than or equal to 3"),
+     "a.md:4:1: level: there is no level 4; the levels are 1 to 3 (1 is the easiest, 3 the "
+     "hardest)"),
     ("---\nid: a1\ntitle: T\nlevel: 1\nauthor: me\n---\nText.\n",
      "a.md:5:1: author: unknown field"),
     ("---\nid: a1\ntitle: T\ntitle: U\nlevel: 1\n---\nText.\n",
      "a.md:4:1: 'title' is given twice"),
     ("---\nid: bad id!\ntitle: T\nlevel: 1\n---\nText.\n", "a.md:2:1: id: String should match"),
-    ("---\nid: a1\ntitle: T\nlevel: 1\n---\n\n\n", "a.md:6:1: text: must not be empty"),
+    ("---\nid: a1\ntitle: T\nlevel: 1\n---\n\n\n",
+     "a.md:6:1: the article has no text after the front matter"),
 ])
 def test_front_matter_problems_are_located(tmp_path: Path, content: str, expected: str) -> None:
     found = problems(tmp_path, {"a.md": content})
@@ -155,7 +157,8 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
     ("id: demo\ntitle: [oops\n", "set.yaml:3:1: bad YAML:"),
     ("id: demo\n", "set.yaml:1:1: title: required field is missing"),
     ("id: demo\ntitle: T\nformat: something-else\n", "set.yaml:3:1: format is 'something-else'"),
-    ("id: demo\ntitle: T\nlevel: {min: 0}\n", "set.yaml:3:9: level.min: Input should be"),
+    ("id: demo\ntitle: T\nlevel: {min: 0}\n",
+     "set.yaml:3:9: level.min: there is no level 0; the levels are 1 to 3"),
     ("id: demo\ntitle: T\narticles: []\n", "set.yaml:3:1: set.yaml cannot list articles"),
     ("id: demo\ntitle: T\ntechniques:\n  - id: rumour\n    family: gossip\n",
      "set.yaml:5:5: techniques[0].family: Input should be"),

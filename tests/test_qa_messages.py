@@ -77,7 +77,7 @@ def test_an_empty_title_says_so_in_plain_words() -> None:
     from trainer.core.jsonset import parse_json_set
 
     raw = {"format": "trainer.article-set", "format_version": 1, "id": "s", "title": "",
-           "articles": []}
+           "articles": [{"id": "a", "title": "A", "text": "Text."}]}
     with pytest.raises(InvalidInput) as info:
         parse_json_set(json.dumps(raw).encode(), "set.json")
     [problem] = info.value.problems

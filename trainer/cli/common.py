@@ -6,14 +6,19 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from trainer.core.errors import Problem
+from trainer.core.errors import Problem, printable
 
 if TYPE_CHECKING:
     from trainer.storage.service import Store
 
 
 def err(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(printable(message), file=sys.stderr)
+
+
+def out(message: str) -> None:
+    """One line on stdout; file names and set text may hold control characters."""
+    print(printable(message))
 
 
 def report_problems(problems: Sequence[Problem]) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import report_problems, warning_note
+from trainer.cli.common import out, report_problems, warning_note
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.targets import TARGETS
 
@@ -51,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
         report_problems(warnings)
     save_set(article_set, dest, target)
     spans = sum(len(a.annotations) for a in article_set.articles)
-    print(f"{dest}: wrote {target} — {article_set.title!r}, {len(article_set.articles)} "
-          f"articles, {spans} key spans{warning_note(warnings)}")
+    out(f"{dest}: wrote {target} — {article_set.title!r}, {len(article_set.articles)} "
+        f"articles, {spans} key spans{warning_note(warnings)}")
     return 0

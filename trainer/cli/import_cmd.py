@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import err, open_store, report_problems, warning_note
+from trainer.cli.common import err, open_store, out, report_problems, warning_note
 from trainer.core.errors import Problem
 
 
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{args.path}: {exc.message} Or, if it is a different set, add it beside the "
                 f"other one under a new id: trainer import --as-new-set {args.path}") from None
     if not args.quiet:
-        print(f"{args.path}: set {report.set_id!r} version {article_set.version} "
-              f"({article_set.title}): {report.added} added, {report.updated} updated, "
-              f"{report.unchanged} unchanged, {report.removed} retired{warning_note(warnings)}")
+        out(f"{args.path}: set {report.set_id!r} version {article_set.version} "
+            f"({article_set.title}): {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.removed} retired{warning_note(warnings)}")
     return 0

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from trainer.cli.common import open_store
+from trainer.cli.common import open_store, out
 
 
 def register(commands: Any) -> None:
@@ -32,5 +32,5 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     print(f"{'id':<24} {'version':>7} {'articles':>8}  title")
     for s in sets:
-        print(f"{s.id[:24]:<24} {s.version:>7} {s.article_count:>8}  {s.title}")
+        out(f"{s.id[:24]:<24} {s.version:>7} {s.article_count:>8}  {s.title}")
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import err, report_problems, warning_note
+from trainer.cli.common import err, out, report_problems, warning_note
 from trainer.core.errors import InvalidInput, Problem
 
 
@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         report_problems(warnings)
         spans = sum(len(a.annotations) for a in article_set.articles)
-        print(f"{path}: OK — {article_set.title!r}, {len(article_set.articles)} articles, "
-              f"{spans} key spans{warning_note(warnings)}")
+        out(f"{path}: OK — {article_set.title!r}, {len(article_set.articles)} articles, "
+            f"{spans} key spans{warning_note(warnings)}")
     if bad_files:
         err(f"{total_problems} problem(s) in {bad_files} of {len(args.paths)} file(s)")
         return 1

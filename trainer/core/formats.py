@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainer.core.errors import InvalidInput, Problem
+from trainer.core.errors import InvalidInput, LoadNotes, Problem
 from trainer.core.jsonset import load_json_set, write_json_set
 from trainer.core.markdown import load_markdown_set, write_markdown_folder, write_markdown_zip
 from trainer.core.markdown.reader import SET_FILE
@@ -17,25 +17,27 @@ __all__ = ["TARGETS", "Target", "load_set", "save_set", "target_for"]
 
 
 def load_set(path: Path, taxonomy: Taxonomy | None = None,
-             warnings: list[Problem] | None = None) -> ArticleSet:
+             warnings: list[Problem] | None = None,
+             notes: LoadNotes | None = None) -> ArticleSet:
     """Load a JSON file, a Markdown folder or .zip, or a PTC folder; raises InvalidInput.
 
     Problems that do not stop the set from loading (severity "warning", such as a control
     character replaced in a corpus article) are appended to `warnings` when it is given; they
-    are added before InvalidInput is raised, so a caller can show both.
+    are added before InvalidInput is raised, so a caller can show both. `notes`, when given,
+    learns where each JSON path was written (Markdown sets), for messages by line and column.
     """
     if not path.exists():
         raise InvalidInput([Problem(str(path), "no such file or folder")])
     if path.is_dir():
         if (path / SET_FILE).is_file():
-            return load_markdown_set(path, taxonomy)
+            return load_markdown_set(path, taxonomy, warnings, notes)
         if is_ptc_folder(path):
             return load_ptc_folder(path, taxonomy, warnings)
         raise InvalidInput([Problem(str(path), "this folder is not an article set",
                                     hint="a Markdown set has a set.yaml; a PTC folder has "
                                          "article<ID>.txt files")])
     if path.suffix.lower() == ".zip":
-        return load_markdown_set(path, taxonomy)
+        return load_markdown_set(path, taxonomy, warnings, notes)
     return load_json_set(path, taxonomy)
 
 

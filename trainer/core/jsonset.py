@@ -10,11 +10,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.limits import MAX_FILE_BYTES, MAX_NUMBER_DIGITS, MAX_STORED_INT
 from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, FORMAT_VERSIONS, ArticleSet
-from trainer.core.setcheck import set_problems
+from trainer.core.readfile import read_regular_file, too_large
+from trainer.core.setcheck import RANGE_CHECKED, set_problems
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "check_file_size", "decode_text_file", "load_json_set",
+           "parse_json_set", "parse_json_text"]
+
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -28,9 +32,7 @@ def _line_col(data: bytes | str, index: int) -> tuple[int, int]:
 
 def check_file_size(size: int, file: str) -> None:
     if size > MAX_FILE_BYTES:
-        raise InvalidInput([Problem(file, f"file is {size:,} bytes, more than the "
-                                          f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit",
-                                    hint="split the set into smaller files")])
+        raise too_large(file, size, MAX_FILE_BYTES)
 
 
 def decode_text_file(data: bytes, file: str) -> str:
@@ -72,9 +74,9 @@ def _model_problems(exc: ValidationError, file: str, reported: set[str]) -> list
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function")))
         path = _pydantic_path(loc)
         message = err["msg"]
+        if path in reported and err["type"] in RANGE_CHECKED:
+            continue  # setcheck already said it in our own words (surrogate, level range…)
         if err["type"] == "string_unicode":
-            if path in reported:  # setcheck already names the surrogate and its offset
-                continue
             message = "contains an unpaired surrogate (half of an emoji or other character)"
         elif err["type"] == "missing":
             message = "required field is missing"
@@ -89,10 +91,30 @@ def _model_problems(exc: ValidationError, file: str, reported: set[str]) -> list
     return problems
 
 
-def _path_key(problem: Problem) -> tuple[object, ...]:
-    """Sort key that puts $.articles[10] after $.articles[9], i.e. in document order."""
-    parts = re.split(r"([0-9]+)", problem.path or "")
-    return tuple(int(part) if part.isascii() and part.isdigit() else part for part in parts)
+# ASCII digits only, and few: a field name may hold "[²]" or "[999…]" (int() would fail).
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[([0-9]{1,18})\]")
+
+
+def document_order(raw: Any, path: str | None) -> tuple[int, ...]:
+    """Where the value at a JSON path sits in the file: its key's rank at each level.
+
+    Sorting problems by it lists them in the order a reader meets them in the file (JSON
+    objects keep their keys' order when parsed); a missing field sorts at the end of its
+    object, where it would be added.
+    """
+    order: list[int] = []
+    node = raw
+    for key, index in _PATH_PART.findall((path or "$")[1:]):
+        if isinstance(node, dict) and key:
+            keys = list(node)
+            order.append(keys.index(key) if key in node else len(keys))
+            node = node.get(key)
+        elif isinstance(node, list) and index:
+            order.append(int(index))
+            node = node[int(index)] if int(index) < len(node) else None
+        else:
+            break
+    return tuple(order)
 
 
 _HINTS = {
@@ -124,10 +146,42 @@ def _header_problems(raw: dict[str, Any], file: str) -> list[Problem]:
     return []
 
 
+class _LongNumber:
+    """Stands in for an integer literal too long to convert (see limits.MAX_NUMBER_DIGITS)."""
+
+    def __init__(self, literal: str) -> None:
+        self.digits = len(literal.lstrip("-"))
+
+
+def _long_number_problems(raw: Any, file: str) -> list[Problem]:
+    """Every stand-in for a too-long number, by JSON path (a walk without recursion)."""
+    problems = []
+    stack: list[tuple[str, Any]] = [("$", raw)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, _LongNumber):
+            problems.append(Problem(file, f"a number with {node.digits:,} digits is far too "
+                                          "large", path=path,
+                                    hint=f"numbers in a set are at most {MAX_STORED_INT:,}"))
+        elif isinstance(node, dict):
+            stack.extend((f"{path}.{k}", v) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node))))
+    return problems
+
+
 def parse_json_text(text: str, file: str) -> Any:
     """json.loads with every failure turned into a Problem."""
+    long_seen: list[_LongNumber] = []
+
+    def parse_int(literal: str) -> int | _LongNumber:
+        if len(literal) > MAX_NUMBER_DIGITS + 1:  # +1 for a minus sign
+            long_seen.append(_LongNumber(literal))
+            return long_seen[-1]
+        return int(literal)
+
     try:
-        return json.loads(text)
+        raw = json.loads(text, parse_int=parse_int)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg}"
         if exc.pos >= len(text.rstrip()):
@@ -139,6 +193,9 @@ def parse_json_text(text: str, file: str) -> Any:
         # json's C decoder recurses per nesting level; a hostile file can exhaust the stack.
         raise InvalidInput([Problem(file, "not valid JSON: nested too deeply",
                                     hint="an article set is only a few levels deep")]) from None
+    if long_seen:  # only then walk the whole value to name their paths
+        raise InvalidInput(_long_number_problems(raw, file))
+    return raw
 
 
 def parse_json_set(data: bytes, file: str, taxonomy: Taxonomy | None = None) -> ArticleSet:
@@ -159,16 +216,12 @@ def parse_json_set(data: bytes, file: str, taxonomy: Taxonomy | None = None) -> 
     except ValidationError as exc:
         problems.extend(_model_problems(exc, file, {p.path for p in problems if p.path}))
     if problems or model is None:
-        raise InvalidInput(sorted(problems, key=_path_key))
+        raise InvalidInput(sorted(problems, key=lambda p: document_order(raw, p.path)))
     return model
 
 
 def load_json_set(path: Path, taxonomy: Taxonomy | None = None) -> ArticleSet:
-    try:
-        check_file_size(path.stat().st_size, str(path))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput([Problem(str(path), f"cannot read file: {exc.strerror}")]) from None
+    data = read_regular_file(path, str(path), MAX_FILE_BYTES)
     return parse_json_set(data, str(path), taxonomy)
 
 

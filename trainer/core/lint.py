@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from trainer.core.errors import printable
 from trainer.core.lint_wording import common_word_findings, repeated_phrase_findings
 from trainer.core.model import Annotation, Article, ArticleSet, Note
 from trainer.core.taxonomy import Taxonomy
@@ -38,7 +39,7 @@ class Finding:
     def format(self, file: str) -> str:
         where = f"{file}: {self.path}" if self.path else file
         text = f"{where}: {self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return printable(f"{text} ({self.hint})" if self.hint else text)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from trainer.core.limits import MAX_LEVEL, MAX_STORED_INT, MIN_LEVEL
 from trainer.core.parts import PARTS as PARTS
 from trainer.core.parts import SEPARATOR, Part, title_base
 from trainer.core.taxonomy import Taxonomy, Technique
@@ -16,7 +17,9 @@ FORMAT_VERSIONS: Final = (1, 2)
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 
-Level = Annotated[int, Field(ge=1, le=3)]
+Level = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
+# Offsets and versions are stored as SQLite INTEGERs (signed 64-bit).
+Offset = Annotated[int, Field(ge=0, le=MAX_STORED_INT)]
 SourceKind = Literal["outlet", "person", "organisation", "document"]
 
 
@@ -41,8 +44,8 @@ class Source(_Strict):
 
 
 class Annotation(_Strict):
-    start: int = Field(ge=0, description="Unicode code point offset, inclusive.")
-    end: int = Field(ge=0, description="Unicode code point offset, exclusive.")
+    start: Offset = Field(description="Unicode code point offset, inclusive.")
+    end: Offset = Field(description="Unicode code point offset, exclusive.")
     label: str = Field(min_length=1, description="A technique id or a family id.")
     explanation: str = ""
     tip: str = Field("", description="How a reader could check this.")
@@ -54,8 +57,8 @@ class Annotation(_Strict):
 class Note(_Strict):
     """A good-practice note: a phrase that shows careful reporting. Never scored."""
 
-    start: int = Field(ge=0, description="Unicode code point offset, inclusive.")
-    end: int = Field(ge=0, description="Unicode code point offset, exclusive.")
+    start: Offset = Field(description="Unicode code point offset, inclusive.")
+    end: Offset = Field(description="Unicode code point offset, exclusive.")
     part: Part = "text"
     why: str = Field(min_length=1, description="What makes this phrase good practice.")
 
@@ -132,7 +135,7 @@ class ArticleSet(_Strict):
     format: Literal["trainer.article-set"] = FORMAT_TAG
     format_version: Literal[1, 2] = 1
     id: Identifier
-    version: int = Field(1, ge=1)
+    version: int = Field(1, ge=1, le=MAX_STORED_INT)
     title: Title
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = "en"
     level: LevelRange = Field(default_factory=LevelRange)

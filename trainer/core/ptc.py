@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.fileout import check_new_folder, write_new_folder
 from trainer.core.jsonset import check_file_size, decode_text_file
+from trainer.core.limits import MAX_NUMBER_DIGITS
 from trainer.core.model import ID_PATTERN, Annotation, ArticleSet
 from trainer.core.ptc_names import PtcTable, ptc_table
 from trainer.core.setcheck import MAX_ARTICLES, boundary_splits_character, set_problems
@@ -148,6 +149,10 @@ class _LabelReader:
         for cell, col in zip(cells[-2:], cols[-2:], strict=True):
             if not cell.strip().isdecimal():
                 self.problem(file, number, col, f"offset {cell!r} is not a whole number")
+                return
+            if len(cell.strip()) > MAX_NUMBER_DIGITS:  # int() refuses over 4,300 digits
+                self.problem(file, number, col, f"offset with {len(cell.strip()):,} digits is "
+                                                "far too large")
                 return
             offsets.append(int(cell.strip()))
         start, end = offsets

@@ -6,12 +6,18 @@ even when other parts of the file fail the model's type checks.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from typing import Any
 
 from trainer.core.errors import Problem
+from trainer.core.limits import MAX_LEVEL, MAX_STORED_INT, MIN_LEVEL
 from trainer.core.parts import PARTS
 from trainer.core.taxonomy import Taxonomy
+
+# Pydantic error types whose paths the checks here word better; the loaders drop the model's
+# own message for a path these checks already reported.
+RANGE_CHECKED = frozenset({"string_unicode", "less_than_equal", "greater_than_equal"})
 
 MAX_ARTICLES = 20_000
 MAX_TEXT_CHARS = 200_000
@@ -89,7 +95,10 @@ def span_problems(
     if not (type(start) is int and type(end) is int):
         return problems
     if start < 0 or end < 0:
-        return problems  # the model reports negative offsets
+        name, bad = ("start", start) if start < 0 else ("end", end)
+        problems.append(Problem(file, f"{name} {bad} is negative", path=f"{path}.{name}",
+                                hint="offsets count code points from 0, the first character"))
+        return problems
     if end < start:
         problems.append(Problem(file, f"span is inverted: end {end} is before start {start}",
                                 path=f"{path}.end", hint="swap start and end"))
@@ -124,6 +133,45 @@ def _part_of(span: dict[str, Any], article: dict[str, Any]) -> tuple[str, str | 
     return part, value if isinstance(value, str) else None
 
 
+def did_you_mean(word: str, candidates: list[str]) -> str:
+    """ "did you mean 'x'?" for the closest candidate, or "" when none is close."""
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if not close and word.lower() != word:
+        close = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def _label_hint(label: str, taxonomy: Taxonomy) -> str:
+    candidates = [*taxonomy.techniques, *taxonomy.families]
+    guess = did_you_mean(label, candidates)
+    usual = ("use a technique or family id from the taxonomy, or declare it under the set's "
+             "\"techniques\"")
+    return f"{guess} or {usual}" if guess else usual
+
+
+def _level_problem(value: Any, file: str, path: str) -> list[Problem]:
+    if type(value) is not int or MIN_LEVEL <= value <= MAX_LEVEL:
+        return []  # the model reports a value that is not a whole number
+    return [Problem(file, f"there is no level {value}; the levels are {MIN_LEVEL} to {MAX_LEVEL}",
+                    path=path, hint=f"{MIN_LEVEL} is the easiest, {MAX_LEVEL} the hardest")]
+
+
+def _number_problems(raw: dict[str, Any], file: str) -> list[Problem]:
+    """Whole-number fields outside what the program (and its database) can hold."""
+    problems: list[Problem] = []
+    version = raw.get("version")
+    if type(version) is int and not 1 <= version <= MAX_STORED_INT:
+        shown = f"{version:,}" if abs(version) < 10**30 else "too large"
+        problems.append(Problem(file, f"version {shown} is out of range", path="$.version",
+                                hint=f"use a whole number from 1 to {MAX_STORED_INT:,}; raise "
+                                     "it by one whenever you change the set"))
+    levels = raw.get("level")
+    if isinstance(levels, dict):
+        for key in ("min", "max"):
+            problems.extend(_level_problem(levels.get(key), file, f"$.level.{key}"))
+    return problems
+
+
 def _annotation_problems(
     ann: dict[str, Any], article: dict[str, Any], taxonomy: Taxonomy, file: str, path: str
 ) -> list[Problem]:
@@ -131,9 +179,7 @@ def _annotation_problems(
     label = ann.get("label")
     if isinstance(label, str) and label and not taxonomy.is_label(label):
         hint = ("a good-practice note goes under the article's \"notes\", not its annotations"
-                if label == GOOD_PRACTICE else
-                "use a technique or family id from the taxonomy, or declare it under "
-                "the set's \"techniques\"")
+                if label == GOOD_PRACTICE else _label_hint(label, taxonomy))
         problems.append(Problem(file, f"unknown label {label!r}", path=f"{path}.label",
                                 hint=hint))
     part, text = _part_of(ann, article)
@@ -212,14 +258,17 @@ def set_problems(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> list[Pro
     known = taxonomy.with_extra(
         Technique(i, "unverified", i, "") for i in _extra_labels(raw) if not taxonomy.is_label(i)
     )
-    problems: list[Problem] = []
+    problems = _number_problems(raw, file)
     if GOOD_PRACTICE in _extra_labels(raw):
         problems.append(Problem(file, f"{GOOD_PRACTICE!r} cannot be a technique id: it marks "
                                       "good-practice notes", path="$.techniques",
                                 hint="choose another id"))
-    articles = raw.get("articles")
+    articles = raw.get("articles", [])
     if not isinstance(articles, list):
         return problems + _source_problems(raw, file) + version_problems(raw, file)
+    if not articles:
+        problems.append(Problem(file, "the set has no articles", path="$.articles",
+                                hint="a set needs at least one article to practise on"))
     if len(articles) > MAX_ARTICLES:
         problems.append(Problem(file, f"{len(articles)} articles, more than {MAX_ARTICLES}",
                                 path="$.articles", hint="split the set into several files"))
@@ -238,6 +287,7 @@ def set_problems(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> list[Pro
                 )
             else:
                 seen[article_id] = i
+        problems.extend(_level_problem(article.get("level"), file, f"{path}.level"))
         text = article.get("text") if isinstance(article.get("text"), str) else None
         if text is not None:
             problems.extend(text_problems(text, file, f"{path}.text"))

@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import shutil
 import stat
+import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.limits import MAX_ARTICLE_FILE_BYTES
+from trainer.core.readfile import open_regular_file
 
 MAX_ENTRIES = 2_000
 MAX_TOTAL_BYTES = 100 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 100 * 1024 * 1024
+# Every file in a set archive is set.yaml, an article or a note: one article's limit is
+# enough, and checking it while decompressing refuses a 49 MB "article" after 4 MB of work.
+MAX_ENTRY_BYTES = MAX_ARTICLE_FILE_BYTES
+# What a damaged archive (a bad USB copy, a truncated download) raises while being read.
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, struct.error, ValueError, OverflowError)
 _CHUNK = 64 * 1024
 ARCHIVE_SUFFIXES = (
     ".zip", ".jar", ".apk", ".docx", ".xlsx", ".odt", ".epub", ".7z", ".rar", ".tar", ".tgz",
@@ -77,6 +87,8 @@ def _listing_problems(archive: zipfile.ZipFile, file: str, max_entries: int,
         if key in seen and not info.is_dir():
             problems.append(Problem(file, f"entry {info.filename!r} appears twice; refused"))
         seen.add(key)
+        if info.file_size > MAX_ENTRY_BYTES:
+            problems.append(_entry_too_large(file, info, info.file_size))
         declared += info.file_size
     if declared > max_total_bytes:
         problems.append(Problem(file, f"archive would expand to {_mb(declared)}, more than the "
@@ -85,11 +97,23 @@ def _listing_problems(archive: zipfile.ZipFile, file: str, max_entries: int,
     return problems
 
 
+def _entry_too_large(file: str, info: zipfile.ZipInfo, size: int | None) -> Problem:
+    found = f"is {_mb(size)}" if size is not None else "expands to more than that"
+    return Problem(file, f"entry {info.filename!r} {found}, more than the {_mb(MAX_ENTRY_BYTES)} "
+                         "limit for one file in a set; refused",
+                   hint="an article is at most 200,000 characters; split long ones")
+
+
 def _copy_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, file: str,
                 budget: list[int]) -> None:
     with archive.open(info) as source, target.open("xb") as out:
         first = True
-        while chunk := source.read(_CHUNK):
+        written = 0
+        # Never ask for more than one byte past the entry's limit: the header may lie.
+        while chunk := source.read(min(_CHUNK, MAX_ENTRY_BYTES + 1 - written)):
+            written += len(chunk)
+            if written > MAX_ENTRY_BYTES:
+                raise InvalidInput([_entry_too_large(file, info, None)])
             if first and chunk.startswith(_ARCHIVE_MAGIC):
                 raise InvalidInput([Problem(file, f"entry {info.filename!r} is itself an archive "
                                                   "(archives inside archives are not opened); "
@@ -125,40 +149,42 @@ def extract_zip(path: Path, dest: Path, *, max_entries: int = MAX_ENTRIES,
 
 def _extract(path: Path, dest: Path, max_entries: int, max_total_bytes: int) -> None:
     file = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InvalidInput([Problem(file, f"cannot read file: {exc.strerror}")]) from None
-    if size > MAX_ARCHIVE_BYTES:
-        raise InvalidInput([Problem(file, f"archive is {_mb(size)}, more than the "
-                                          f"{_mb(MAX_ARCHIVE_BYTES)} limit")])
     root = dest.resolve()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            problems = _listing_problems(archive, file, max_entries, max_total_bytes)
-            if problems:
-                raise InvalidInput(problems)
-            budget = [max_total_bytes, max_total_bytes]
-            for info in archive.infolist():
-                target = (root / info.filename.replace("\\", "/")).resolve()
-                if not target.is_relative_to(root):  # belt and braces after the name checks
-                    raise InvalidInput([Problem(file, f"entry {info.filename!r} would be written "
-                                                      "outside the folder; refused")])
-                if info.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _copy_entry(archive, info, target, file, budget)
-    except zipfile.BadZipFile as exc:
-        raise InvalidInput([Problem(file, f"not a readable .zip archive ({exc})",
-                                    hint="the file may be damaged or only partly copied")]
-                           ) from None
-    except (NotImplementedError, RuntimeError) as exc:
-        raise InvalidInput([Problem(file, f"cannot unpack this archive: {exc}",
-                                    hint="create it again with ordinary (deflate) compression "
-                                         "and no password")]) from None
-    except (OSError, EOFError) as exc:
-        raise InvalidInput([Problem(file, f"cannot unpack this archive: {exc}")]) from None
+    current: list[zipfile.ZipInfo] = []  # the entry being read, to name it if it is damaged
+    with open_regular_file(path, file, MAX_ARCHIVE_BYTES) as handle:
+        try:
+            _extract_from(handle, file, root, max_entries, max_total_bytes, current)
+        except _DAMAGE as exc:
+            where = f"entry {current[-1].filename!r} is damaged" if current else "damaged"
+            raise InvalidInput([Problem(file, f"not a readable .zip archive: {where} ({exc})",
+                                        hint="the file may be damaged or only partly copied; "
+                                             "copy it again")]) from None
+        except (NotImplementedError, RuntimeError) as exc:
+            raise InvalidInput([Problem(file, f"cannot unpack this archive: {exc}",
+                                        hint="create it again with ordinary (deflate) "
+                                             "compression and no password")]) from None
+        except OSError as exc:  # also lzma/bz2 data errors, which are OSError subclasses
+            raise InvalidInput([Problem(file, f"cannot unpack this archive: {exc}")]) from None
+
+
+def _extract_from(handle: BinaryIO, file: str, root: Path, max_entries: int,
+                  max_total_bytes: int, current: list[zipfile.ZipInfo]) -> None:
+    with zipfile.ZipFile(handle) as archive:
+        problems = _listing_problems(archive, file, max_entries, max_total_bytes)
+        if problems:
+            raise InvalidInput(problems)
+        budget = [max_total_bytes, max_total_bytes]
+        for info in archive.infolist():
+            target = (root / info.filename.replace("\\", "/")).resolve()
+            if not target.is_relative_to(root):  # belt and braces after the name checks
+                raise InvalidInput([Problem(file, f"entry {info.filename!r} would be written "
+                                                  "outside the folder; refused")])
+            if info.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            current.append(info)
+            _copy_entry(archive, info, target, file, budget)
 
 
 @contextmanager

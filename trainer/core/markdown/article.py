@@ -42,6 +42,7 @@ class ParsedArticle:
     file: str
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    flagged: set[str] = field(default_factory=set)  # paths whose value has a problem already
 
 
 def front_matter(src: str, file: str) -> tuple[str, int]:
@@ -67,10 +68,14 @@ def front_matter(src: str, file: str) -> tuple[str, int]:
 def parse_article(src: str, file: str) -> ParsedArticle:
     """Parse one article; syntax problems are collected, fatal ones raise InvalidInput."""
     src = normalize_newlines(src)
+    if not src.strip():
+        raise InvalidInput([Problem(file, "the file is empty", hint="write the front matter "
+                                    "(id, title, level between '---' lines) and the article's "
+                                    "text, or delete the file")])
     yaml_text, body_start = front_matter(src, file)
     doc = parse_yaml(yaml_text, file, first_line=2)
     where = LineIndex(src)
-    result = ParsedArticle({}, file, problems=list(doc.problems))
+    result = ParsedArticle({}, file, problems=list(doc.problems), flagged=set(doc.flagged))
     if not isinstance(doc.value, dict):
         result.problems.append(Problem(file, "the front matter must be fields such as 'id: …'",
                                        line=2, col=1))
@@ -91,6 +96,12 @@ def parse_article(src: str, file: str) -> ParsedArticle:
     result.raw = {k: v for k, v in front.items() if v is not None or k in REQUIRED_FRONT}
     result.raw["text"] = body.text
     result.positions["$.text"] = where(body_start)
+    if not body.text:
+        line, col = where(body_start)
+        result.problems.append(Problem(file, "the article has no text after the front matter",
+                                       line=line, col=col,
+                                       hint="write the passage below the closing '---'"))
+        result.flagged.add("$.text")
     spans = _Spans(result)
     title = front.get("title")
     if isinstance(title, str):

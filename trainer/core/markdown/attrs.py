@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 KEYS = ("why", "tip", "optional")
 _SPACE = " \t\n"
-_ESCAPABLE_IN_QUOTES = '"\\'
+# Opening quote → the quotes that close it. Word processors and phones turn "…" into “…”
+# (or ”…” after "=", or „…“ in German); a value so quoted is unambiguous, so it is accepted.
+# Inside typographic quotes a straight " is an ordinary character.
+QUOTES = {'"': '"', "\u201c": "\u201d", "\u201d": "\u201d", "\u201e": "\u201c\u201d"}
+
+
+def _name(quote: str, straight: str = "double quote") -> str:
+    return straight if quote == '"' else quote
 
 
 @dataclass
@@ -125,7 +132,7 @@ class AttrParser:
 
     def read_value(self, key: str, key_pos: int) -> str | None:
         src, n = self.src, len(self.src)
-        if self.i < n and src[self.i] == '"':
+        if self.i < n and src[self.i] in QUOTES:
             return self.read_quoted(key)
         start = self.i
         self.skip_token()
@@ -137,19 +144,21 @@ class AttrParser:
     def read_quoted(self, key: str) -> str | None:
         src, n = self.src, len(self.src)
         quote = self.i
+        closers = QUOTES[src[quote]]
+        escapable = closers + "\\"
         self.i += 1
         out: list[str] = []
         while self.i < n:
             ch = src[self.i]
-            if ch == "\\" and self.i + 1 < n and src[self.i + 1] in _ESCAPABLE_IN_QUOTES:
+            if ch == "\\" and self.i + 1 < n and src[self.i + 1] in escapable:
                 out.append(src[self.i + 1])
                 self.i += 2
-            elif ch == '"':
+            elif ch in closers:
                 self.i += 1
                 if self.i < n and src[self.i] not in _SPACE + "}":
                     self.error(quote, f"unbalanced quotes: the value of {key}= that starts here "
-                                      f"ends at a '\"' followed by {src[self.i]!r}",
-                               "write \\\" for a double quote inside the text")
+                                      f"ends at a '{ch}' followed by {src[self.i]!r}",
+                               f"write \\{ch} for a {_name(ch)} inside the text")
                     self.skip_rest_of_block()
                     return None
                 return "".join(out)
@@ -157,7 +166,9 @@ class AttrParser:
                 out.append(ch)
                 self.i += 1
         self.aborted = True
+        close = closers[-1]
         self.error(quote, f"unbalanced quotes: the value of {key}= that starts here is never "
-                          "closed with '\"'", "end the text with \" and write \\\" for a quote "
-                                             "inside it")
+                          f"closed with '{close}'", f"end the text with {close} and write "
+                                                   f"\\{close} for a {_name(close, 'quote')} "
+                                                   "inside it")
         return None

@@ -9,8 +9,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from trainer.core.errors import InvalidInput, Problem
-from trainer.core.jsonset import check_file_size, decode_text_file
+from trainer.core.errors import InvalidInput, LoadNotes, Problem
+from trainer.core.jsonset import decode_text_file
+from trainer.core.limits import MAX_ARTICLE_FILE_BYTES
 from trainer.core.markdown.article import (
     REQUIRED_FRONT,
     ParsedArticle,
@@ -20,13 +21,17 @@ from trainer.core.markdown.article import (
 from trainer.core.markdown.sources import CARD_FRONT, read_source_cards
 from trainer.core.markdown.yamlpos import parse_yaml
 from trainer.core.model import FORMAT_TAG, FORMAT_VERSION, FORMAT_VERSIONS, ArticleSet
-from trainer.core.setcheck import MAX_ARTICLES, set_problems, v2_features
+from trainer.core.readfile import read_regular_file
+from trainer.core.setcheck import MAX_ARTICLES, RANGE_CHECKED, set_problems, v2_features
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 from trainer.core.zipsafe import extracted_zip
 
 SET_FILE = "set.yaml"
 SOURCES_DIR = "sources"  # source cards, one .md file each (format version 2)
 _IGNORED_NAMES = {"readme.md"}
+# Names an article gets by mistake: Notepad saves "article.md" as "article.md.txt" unless
+# "All files" is chosen, and some editors use the long extension.
+_MISNAMED = (".md.txt", ".markdown", ".md.rtf")
 _ARTICLE_PREFIX = re.compile(r"^\$\.(?:articles|sources)\[\d+\]")
 _ARTICLE_REF = re.compile(r"\$\.(?:articles|sources)\[\d+\]")
 _PATH_PART = re.compile(r"\.[^.\[]+|\[\d+\]")
@@ -42,8 +47,7 @@ def _ignored(rel: PurePosixPath) -> bool:
         rel.name.lower() in _IGNORED_NAMES)
 
 
-def article_files(root: Path) -> list[PurePosixPath]:
-    """Relative paths of the article files, in the order the set lists them."""
+def _walk(root: Path, suffixes: tuple[str, ...]) -> list[PurePosixPath]:
     found: list[PurePosixPath] = []
     for folder, dirs, files in os.walk(root):  # never follows symbolic links to folders
         base = PurePosixPath(Path(folder).relative_to(root).as_posix())
@@ -51,17 +55,28 @@ def article_files(root: Path) -> list[PurePosixPath]:
                    and not (folder == str(root) and d == SOURCES_DIR)]
         for name in files:
             rel = base / name
-            if name.lower().endswith(".md") and not _ignored(rel):
+            if name.lower().endswith(suffixes) and not _ignored(rel):
                 found.append(rel)
     return sorted(found, key=lambda p: p.parts)
 
 
+def article_files(root: Path) -> list[PurePosixPath]:
+    """Relative paths of the article files, in the order the set lists them."""
+    return _walk(root, (".md",))
+
+
+def misnamed_files(root: Path, label: str) -> list[Problem]:
+    """Warnings for files that look like articles but are not read (e.g. `a.md.txt`)."""
+    return [Problem(f"{label}/{rel}", "this file is not read: article files must end in .md",
+                    hint=f"rename it to {rel.name[:rel.name.lower().index('.m')]}.md"
+                         + ("; Notepad adds .txt unless you choose 'All files'"
+                            if rel.name.lower().endswith(".txt") else ""),
+                    severity="warning")
+            for rel in _walk(root, _MISNAMED)]
+
+
 def _read_text(path: Path, label: str) -> str:
-    try:
-        check_file_size(path.stat().st_size, label)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput([Problem(label, f"cannot read file: {exc.strerror}")]) from None
+    data = read_regular_file(path, label, MAX_ARTICLE_FILE_BYTES)
     return normalize_newlines(decode_text_file(data, label))
 
 
@@ -71,10 +86,19 @@ class _Locator:
     def __init__(self, set_file: str) -> None:
         self.set_file = set_file
         self.positions: dict[str, tuple[str, int, int]] = {"$": (set_file, 1, 1)}
+        self.flagged: set[str] = set()  # paths whose value already has a problem
+        self.rank: dict[str, int] = {set_file: 0}  # files in the order they are read
 
-    def add(self, file: str, prefix: str, positions: dict[str, tuple[int, int]]) -> None:
+    def add(self, file: str, prefix: str, positions: dict[str, tuple[int, int]],
+            flagged: set[str] | None = None) -> None:
+        self.rank.setdefault(file, len(self.rank))
         for path, (line, col) in positions.items():
             self.positions[prefix + path[1:]] = (file, line, col)
+        self.flagged.update(prefix + path[1:] for path in flagged or ())
+
+    def file_order(self, problem: Problem) -> tuple[int, int, int]:
+        """Sort key: files in reading order (the folder itself first), then line and column."""
+        return (self.rank.get(problem.file, -1), problem.line or 0, problem.col or 0)
 
     def locate(self, path: str) -> tuple[str, int, int]:
         parts = _PATH_PART.findall(path[1:])
@@ -97,10 +121,13 @@ class _Locator:
         message = _ARTICLE_REF.sub(self.file_of, problem.message)
         if field and not field.startswith("annotations["):  # spans are located by their '['
             message = f"{field}: {message}"
-        return Problem(file, message, line=line, col=col, hint=problem.hint)
+        return Problem(file, message, line=line, col=col, hint=problem.hint,
+                       severity=problem.severity)
 
 
-def _model_problems(raw: dict[str, Any], locator: _Locator, file: str) -> list[Problem]:
+def _model_problems(raw: dict[str, Any], locator: _Locator, file: str,
+                    checked: set[str]) -> list[Problem]:
+    """Pydantic's errors, except where a parser or `set_problems` has already said it."""
     try:
         ArticleSet.model_validate(raw)
     except ValidationError as exc:
@@ -109,6 +136,8 @@ def _model_problems(raw: dict[str, Any], locator: _Locator, file: str) -> list[P
             if _told_by_front_matter(err["loc"], err["type"]):
                 continue
             path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+            if path in locator.flagged or (path in checked and err["type"] in RANGE_CHECKED):
+                continue
             message = {"missing": "required field is missing",
                        "extra_forbidden": "unknown field",
                        "string_too_short": "must not be empty"}.get(err["type"], err["msg"])
@@ -136,7 +165,7 @@ def _header(root: Path, label: str, locator: _Locator) -> tuple[dict[str, Any], 
             "add a set.yaml with id, title and the other set fields")
         raise InvalidInput([Problem(label, "no set.yaml in this folder", hint=hint)])
     doc = parse_yaml(_read_text(set_path, set_label), set_label)
-    locator.add(set_label, "$", doc.positions)
+    locator.add(set_label, "$", doc.positions, doc.flagged)
     problems = list(doc.problems)
     if not isinstance(doc.value, dict):
         raise InvalidInput([*problems, Problem(set_label, "set.yaml must be fields such as "
@@ -147,7 +176,9 @@ def _header(root: Path, label: str, locator: _Locator) -> tuple[dict[str, Any], 
         problems.append(Problem(set_label, f"format is {header['format']!r}", line=line,
                                 col=col, hint=f"it must be {FORMAT_TAG}"))
     version = header.get("format_version")
-    if "format_version" in header and (type(version) is not int
+    if "$.format_version" in doc.flagged:
+        del header["format_version"]  # its value was unreadable, and that was said
+    elif "format_version" in header and (type(version) is not int
                                        or version not in FORMAT_VERSIONS):
         line, col = doc.where("$.format_version")
         problems.append(Problem(set_label, f"format_version is {version!r}", line=line, col=col,
@@ -161,23 +192,38 @@ def _header(root: Path, label: str, locator: _Locator) -> tuple[dict[str, Any], 
     return header, problems
 
 
-def load_markdown_folder(root: Path, label: str, taxonomy: Taxonomy | None = None) -> ArticleSet:
-    """Load the set in `root`; `label` is how files are named in messages."""
+def load_markdown_folder(root: Path, label: str, taxonomy: Taxonomy | None = None,
+                         warnings: list[Problem] | None = None,
+                         notes: LoadNotes | None = None) -> ArticleSet:
+    """Load the set in `root`; `label` is how files are named in messages.
+
+    Warnings (files that look like articles but are not read) go to `warnings`, before any
+    problem is raised; `notes` learns where each JSON path was written.
+    """
     locator = _Locator(f"{label}/{SET_FILE}")
+    if warnings is not None:
+        warnings.extend(misnamed_files(root, label))
+    if notes is not None:
+        notes.locate = locator.relocate
     header, problems = _header(root, label, locator)
     files = article_files(root)
     if len(files) > MAX_ARTICLES:
         raise InvalidInput([Problem(label, f"{len(files)} article files, more than "
                                            f"{MAX_ARTICLES}", hint="split the set")])
+    if not files:
+        problems.append(Problem(label, "no article files (.md) in this folder",
+                                hint="a set needs at least one article: write one .md file per "
+                                     "article next to set.yaml"))
     articles: list[dict[str, Any]] = []
     for rel in files:
         file = f"{label}/{rel}"
+        locator.rank.setdefault(file, len(locator.rank))
         try:
             parsed: ParsedArticle = parse_article(_read_text(root / rel.as_posix(), file), file)
         except InvalidInput as exc:
             problems.extend(exc.problems)
             continue
-        locator.add(file, f"$.articles[{len(articles)}]", parsed.positions)
+        locator.add(file, f"$.articles[{len(articles)}]", parsed.positions, parsed.flagged)
         problems.extend(parsed.problems)
         articles.append(parsed.raw)
     raw = {**header, "articles": articles}
@@ -191,11 +237,13 @@ def load_markdown_folder(root: Path, label: str, taxonomy: Taxonomy | None = Non
             locator.positions["$.sources"] = (first[0], 1, 1)
     # Without a format_version, the set is the lowest version that holds what it uses.
     raw.setdefault("format_version", 2 if v2_features(raw) else 1)
-    problems.extend(_model_problems(raw, locator, locator.set_file))
-    problems.extend(locator.relocate(p)
-                    for p in set_problems(raw, taxonomy or default_taxonomy(), locator.set_file))
+    checked = [p for p in set_problems(raw, taxonomy or default_taxonomy(), locator.set_file)
+               if articles or p.path != "$.articles"]  # the files' own problems say why
+    problems.extend(_model_problems(raw, locator, locator.set_file,
+                                    {p.path for p in checked if p.path}))
+    problems.extend(locator.relocate(p) for p in checked)
     if problems:
-        raise InvalidInput(_dedupe(problems))
+        raise InvalidInput(sorted(_dedupe(problems), key=locator.file_order))
     return ArticleSet.model_validate(raw)
 
 
@@ -213,9 +261,11 @@ def _set_root(folder: Path) -> Path:
     return folder
 
 
-def load_markdown_set(path: Path, taxonomy: Taxonomy | None = None) -> ArticleSet:
+def load_markdown_set(path: Path, taxonomy: Taxonomy | None = None,
+                      warnings: list[Problem] | None = None,
+                      notes: LoadNotes | None = None) -> ArticleSet:
     if path.is_dir():
-        return load_markdown_folder(path, str(path), taxonomy)
+        return load_markdown_folder(path, str(path), taxonomy, warnings, notes)
     with extracted_zip(path) as folder:
         root = _set_root(folder)
         if not (root / SET_FILE).is_file():
@@ -227,4 +277,4 @@ def load_markdown_set(path: Path, taxonomy: Taxonomy | None = None) -> ArticleSe
                 hint="zip the set's own folder, one set per .zip")])
         inner = root.relative_to(folder).as_posix()
         label = str(path) if inner == "." else f"{path}/{inner}"
-        return load_markdown_folder(root, label, taxonomy)
+        return load_markdown_folder(root, label, taxonomy, warnings, notes)

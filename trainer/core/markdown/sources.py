@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.jsonset import check_file_size, decode_text_file
+from trainer.core.jsonset import decode_text_file
+from trainer.core.limits import MAX_ARTICLE_FILE_BYTES
 from trainer.core.markdown.article import LineIndex, front_matter, normalize_newlines
 from trainer.core.markdown.body import parse_body
 from trainer.core.markdown.yamlpos import parse_yaml
+from trainer.core.readfile import read_regular_file
 
 CARD_FRONT = ("id", "name", "kind")
 MAX_CARDS = 5_000
@@ -69,12 +71,7 @@ def parse_card(src: str, file: str) -> tuple[dict[str, Any], dict[str, tuple[int
 
 
 def _read(path: Path, label: str) -> str:
-    try:
-        check_file_size(path.stat().st_size, label)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput([Problem(label, f"cannot read file: {exc.strerror}")]) from None
-    return decode_text_file(data, label)
+    return decode_text_file(read_regular_file(path, label, MAX_ARTICLE_FILE_BYTES), label)
 
 
 def read_source_cards(folder: Path, label: str,

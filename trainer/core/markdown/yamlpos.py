@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.limits import MAX_NUMBER_DIGITS, MAX_STORED_INT, MAX_YAML_DEPTH
 
 TEXT_KEYS = frozenset({
     "format", "id", "title", "language", "author", "license", "description", "outlet", "date",
@@ -38,6 +39,7 @@ class YamlDoc:
     # Where each scalar value itself starts, and the column its first character has when
     # the value is quoted (to place messages about characters inside a title).
     value_starts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    flagged: set[str] = field(default_factory=set)  # paths whose value has a problem already
 
     def where(self, path: str) -> tuple[int, int]:
         """Position of `path`, or of its nearest enclosing value that has one."""
@@ -54,13 +56,16 @@ class _Converter:
         self.doc = doc
         self.first_line = first_line
         self.count = 0
+        self.open: set[int] = set()  # ids of the collections being converted (for cycles)
 
     def pos(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
 
-    def problem(self, node: Node, message: str, hint: str = "") -> None:
+    def problem(self, node: Node, message: str, hint: str = "", path: str = "") -> None:
         line, col = self.pos(node)
         self.doc.problems.append(Problem(self.doc.file, message, line=line, col=col, hint=hint))
+        if path:
+            self.doc.flagged.add(path)
 
     def convert(self, node: Node, path: str, text: bool = False) -> Any:
         self.count += 1
@@ -68,28 +73,51 @@ class _Converter:
             raise InvalidInput([Problem(self.doc.file, "YAML is too large or too deeply aliased")])
         self.doc.positions.setdefault(path, self.pos(node))
         if node.tag not in _ALLOWED_TAGS:
-            self.problem(node, f"unsupported YAML tag {node.tag!r}", "remove the '!' tag")
+            self.problem(node, f"unsupported YAML tag {node.tag!r}", "remove the '!' tag", path)
             return None
         if isinstance(node, ScalarNode):
             line, col = self.pos(node)
             self.doc.value_starts[path] = (line, col + (1 if node.style in ("'", '"') else 0))
-            return self.scalar(node, text)
-        if isinstance(node, SequenceNode):
-            # A list under a text key (aliases) holds text too.
-            return [self.convert(item, f"{path}[{i}]", text)
-                    for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path)
-        return None  # pragma: no cover - PyYAML has no other node kinds
+            return self.scalar(node, text, path)
+        if id(node) in self.open:
+            # `&a [*a]`: an alias inside the value it names would make an endless value.
+            self.problem(node, "this value contains an alias (*name) of itself",
+                         "remove the alias; write the value out instead", path)
+            return None
+        self.open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                # A list under a text key (aliases) holds text too.
+                return [self.convert(item, f"{path}[{i}]", text)
+                        for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                return self.mapping(node, path)
+            return None  # pragma: no cover - PyYAML has no other node kinds
+        finally:
+            self.open.discard(id(node))
 
-    def scalar(self, node: ScalarNode, text: bool) -> Any:
+    def integer(self, node: ScalarNode, path: str) -> Any:
+        """The value of a YAML 1.1 integer, or the text as written when it cannot be one."""
+        digits = sum(ch.isalnum() for ch in node.value)
+        if digits > MAX_NUMBER_DIGITS + 2:  # + 2 for a 0x or 0b prefix
+            self.problem(node, f"a number with {digits:,} digits is far too large",
+                         f"numbers in a set are at most {MAX_STORED_INT:,}", path)
+            return node.value
+        try:
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        except ValueError:  # `0x_`, `0b_`: the YAML 1.1 pattern allows a prefix with no digits
+            self.problem(node, f"{node.value!r} is not a number", "write digits only, e.g. 2",
+                         path)
+            return node.value
+
+    def scalar(self, node: ScalarNode, text: bool, path: str) -> Any:
         kind = node.tag[len(_STANDARD_TAG):]
         if kind == "null":
             return None
         if text:
             return node.value
         if kind == "int":
-            return _CONSTRUCTOR.construct_yaml_int(node)
+            return self.integer(node, path)
         if kind == "bool":
             return _CONSTRUCTOR.construct_yaml_bool(node)
         return node.value  # floats, dates and the rest stay as written
@@ -110,10 +138,28 @@ class _Converter:
         return result
 
 
+def _check_depth(text: str, file: str, first_line: int) -> None:
+    """Refuse deep nesting before composing: PyYAML's composer recurses once per level."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                mark = event.start_mark
+                line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+                raise InvalidInput([Problem(file, f"YAML nested more than {MAX_YAML_DEPTH} "
+                                                  "levels deep", line=line, col=col,
+                                            hint="a set's fields are at most three levels "
+                                                 "deep; check the brackets and indentation")])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDoc:
     """Parse one YAML document; syntax errors raise InvalidInput with the line and column."""
     doc = YamlDoc(None, file)
     try:
+        _check_depth(text, file, first_line)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -131,24 +131,24 @@ def test_bad_markdown_v2_input_is_located(tmp_path: Path) -> None:
         "sources/c.md": "---\nid: a\nname: C\nkind: person\naliases: ['']\n---\nText.\n",
     }
     found = _problems(make_set(tmp_path / "s", files, SET_V2))
-    assert found == [
+    assert found == [  # in file order (issue 9 item 14)
         "articles/a1.md:3:41: unknown attribute 'colour' (use why=\"…\", tip=\"…\" or "
         "optional=true)",
+        "articles/a1.md:6:14: notes[0].why: required field is missing",
         "articles/a1.md:6:29: a good-practice note takes only why=, not tip= (put the technique "
         "class in its own {…} block if the phrase is also a key span)",
+        "articles/a1.md:6:53: notes[1].why: required field is missing",
+        "articles/a1.md:6:79: unknown label 'no-such-technique' (use a technique or family id "
+        "from the taxonomy, or declare it under the set's \"techniques\")",
+        "sources/a.md:4:1: kind: Input should be 'outlet', 'person', 'organisation' or "
+        "'document' (write one of the values named)",
         "sources/b.md:1:1: the front matter has no 'name' (add 'name: …' with the name a reader "
         "would search for)",
         "sources/b.md:5:5: a source card cannot mark spans (write \\[ and \\] for literal "
         "brackets)",
-        "articles/a1.md:6:14: notes[0].why: required field is missing",
-        "articles/a1.md:6:53: notes[1].why: required field is missing",
-        "sources/a.md:4:1: kind: Input should be 'outlet', 'person', 'organisation' or "
-        "'document' (write one of the values named)",
-        "sources/c.md:5:11: aliases[0]: must not be empty",
-        "articles/a1.md:6:79: unknown label 'no-such-technique' (use a technique or family id "
-        "from the taxonomy, or declare it under the set's \"techniques\")",
         "sources/c.md:2:1: id: duplicate source card id 'a' (also used by a.md) (give every "
         "card its own id)",
+        "sources/c.md:5:11: aliases[0]: must not be empty",
     ]
 
 
@@ -156,12 +156,12 @@ def test_a_version_1_folder_using_notes_is_told_to_say_version_2(tmp_path: Path)
     set_yaml = SET_V2.replace("format_version: 2", "format_version: 1")
     found = _problems(_v2_folder(tmp_path / "s", set_yaml=set_yaml))
     hint = ' (write "format_version": 2 at the top of the set)'
-    assert found == [
-        "sources/001-harbour-gazette.md:1:1: sources: source cards need format_version 2 (the "
-        "file says 1)" + hint,
+    assert found == [  # in file order (issue 9 item 14)
+        "articles/a1.md:3:9: headline spans need format_version 2 (the file says 1)" + hint,
         "articles/a1.md:6:42: notes: good-practice notes need format_version 2 (the file says "
         "1)" + hint,
-        "articles/a1.md:3:9: headline spans need format_version 2 (the file says 1)" + hint,
+        "sources/001-harbour-gazette.md:1:1: sources: source cards need format_version 2 (the "
+        "file says 1)" + hint,
     ]
 
 

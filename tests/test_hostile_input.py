@@ -156,8 +156,8 @@ def test_the_largest_valid_version_imports(tmp_path: Path) -> None:
 
     biggest = _sample_set().model_copy(update={"version": MAX_STORED_INT})
     with Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}", daily=False) as store:
-        store.import_set(biggest)
-        assert store.list_sets()[0].version == MAX_STORED_INT
+        store.library.import_set(biggest)
+        assert store.library.list_sets()[0].version == MAX_STORED_INT
 
 
 def test_cli_exits_1_not_2_on_an_overflowing_version(tmp_path: Path) -> None:

@@ -20,14 +20,16 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.jsonset import _model_problems, decode_text_file, parse_json_text
+from trainer.core.limits import MAX_STORED_INT
 
 PROGRESS_TAG: Final = "trainer.progress"
 PROGRESS_VERSION: Final = 1
 MAX_PROGRESS_BYTES = 50 * 1024 * 1024
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 HASH_PATTERN = r"^sha256:[0-9a-f]{64}$"
-# The store keeps 64-bit integers; offsets and versions beyond this are refused here.
-MAX_INT = 2**62
+# The store keeps 64-bit integers; offsets and versions beyond this are refused here. The
+# same limit as an article set's, so a progress file can name any set version that imports.
+MAX_INT = MAX_STORED_INT
 
 Uuid = Annotated[str, Field(pattern=UUID_PATTERN)]
 Offset = Annotated[int, Field(ge=0, le=MAX_INT)]

@@ -206,6 +206,14 @@ def test_a_symlink_to_an_endless_device_is_refused(tmp_path: Path, name: str,
     assert f"{tmp_path / name}: is a device, not a file" in result.stderr
 
 
+@needs_fifo
+def test_an_answers_file_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "answers.json")
+    result = trainer("score", str(GOOD / "sample.json"), str(tmp_path / "answers.json"))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'answers.json'}: is a pipe (FIFO), not a file" in result.stderr
+
+
 def test_read_stops_at_the_cap(tmp_path: Path) -> None:
     from trainer.core.readfile import read_regular_file
 

@@ -56,15 +56,11 @@ def _read(path: Path) -> Any:
     if raw is not None:
         return raw
     # Something is unusual: the JSON set reader's helpers say what, with line and column.
-    from trainer.core.jsonset import check_file_size, decode_text_file, parse_json_text
+    from trainer.core.jsonset import decode_text_file, parse_json_text
+    from trainer.core.readfile import read_regular_file
 
     file = str(path)
-    try:
-        check_file_size(path.stat().st_size, file)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput([Problem(file, f"cannot read file: {exc.strerror}")]) from None
-    text = decode_text_file(data, file)
+    text = decode_text_file(read_regular_file(path, file), file)  # no FIFO, no /dev/urandom
     if not text.strip():
         raise InvalidInput([Problem(file, "file is empty",
                                     hint='an answers file with no marks is "{}"')])

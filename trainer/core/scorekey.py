@@ -238,7 +238,8 @@ def fast_key(raw: Any, base: Taxonomy) -> ScoreKey | None:
         return None
     extra = _techniques(raw.get("techniques", []), base)
     articles_raw = raw.get("articles", [])
-    if extra is None or type(articles_raw) is not list or len(articles_raw) > MAX_ARTICLES:
+    if (extra is None or type(articles_raw) is not list or not articles_raw
+            or len(articles_raw) > MAX_ARTICLES):  # a set without articles is invalid
         return None
     taxonomy = base.with_extra(extra)
     # version 1 cannot hold headline spans: the full loader names each one

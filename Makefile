@@ -29,6 +29,11 @@ bundle: $(STAMP)
 		packaging/trainer.spec
 	$(BIN)/python packaging/bundle_size.py dist/trainer
 
+# dist/trainer-<version>-linux-<arch>.tar.gz: the bundle plus launcher, file types, icons,
+# install.sh and uninstall.sh (packaging/linux/README.md).
+dist-linux: bundle
+	$(BIN)/python packaging/linux/build_dist.py
+
 screenshots: $(STAMP)
 	./packaging/screenshots.sh
 

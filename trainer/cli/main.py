@@ -85,6 +85,15 @@ def data_dir_problem(text: str) -> str | None:
     return None
 
 
+def document_paths(argv: Sequence[str]) -> list[str]:
+    """The files to open when the arguments are only trainer documents (a double-click in a
+    file manager runs `trainer FILE…`); empty otherwise."""
+    from trainer.core.filetypes import is_document_argument
+
+    args = list(argv)
+    return args if args and all(is_document_argument(a) for a in args) else []
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trainer",
@@ -100,17 +109,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _start_gui(data_dir: str | None) -> int:
+def _start_gui(data_dir: str | None, documents: Sequence[str] = ()) -> int:
     from trainer.ui.shell.app import run_app
 
-    return run_app(data_dir=data_dir)
+    return run_app(data_dir=data_dir, documents=documents)
 
 
 def run(argv: Sequence[str]) -> int:
     gui_only, data_dir = gui_data_dir(argv)
+    documents = [] if gui_only else document_paths(argv)
     args: argparse.Namespace | None = None
     handler: Handler | None = None
-    if not gui_only:
+    if not gui_only and not documents:
         args = build_parser(command_module_for(argv)).parse_args(list(argv))
         data_dir = args.data_dir
         handler = getattr(args, "handler", None)
@@ -122,7 +132,7 @@ def run(argv: Sequence[str]) -> int:
         os.environ["TRAINER_HOME"] = data_dir
     try:
         if handler is None or args is None:
-            return _start_gui(data_dir)
+            return _start_gui(data_dir, documents)
         return handler(args)
     except InvalidInput as exc:
         report_problems(exc.problems)

@@ -9,7 +9,9 @@ packaging recipes list these same types; tests/test_packaging.py keeps them in s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -29,3 +31,36 @@ FILE_TYPES: tuple[FileType, ...] = (
     FileType("progress", "trainer.progress", "application/x-trainer-progress",
              "mltprogress", "Media Literacy Trainer progress file"),
 )
+
+
+_FORMAT_FIELD = re.compile(rb'"format"\s*:\s*"([A-Za-z0-9._-]+)"')
+SNIFF_BYTES = 4096  # our writers put "format" first; a hand-edited file may move it a little
+
+
+def by_extension(path: Path) -> FileType | None:
+    suffix = path.suffix.lower().lstrip(".")
+    return next((t for t in FILE_TYPES if t.extension == suffix), None)
+
+
+def is_document_argument(argument: str) -> bool:
+    """True for what a file manager passes when a trainer document is double-clicked: an
+    existing file with one of our extensions (never a command name or an option)."""
+    if argument.startswith("-"):
+        return False
+    path = Path(argument)
+    return by_extension(path) is not None and path.is_file()
+
+
+def sniff(path: Path) -> FileType | None:
+    """The document type named by the file's "format" field (read from its first bytes, so a
+    renamed or `.json` file is still recognised); None if it names none of ours."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    found = _FORMAT_FIELD.search(head)
+    if found is None:
+        return None
+    name = found.group(1).decode("ascii")
+    return next((t for t in FILE_TYPES if t.format == name), None)

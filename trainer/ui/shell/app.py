@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,7 +160,7 @@ def open_store_and_starter() -> Store | None:
     return store
 
 
-def run_app(data_dir: str | None = None) -> int:
+def run_app(data_dir: str | None = None, documents: Sequence[str] = ()) -> int:
     if data_dir:
         os.environ["TRAINER_HOME"] = data_dir
     app = make_application()
@@ -175,6 +176,11 @@ def run_app(data_dir: str | None = None) -> int:
         window = _start_window(app, folder)
         if window is None:
             return 1
+        if documents:  # double-clicked files (trainer/ui/shell/open_documents.py)
+            from trainer.ui.shell.open_documents import open_documents
+
+            opened = window
+            QTimer.singleShot(0, lambda: open_documents(opened, [Path(d) for d in documents]))
         return int(app.exec())
     finally:
         store = window._store if window is not None else None

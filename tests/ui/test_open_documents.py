@@ -115,3 +115,22 @@ def test_a_type_this_version_cannot_open_gets_a_message(
     assert "week 3.mltassignment" in messages[0][1]
     assert "assignment" in messages[0][1]
     assert store.library.list_sets() == []
+
+
+def test_a_double_click_while_the_program_is_open_says_what_to_do(
+        qtbot: QtBot, tmp_path: Path, messages: list[tuple[str, str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.ui.shell.app import run_app, try_lock
+
+    path = tmp_path / "set.mltset"
+    write_json_set(make_set(), path)
+    folder = tmp_path / "data"
+    monkeypatch.setenv("TRAINER_HOME", str(folder))  # run_app sets it; restored afterwards
+    held = try_lock(folder)
+    assert held is not None
+    try:
+        assert run_app(data_dir=str(folder), documents=[str(path)]) == 1
+    finally:
+        held.unlock()
+    assert messages[0][0] == "Already open"
+    assert "To open set.mltset, close the trainer" in messages[0][1]

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from trainer.storage.service import Store
 
 PROFILE_NAME = "Self-test"
+# What an earlier step leaves behind, and which step that is (for "not run" lines).
+MADE_BY = {"store": "database", "starter": "starter content", "profile_id": "starter content"}
 
 
 @dataclass
@@ -40,11 +42,13 @@ class SelfTest:
 
     def step(self, name: str, action: Callable[[], str], needs: tuple[str, ...] = ()) -> None:
         began = time.perf_counter()
-        missing = [n for n in needs if getattr(self, n) is None]
+        missing = sorted({MADE_BY[n] for n in needs if getattr(self, n) is None})
         try:
             if missing:
-                raise RuntimeError(f"not run: an earlier step failed ({', '.join(missing)})")
+                raise RuntimeError(f"not run, because {' and '.join(missing)} failed")
             detail, status = action(), "ok"
+        except RuntimeError as exc:  # the checks' own findings: the message says it all
+            detail, status = str(exc), "FAIL"
         except Exception as exc:  # every failure is reported as one line, never a traceback
             detail, status = f"{type(exc).__name__}: {exc}", "FAIL"
         seconds = time.perf_counter() - began

@@ -167,9 +167,12 @@ def run_app(data_dir: str | None = None, documents: Sequence[str] = ()) -> int:
     folder = paths.data_dir()
     lock = try_lock(folder)
     if lock is None:
-        QMessageBox.information(None, tr("Already open"), tr(
-            "The trainer is already open for this data folder. Switch to its window, or "
-            "close it first."))
+        text = tr("The trainer is already open for this data folder. Switch to its window, or "
+                  "close it first.")
+        if documents:  # a double-click cannot reach the open window (docs/PACKAGING.md)
+            text += "\n\n" + tr("To open {name}, close the trainer, then open the file "
+                                 "again.").format(name=Path(documents[0]).name)
+        QMessageBox.information(None, tr("Already open"), text)
         return 1
     window: MainWindow | None = None
     try:

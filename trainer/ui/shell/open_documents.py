@@ -3,8 +3,7 @@
 Each file is routed by the "format" field it holds, not by its name: an article set goes
 through the normal import (progress dialog and summary), a progress file is merged into this
 computer's profiles (as Progress → Import my progress does), and a type this version cannot
-open yet says so. Every outcome is a
-message; nothing here raises into the event loop.
+open yet says so. Every outcome is a message; nothing here raises into the event loop.
 """
 
 from __future__ import annotations

@@ -65,13 +65,14 @@ def test_tarball_holds_bundle_desktop_files_and_scripts(tmp_path: Path) -> None:
     assert modes[f"{top}/install.sh"] & 0o111
 
 
-def test_install_and_uninstall_in_a_home_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("home_name", ["home", "Ana's home"])
+def test_install_and_uninstall_in_a_home_folder(tmp_path: Path, home_name: str) -> None:
     tarball = build_tarball(tmp_path)
     unpacked = tmp_path / "unpacked"
     with tarfile.open(tarball) as tar:
         tar.extractall(unpacked, filter="tar")
     folder = unpacked / tarball.name.removesuffix(".tar.gz")
-    home = tmp_path / "home"
+    home = tmp_path / home_name
     data = home / ".local" / "share" / "media-literacy-trainer"
     data.mkdir(parents=True)
     (data / "trainer.sqlite3").write_bytes(b"students' progress")
@@ -86,7 +87,8 @@ def test_install_and_uninstall_in_a_home_folder(tmp_path: Path) -> None:
     ran = subprocess.run([str(launcher), "self-test"], capture_output=True, text=True, timeout=60)
     assert ran.stdout.strip() == "stand-in trainer self-test"
     desktop = share / "applications" / f"{APP_ID}.desktop"
-    assert f'Exec="{app}/trainer" %F' in desktop.read_text(encoding="utf-8")
+    program = f"{app}/trainer" if home_name == "home" else f'"{app}/trainer"'
+    assert f"Exec={program} %F" in desktop.read_text(encoding="utf-8")
     assert (share / "mime" / "packages" / f"{APP_ID}.xml").is_file()
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png").is_file()
     if shutil.which("desktop-file-validate"):

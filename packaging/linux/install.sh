@@ -51,8 +51,13 @@ ln -sf "$APP_DIR/trainer" "$BIN_DIR/trainer"
 record "$BIN_DIR/trainer"
 
 # The launcher runs the installed program by its full path: ~/.local/bin is not on every
-# desktop session's PATH.
-sed -e "s|^Exec=trainer |Exec=\"$APP_DIR/trainer\" |" -e "s|^TryExec=.*||" \
+# desktop session's PATH. Quoted only when it has to be: xdg-open's fallback (used outside
+# GNOME and KDE) takes the Exec line's first word literally, quotes and all.
+case "$APP_DIR" in
+  *[!A-Za-z0-9/._+-]*) EXEC="\"$APP_DIR/trainer\"" ;;
+  *) EXEC="$APP_DIR/trainer" ;;
+esac
+sed -e "s|^Exec=trainer |Exec=$EXEC |" \
   "$HERE/share/applications/$APP_ID.desktop" > "$SHARE/applications/$APP_ID.desktop"
 record "$SHARE/applications/$APP_ID.desktop"
 cp "$HERE/share/metainfo/$APP_ID.metainfo.xml" "$SHARE/metainfo/"

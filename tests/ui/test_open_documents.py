@@ -104,17 +104,25 @@ def test_a_double_clicked_progress_file_is_merged_once(
     assert "0 attempts added, 1 already here" in messages[1][1]
 
 
-def test_a_type_this_version_cannot_open_gets_a_message(
+def test_a_double_clicked_assignment_opens_it(
         qtbot: QtBot, store: Store, tmp_path: Path, messages: list[tuple[str, str]]) -> None:
+    from trainer.core.assignment_file import make_assignment, write_assignment
+
+    made = make_assignment(make_set(), ["peace"], title="Week 3", level=2, teacher="Ms Rivera")
     path = tmp_path / "week 3.mltassignment"
-    path.write_text('{"format": "trainer.assignment", "format_version": 1}', encoding="utf-8")
+    write_assignment(made, path)
     window = MainWindow(store, tmp_path)
     qtbot.addWidget(window)
+    window.choose_profile(store.profiles.create("Ana").id)
     open_documents(window, [path])
-    assert messages == [("Cannot open this file", messages[0][1])]
-    assert "week 3.mltassignment" in messages[0][1]
-    assert "assignment" in messages[0][1]
-    assert store.library.list_sets() == []
+    assert [s.id for s in store.library.list_sets()] == ["test-set"]
+    assert window.stack.currentWidget() is window.assignments.view
+    broken = tmp_path / "broken.mltassignment"
+    broken.write_text('{"format": "trainer.assignment", "format_version": 1}', encoding="utf-8")
+    open_documents(window, [broken])
+    shown = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert shown and "broken.mltassignment" in shown[-1].text()
+    assert [s.id for s in store.library.list_sets()] == ["test-set"]  # nothing changed
 
 
 def test_a_double_click_while_the_program_is_open_says_what_to_do(

@@ -2,8 +2,9 @@
 
 Each file is routed by the "format" field it holds, not by its name: an article set goes
 through the normal import (progress dialog and summary), a progress file is merged into this
-computer's profiles (as Progress → Import my progress does), and a type this version cannot
-open yet says so. Every outcome is a message; nothing here raises into the event loop.
+computer's profiles (as Progress → Import my progress does), an assignment opens as File →
+Open assignment does, and a type this version cannot open yet says so. Every outcome is a
+message; nothing here raises into the event loop.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def open_documents(window: MainWindow, paths: Sequence[Path]) -> None:
             sets.append(path)
         elif key == "progress":
             window.progress.import_progress(path)  # Progress → Import my progress, same path
+        elif key == "assignment":
+            window.assignments.open_path(path)  # File → Open assignment, same path
         else:
             QMessageBox.information(window, _tr("Cannot open this file"), _tr(
                 "{name} is a {kind}. This version of the trainer cannot open it yet; "

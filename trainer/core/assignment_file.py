@@ -21,6 +21,7 @@ from typing import Any, Final, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.fileout import write_text_atomically
 from trainer.core.jsonset import (
     _header_problems,
     _model_problems,
@@ -29,7 +30,7 @@ from trainer.core.jsonset import (
     parse_json_text,
 )
 from trainer.core.model import ID_PATTERN, ArticleSet, Title
-from trainer.core.progress_file import _read_regular_file, _unknown_keys
+from trainer.core.progress_file import _read_regular_file, _unknown_keys, tagged_schema
 from trainer.core.setcheck import set_problems
 from trainer.core.taxonomy import default_taxonomy
 
@@ -192,28 +193,14 @@ def assignment_json(assignment: AssignmentFile) -> str:
 
 
 def write_assignment(assignment: AssignmentFile, path: Path) -> None:
-    """Written next to the target and renamed over it, so a full stick never leaves half a
-    file under the real name."""
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        tmp.write_text(assignment_json(assignment), encoding="utf-8", newline="\n")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InvalidInput([Problem(str(path), f"cannot write the file: {exc.strerror}",
-                                    hint="check the folder exists, is writable and has room")]
-                           ) from None
+    write_text_atomically(assignment_json(assignment), path)
 
 
 def assignment_schema() -> dict[str, Any]:
-    schema = AssignmentFile.model_json_schema(by_alias=True)
-    schema["required"] = ["format", "format_version",
-                          *[r for r in schema.get("required", [])
-                            if r not in ("format", "format_version")]]
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"urn:{ASSIGNMENT_TAG}:schema", **schema,
-            "description": "An assignment of the Media Literacy Trainer: the passages a teacher "
-                           "hands out, in order, with the article set embedded."}
+    return tagged_schema(
+        AssignmentFile, ASSIGNMENT_TAG,
+        "An assignment of the Media Literacy Trainer: the passages a teacher hands out, in "
+        "order, with the article set embedded.", by_alias=True)
 
 
 def assignment_schema_text() -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.core.class_report import AttemptRow, ClassReport
+from trainer.core.fileout import write_text_atomically
 
 ATTEMPT_COLUMNS = (
     "student_id", "student_name", "student_code", "assignment_id", "set_id", "set_version",
@@ -94,7 +95,5 @@ def xapi_statements(report: ClassReport) -> list[dict[str, Any]]:
 
 
 def write_xapi(report: ClassReport, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    tmp.write_text(json.dumps(xapi_statements(report), ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomically(
+        json.dumps(xapi_statements(report), ensure_ascii=False, indent=1) + "\n", path)

@@ -1,4 +1,4 @@
-"""Write a new folder of files all at once: it appears complete or not at all."""
+"""Write files all at once: a new folder, or one text file, appears complete or not at all."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def write_new_folder(files: dict[str, str], folder: Path) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def write_text_atomically(text: str, path: Path) -> None:
+    """Written next to the target and renamed over it: a full USB stick or a pulled cable never
+    leaves half a file under the real name. A failure is the project's own error."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput([Problem(str(path), f"cannot write the file: {exc.strerror}",
+                                    hint="check the folder exists, is writable and has room")]
+                           ) from None

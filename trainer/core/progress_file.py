@@ -19,6 +19,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.fileout import write_text_atomically
 from trainer.core.jsonset import _model_problems, decode_text_file, parse_json_text
 from trainer.core.limits import MAX_STORED_INT
 
@@ -213,29 +214,26 @@ def progress_json(progress: ProgressFile) -> str:
 
 
 def write_progress(progress: ProgressFile, path: Path) -> None:
-    """Written next to the target and renamed over it: a full USB stick or a pulled cable never
-    leaves half a file under the real name."""
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        tmp.write_text(progress_json(progress), encoding="utf-8", newline="\n")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InvalidInput([Problem(str(path), f"cannot write the file: {exc.strerror}",
-                                    hint="check the folder exists, is writable and has room")]
-                           ) from None
+    write_text_atomically(progress_json(progress), path)
 
 
-def progress_schema() -> dict[str, Any]:
-    schema = ProgressFile.model_json_schema()
+def tagged_schema(model: type[BaseModel], tag: str, description: str,
+                  **options: Any) -> dict[str, Any]:
+    """A model's JSON Schema that, like the readers, insists on the format tag and version."""
+    schema = model.model_json_schema(**options)
     schema["required"] = ["format", "format_version",
                           *[r for r in schema.get("required", [])
                             if r not in ("format", "format_version")]]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"urn:{PROGRESS_TAG}:schema", **schema,
-            "description": "A student's progress file of the Media Literacy Trainer (what a "
-                           "student hands in, or moves to another computer). Dates are ISO 8601 "
-                           "with a time zone; offsets count Unicode code points."}
+            "$id": f"urn:{tag}:schema", **schema, "description": description}
+
+
+def progress_schema() -> dict[str, Any]:
+    return tagged_schema(
+        ProgressFile, PROGRESS_TAG,
+        "A student's progress file of the Media Literacy Trainer (what a student hands in, or "
+        "moves to another computer). Dates are ISO 8601 with a time zone; offsets count "
+        "Unicode code points.")
 
 
 def progress_schema_text() -> str:

@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
 
     # -- profiles ----------------------------------------------------------------------------
     def show_profiles(self) -> None:
-        self._flush_practice()
+        self.flush_practice()
         self.picker.set_profiles(self.store.profiles.list(), self.store.settings.get(LAST_PROFILE))
         self._show("profiles")
         self.save_snapshots()
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         if self.profile_id is None:
             self.show_profiles()
             return
-        self._flush_practice()
+        self.flush_practice()
         if self._assignments is not None:
             self._assignments.active = None  # practice from the library is free practice
         entries = self.store.library.entries(self.profile_id)
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         if self.profile_id is None:
             return
-        self._flush_practice()
+        self.flush_practice()
         self.history.set_attempts(self.store.progress.history(self.profile_id))
         self._show("history")
         self.history.table.setFocus()
@@ -400,9 +400,6 @@ class MainWindow(QMainWindow):
 
     def flush_practice(self) -> None:
         """Save the passage being practised as a draft before another screen is shown."""
-        self._flush_practice()
-
-    def _flush_practice(self) -> None:
         practice = self._practice
         if (practice is not None and self.stack.currentWidget() is practice
                 and practice.has_pending_draft()):
@@ -418,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def leave_passage(self) -> None:
         # The tour borrows the practice screen: save the open passage's draft, forget it.
-        self._flush_practice()
+        self.flush_practice()
         self.current = None
 
     def _submit(self, marks: list[Span], nothing: bool) -> None:
@@ -515,7 +512,7 @@ class MainWindow(QMainWindow):
         window_settings.apply_text_size(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._flush_practice()
+        self.flush_practice()
         if self._import_export is not None and self._import_export.task is not None:
             self._import_export.task.cancel.set()
         # A submitted attempt is committed before feedback shows; wait only for the import

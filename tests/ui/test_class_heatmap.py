@@ -1,0 +1,124 @@
+"""The class heatmap document (issue 12 item 3): shading steps by share, the key in bold
+underline, plain text only, and readable contrast in every theme."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from trainer.core.class_report import heatmap
+from trainer.core.model import Article
+from trainer.core.parts import title_base
+from trainer.core.spans import Span
+from trainer.ui.shell import theme
+from trainer.ui.teacher.class_report.heatmap import (
+    heatmap_document,
+    insert_legend,
+    legend_text,
+    shades,
+    step_of,
+)
+from trainer.ui.widgets.offsets import OffsetMap
+
+
+def _format_at(document: QTextDocument, offset: int) -> QTextCharFormat:
+    """The format of the character at code-point `offset` of the document's plain text."""
+    cursor = QTextCursor(document)
+    # Qt counts UTF-16 units (the passage has an emoji); the cursor reports the character
+    # before it.
+    cursor.setPosition(OffsetMap(document.toPlainText()).to_utf16(offset) + 1)
+    return cursor.charFormat()
+
+
+def _luminance(color: str) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else float(((value + 0.055) / 1.055) ** 2.4)
+
+    c = QColor(color)
+    return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+            + 0.0722 * channel(c.blueF()))
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_steps_by_quarters() -> None:
+    assert [step_of(s) for s in (0.0, 0.01, 0.25, 0.26, 0.5, 0.51, 0.75, 0.76, 1.0)] == [
+        0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert step_of(float("nan")) == 0 and step_of(1.5) == 4
+
+
+@pytest.mark.parametrize("colors", [theme.LIGHT, theme.DARK, theme.HIGH_CONTRAST])
+def test_every_shade_keeps_text_readable_and_steps_differ(colors: theme.ThemeColors) -> None:
+    palette = shades(colors)
+    assert len(palette) == 5
+    for shade in palette:
+        assert _contrast(shade.background, shade.foreground) >= 4.5, shade
+    # Each step is a different lightness, so the steps read apart without hue.
+    lums = [_luminance(s.background) for s in palette]
+    assert len({round(v, 3) for v in lums}) == 5
+    assert lums == sorted(lums, reverse=colors.name == "light")
+
+
+def test_shading_follows_share_and_key_is_bold_underlined(qtbot: QtBot,
+                                                          article: Article) -> None:
+    text = article.text
+    many = text.index("Many expect")
+    secret = text.index("secretly")
+    marks_by_student = [
+        (Span(many, many + 11, "x"), Span(secret, secret + 8, "x")),
+        (Span(many, many + 4, "x"),),
+        (),
+        (),
+    ]
+    shares = heatmap(article, marks_by_student)
+    key = [Span(a.start, a.end) for a in article.annotations]
+    document = heatmap_document(article, shares, key, colors=theme.LIGHT)
+    offset = len(article.title) + 2  # the headline, then a blank line, then the text
+    assert document.toPlainText() == article.title + "\n\n" + text
+    palette = shades(theme.LIGHT)
+    two_of_four = _format_at(document, offset + many)
+    assert two_of_four.background().color() == QColor(palette[2].background)
+    assert "50 %" in two_of_four.toolTip()
+    one_of_four = _format_at(document, offset + many + 6)
+    assert one_of_four.background().color() == QColor(palette[1].background)
+    nobody = _format_at(document, offset + text.index("ministry"))
+    assert nobody.background().style() == nobody.background().style().NoBrush
+    in_key = _format_at(document, offset + text.index("diplomatic"))
+    assert in_key.fontWeight() == QFont.Weight.Bold
+    assert in_key.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    outside = _format_at(document, offset + text.index("ministry"))
+    assert outside.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert outside.fontWeight() != QFont.Weight.Bold
+
+
+def test_headline_shares_and_key_in_scoring_coordinates(qtbot: QtBot,
+                                                        article: Article) -> None:
+    base = title_base(article)
+    secret = article.title.index("Secret")
+    shares = heatmap(article.scoring_view(), [(Span(base + secret, base + secret + 6, "x"),)])
+    document = heatmap_document(article, shares, [Span(base, base + 6)], colors=theme.DARK)
+    fmt = _format_at(document, secret)
+    assert fmt.background().color() == QColor(shades(theme.DARK)[4].background)
+    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    # Only the text counted: the headline shows unshaded, with no share claimed.
+    plain = heatmap_document(article, heatmap(article, []), [], colors=theme.DARK)
+    assert _format_at(plain, secret).toolTip() == ""
+
+
+def test_markup_in_the_article_stays_text(qtbot: QtBot) -> None:
+    article = Article(id="h", title="<b>Head</b>", text="Text <i>x</i> &amp; <img src=x>")
+    document = heatmap_document(article, [1.0] * len(article.text), [], QFont("Sans", 20))
+    assert document.toPlainText() == "<b>Head</b>\n\nText <i>x</i> &amp; <img src=x>"
+    assert document.defaultFont().pointSize() == 20
+
+
+def test_legend_names_every_step_and_the_key(qtbot: QtBot) -> None:
+    document = QTextDocument()
+    insert_legend(QTextCursor(document), theme.LIGHT)
+    shown = document.toPlainText()
+    for words in ("nobody", "up to 25 %", "76–100 %", "answer key", legend_text()):
+        assert words in shown

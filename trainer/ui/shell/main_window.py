@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -31,9 +30,8 @@ from PySide6.QtWidgets import (
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.errors import StoreError
 from trainer.storage.paths import database_key
-from trainer.ui.library.library_model import next_entry, shown_entries
 from trainer.ui.library.library_view import LibraryView
-from trainer.ui.shell import snapshot, window_settings
+from trainer.ui.shell import snapshot, window_practice, window_profiles, window_settings
 from trainer.ui.shell.guidance import Guidance
 from trainer.ui.shell.styles import icon
 from trainer.ui.shell.theme import apply_theme
@@ -54,7 +52,6 @@ if TYPE_CHECKING:
     from trainer.ui.shell.profile_picker import ProfilePicker
     from trainer.ui.teacher.editor import SetEditorWindow
 
-LAST_PROFILE = "ui.last_profile"
 StoreOpener = Callable[[], "Store | None"]
 
 
@@ -77,7 +74,8 @@ class MainWindow(QMainWindow):
         self.profile_id: str | None = None
         self.profile_name = ""
         self.current: ArticleView | None = None
-        self._draft_warned: int | None = None  # the revision whose failed autosave was reported
+        # The revision whose failed autosave was reported (one message per passage).
+        self.draft_warned: int | None = None
         self.started_at = datetime.now(UTC)
         self.editor: SetEditorWindow | None = None
         self._picker: ProfilePicker | None = None
@@ -152,45 +150,17 @@ class MainWindow(QMainWindow):
         self.store_attached.emit()
 
     def _refresh_after_attach(self) -> None:
-        """Replace what the snapshot showed with the store's data."""
-        store = self.store
-        if self.profile_id is not None and all(
-                p.id != self.profile_id for p in store.profiles.list()):
-            self.profile_id = None  # removed since the snapshot was taken
-        screen = self.stack.currentWidget()
-        if screen is self.library and self.profile_id is not None:
-            self.choose_profile(self.profile_id)
-        elif screen is self._picker or self.profile_id is None:
-            self.show_profiles()
+        window_profiles.refresh_after_attach(self)
 
-    # -- start-up from the snapshot --------------------------------------------------------
+    # -- start-up from the snapshot (trainer/ui/shell/window_profiles.py) -------------------
     def show_snapshot_profiles(self, start: snapshot.StartSnapshot) -> None:
-        """Show the profile list as it was last time, before the store is open."""
-        self.picker.set_profiles(list(start.profiles), start.last_profile)
-        self._show("profiles")
+        window_profiles.show_snapshot_profiles(self, start)
 
     def show_snapshot_library(self, shot: snapshot.LibrarySnapshot) -> None:
-        """Show a profile's library as it was last time, before the store is open."""
-        self.profile_id = shot.profile_id
-        self.profile_name = shot.profile_name
-        self.library.set_level_filter(shot.level)
-        self.library.set_profile_name(shot.profile_name)
-        self.library.set_entries(shot.entries)
-        self._show("library")
-        self.library.focus_table()
-        self.library_shown.emit()
+        window_profiles.show_snapshot_library(self, shot)
 
     def save_snapshots(self, entries: Sequence[Entry] | None = None) -> None:
-        store = self._store
-        if store is None:
-            return
-        profiles = store.profiles.list()
-        snapshot.write_start(self.data_dir, self.database, self.settings.theme,
-                             self.settings.text_size, [(p.id, p.name) for p in profiles],
-                             store.settings.get(LAST_PROFILE))
-        if entries is not None and self.profile_id is not None:
-            snapshot.write_library(self.data_dir, self.database, self.profile_id,
-                                   self.profile_name, self.settings.level, entries)
+        window_profiles.save_snapshots(self, entries)
 
     # -- screens, built when first shown ---------------------------------------------------
     def _add_screen(self, screen: QWidget) -> None:
@@ -252,6 +222,19 @@ class MainWindow(QMainWindow):
             self._add_screen(self._history)
         return self._history
 
+    # The screens and helpers if already built, without building them (None if not).
+    @property
+    def picker_if_built(self) -> ProfilePicker | None:
+        return self._picker
+
+    @property
+    def practice_if_built(self) -> PracticeView | None:
+        return self._practice
+
+    @property
+    def assignments_if_built(self) -> AssignmentController | None:
+        return self._assignments
+
     @property
     def assignments(self) -> AssignmentController:
         if self._assignments is None:
@@ -282,7 +265,7 @@ class MainWindow(QMainWindow):
         assert self._import_export is not None
         return self._import_export
 
-    def _show(self, screen: str) -> None:
+    def show_named(self, screen: str) -> None:
         self.show_screen(self.library if screen == "library" else getattr(
             self, {"profiles": "picker"}.get(screen, screen)), screen)
 
@@ -299,39 +282,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         self.screen_changed.emit(screen)
 
-    # -- profiles ----------------------------------------------------------------------------
+    # -- profiles (trainer/ui/shell/window_profiles.py) ------------------------------------
     def show_profiles(self) -> None:
-        self.flush_practice()
-        self.picker.set_profiles(self.store.profiles.list(), self.store.settings.get(LAST_PROFILE))
-        self._show("profiles")
-        self.save_snapshots()
+        window_profiles.show_profiles(self)
 
     def _create_profile(self, name: str) -> None:
-        try:
-            profile = self.store.profiles.create(name)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Profile not created"), exc.message)
-            return
-        self.choose_profile(profile.id)
+        window_profiles.create_profile(self, name)
 
     def _rename_profile(self, profile_id: str, name: str) -> None:
-        try:
-            self.store.profiles.rename(profile_id, name)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Profile not renamed"), exc.message)
-        self.picker.set_profiles(self.store.profiles.list(), profile_id)
+        window_profiles.rename_profile(self, profile_id, name)
 
     def choose_profile(self, profile_id: str) -> None:
-        self.profile_id = profile_id
-        if self.store.read_only is None:  # read-only data: look, but remember nothing
-            self.store.profiles.touch(profile_id)
-            self.store.settings.set(LAST_PROFILE, profile_id)
-        self.settings = UiSettings.load(self.store, profile_id)
-        self.library.set_level_filter(self.settings.level)
-        name = next((p.name for p in self.store.profiles.list() if p.id == profile_id), "")
-        self.profile_name = name
-        self.library.set_profile_name(name)
-        self.show_library()
+        window_profiles.choose_profile(self, profile_id)
 
     # -- library and history -----------------------------------------------------------------
     def show_library(self) -> None:
@@ -343,7 +305,7 @@ class MainWindow(QMainWindow):
             self._assignments.active = None  # practice from the library is free practice
         entries = self.store.library.entries(self.profile_id)
         self.library.set_entries(entries)
-        self._show("library")
+        self.show_named("library")
         self.library.focus_table()
         self.save_snapshots(entries)
         self.guidance.offer_if_new(entries)
@@ -354,64 +316,24 @@ class MainWindow(QMainWindow):
             return
         self.flush_practice()
         self.history.set_attempts(self.store.progress.history(self.profile_id))
-        self._show("history")
+        self.show_named("history")
         self.history.table.setFocus()
 
-    # -- practice ----------------------------------------------------------------------------
+    # -- practice (trainer/ui/shell/window_practice.py) -------------------------------------
     def open_revision(self, revision_id: int, *, keep_assignment: bool = False,
                       introduce: bool = False) -> None:
-        # `introduce`: the student chose it; a first level-2 passage gets the labels' intro.
-        if self.profile_id is None:
-            return
-        if not keep_assignment and self._assignments is not None:
-            self._assignments.active = None
-        view = self.store.library.article(revision_id)
-        draft = self.store.practice.load_draft(self.profile_id, revision_id)
-        self.current = view
-        self.started_at = datetime.now(UTC)
-        self.practice.load(view.article, view.taxonomy,
-                           list(draft.marks) if draft else None,
-                           draft.nothing_to_flag if draft else False, view.sources)
-        if introduce and self.guidance.needs_intro(view.article.level):
-            self.guidance.show_intro(view.taxonomy)
-            return
-        self._show("practice")
-        self.practice.passage.setFocus()
+        window_practice.open_revision(self, revision_id, keep_assignment=keep_assignment,
+                                      introduce=introduce)
 
     def _save_draft(self, marks: list[Span], nothing: bool) -> bool:
-        """Autosave the marks; False (the student was told, once per passage) if the draft
-        could not be stored, e.g. on a full disk. The marks stay on the page either way."""
-        if self.profile_id is None or self.current is None or self.store.read_only:
-            return False
-        try:
-            if marks or nothing:
-                self.store.practice.save_draft(self.profile_id, self.current.revision_id,
-                                               marks, nothing)
-            else:
-                self.store.practice.discard_draft(self.profile_id, self.current.revision_id)
-        except StoreError as exc:
-            if self._draft_warned != self.current.revision_id:
-                self._draft_warned = self.current.revision_id
-                QMessageBox.warning(self, self.tr("Marks not saved"), self.tr(
-                    "{reason}\n\nYour marks are still on the page; keep this window open "
-                    "until they can be saved.").format(reason=exc.message))
-            return False
-        return True
+        return window_practice.save_draft(self, marks, nothing)
 
     def flush_practice(self) -> None:
         """Save the passage being practised as a draft before another screen is shown."""
-        practice = self._practice
-        if (practice is not None and self.stack.currentWidget() is practice
-                and practice.has_pending_draft()):
-            practice.flush_draft()
+        window_practice.flush_practice(self)
 
     def _leave_practice(self) -> None:
-        self.practice.flush_draft()
-        active = self._assignments.active if self._assignments is not None else None
-        if active is not None:
-            self.assignments.show(active.id)
-        else:
-            self.show_library()
+        window_practice.leave_practice(self)
 
     def leave_passage(self) -> None:
         # The tour borrows the practice screen: save the open passage's draft, forget it.
@@ -419,64 +341,16 @@ class MainWindow(QMainWindow):
         self.current = None
 
     def _submit(self, marks: list[Span], nothing: bool) -> None:
-        if self.guidance.active:
-            self.guidance.submitted(marks)
-            return
-        if self.profile_id is None or self.current is None:
-            return
-        article = self.current.article
-        mode, assignment_id, level = self.assignments.submit_options(article.level)
-        try:
-            attempt = self.store.practice.submit(self.profile_id, self.current.revision_id, marks,
-                                        mode=mode, started_at=self.started_at,
-                                        nothing_to_flag=nothing,
-                                        sources_opened=self.practice.lookup.opened,
-                                        assignment_id=assignment_id, level=level)
-        except StoreError as exc:
-            # Nothing was recorded: the marks stay on the page and are kept as a draft (if even
-            # that can be written), so pressing Submit again later loses nothing.
-            self._draft_warned = self.current.revision_id  # one message, not two
-            kept = self._save_draft(marks, nothing)
-            QMessageBox.warning(self, self.tr("Your answer was not saved"), self.tr(
-                "{reason}\n\nYour marks are still here{kept}. Press Submit again once the "
-                "problem is solved.").format(
-                    reason=exc.message,
-                    kept=self.tr(" and kept as a draft") if kept else ""))
-            return
-        if self.assignments.after_submit(self.current.revision_id):
-            return  # the assignment shows feedback only at the end
-        self.feedback.load(article, self.current.taxonomy, attempt.result, attempt.mode, marks,
-                           attempt.student, attempt_id=attempt.attempt_id)
-        self._show("feedback")
+        window_practice.submit(self, marks, nothing)
 
     def _leave_feedback(self) -> None:
-        if self.feedback.read_only:
-            self.show_history()
-        else:
-            self.show_library()
+        window_practice.leave_feedback(self)
 
     def _retry(self) -> None:
-        if self.guidance.active:
-            self.guidance.start_tour()
-        elif self.current is not None:
-            self.open_revision(self.current.revision_id, keep_assignment=True)
+        window_practice.retry(self)
 
     def _next_passage(self) -> None:
-        """The next passage in the library's current order, preferring ones not done yet."""
-        if self.guidance.active:
-            self.guidance.end_tour(completed=True)
-            return
-        if self.profile_id is None or self.current is None:
-            return
-        if self._assignments is not None and self._assignments.active is not None:
-            self._assignments.next_passage(self.current.revision_id)
-            return
-        self.library.set_entries(self.store.library.entries(self.profile_id))
-        pick = next_entry(shown_entries(self.library.proxy), self.current.revision_id)
-        if pick is None:
-            self.show_library()
-        else:
-            self.open_revision(pick.revision_id, introduce=True)
+        window_practice.next_passage(self)
 
     # -- import, export and teacher tools --------------------------------------------------
     def _imported(self, outcomes: list[ImportOutcome]) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -18,14 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.core.errors import InvalidInput, Problem
-from trainer.core.formats import load_set
-from trainer.core.jsonset import write_json_set
+from trainer.core.errors import Problem
 from trainer.core.model import ArticleSet
+from trainer.ui.teacher.editor import questions, set_files, span_editing
 from trainer.ui.teacher.editor.actions import build_actions, make_action
 from trainer.ui.teacher.editor.annotation_dialog import AnnotationDialog
 from trainer.ui.teacher.editor.article_form import ArticleForm
-from trainer.ui.teacher.editor.draft import ArticleDraft, SetDraft, draft_from_raw, draft_taxonomy
+from trainer.ui.teacher.editor.draft import ArticleDraft, SetDraft, draft_taxonomy
 from trainer.ui.teacher.editor.library import Choice, LibraryStore, add_to_library
 from trainer.ui.teacher.editor.models import (
     PROBLEM_ROLE,
@@ -126,7 +123,7 @@ class SetEditorWindow(QMainWindow):
         ap.up.clicked.connect(lambda: self.move_article(-1))
         ap.down.clicked.connect(lambda: self.move_article(1))
         ap.view.selectionModel().currentChanged.connect(self._article_selected)
-        self.set_form.changed.connect(self._changed)
+        self.set_form.changed.connect(self.mark_changed)
         self.article_form.changed.connect(self._article_changed)
         self.article_form.spans_moved.connect(self.spans.reload)
         self.article_form.spans_dropped.connect(self._spans_dropped)
@@ -146,7 +143,7 @@ class SetEditorWindow(QMainWindow):
     def dirty(self) -> bool:
         return self._dirty
 
-    def _set_dirty(self, dirty: bool) -> None:
+    def set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
         self.setWindowModified(dirty)
         self._update_title()
@@ -155,13 +152,13 @@ class SetEditorWindow(QMainWindow):
         name = self.path.name if self.path else self.tr("Untitled set")
         self.setWindowTitle(self.tr("%1[*] — Set editor").replace("%1", name))
 
-    def _changed(self) -> None:
-        self._set_dirty(True)
+    def mark_changed(self) -> None:
+        self.set_dirty(True)
         self._timer.start()
 
     def _article_changed(self) -> None:
         self.articles.refresh(self.current_row())
-        self._changed()
+        self.mark_changed()
 
     def _spans_dropped(self, dropped: list[Any]) -> None:
         self.last_message = self.article_form.notice.text()
@@ -185,103 +182,37 @@ class SetEditorWindow(QMainWindow):
         if draft.articles:
             self.select_article(0)
         self.tabs.setCurrentWidget(self.article_form if draft.articles else self.set_form)
-        self._set_dirty(False)
+        self.set_dirty(False)
         self._update_empty_state()
         self.validate_now()
 
     def new_set(self, ask: bool = True) -> None:
-        if ask and not self._may_discard():
+        if ask and not self.may_discard():
             return
         self.load_draft(SetDraft(), None)
 
+    # Files (trainer/ui/teacher/editor/set_files.py).
     def open_dialog(self) -> None:
-        if not self._may_discard():
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open article set"), str(self.start_folder()),
-            self.tr("Article sets (*.json *.zip);;All files (*)"))
-        if name:
-            self.open_path(Path(name))
+        set_files.open_dialog(self)
 
     def open_folder_dialog(self) -> None:
-        if not self._may_discard():
-            return
-        name = QFileDialog.getExistingDirectory(self, self.tr("Open a Markdown or PTC folder"),
-                                                str(self.start_folder()))
-        if name:
-            self.open_path(Path(name))
+        set_files.open_folder_dialog(self)
 
     def open_path(self, path: Path) -> list[Problem]:
         """Open any set `load_set` reads; an unfinished JSON draft opens with its problems."""
-        try:
-            self.load_draft(SetDraft.from_set(load_set(path)), path)
-            return []
-        except InvalidInput as exc:
-            raw = self._raw_json(path)
-            if raw is None:
-                self._inform(self.tr("Cannot open set"),
-                             "\n".join(p.format() for p in exc.problems[:30]))
-                return exc.problems
-            self.load_draft(draft_from_raw(raw), path)
-            return exc.problems
-
-    @staticmethod
-    def _raw_json(path: Path) -> dict[str, Any] | None:
-        if path.suffix.lower() != ".json" or not path.is_file():
-            return None
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError):
-            return None
-        return raw if isinstance(raw, dict) and raw.get("format") == "trainer.article-set" \
-            else None
-
-    def save(self) -> bool:
-        if self.path is None or self.path.suffix.lower() != ".json":
-            return self.save_as()
-        return self.save_to(self.path)
+        return set_files.open_path(self, path)
 
     def start_folder(self) -> Path:
-        """Where file dialogs open: the set's own folder, else the user's documents folder
-        (not the program's working directory, which may be its install folder)."""
-        if self.path is not None:
-            return self.path.parent
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
+        return set_files.start_folder(self)
+
+    def save(self) -> bool:
+        return set_files.save(self)
 
     def save_as(self) -> bool:
-        suggested = self.start_folder() / ((self.draft.id or "article-set") + ".json")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save article set"), str(suggested),
-                                              self.tr("Article set (*.json)"))
-        if not name:
-            return False
-        path = Path(name)
-        return self.save_to(path if path.suffix else path.with_suffix(".json"))
+        return set_files.save_as(self)
 
     def save_to(self, path: Path) -> bool:
-        """A valid set is written with write_json_set; an unfinished one as the same JSON."""
-        self.validate_now()
-        try:
-            if self.valid_set is not None:
-                write_json_set(self.valid_set, path)
-            else:
-                tmp = path.with_name(path.name + ".tmp")
-                tmp.write_text(json.dumps(self.draft.to_raw(), ensure_ascii=False, indent=2)
-                               + "\n", encoding="utf-8")
-                tmp.replace(path)
-        except OSError as exc:
-            self._inform(self.tr("Cannot save"), f"{path}: {exc.strerror}")
-            return False
-        self.path = path
-        self._set_dirty(False)
-        self.validate_now()  # the file name appears in every problem line
-        count = len(self.problems.problems())
-        self.last_message = (self.tr("Saved %1.").replace("%1", str(path)) if not count else
-                             self.tr("Saved %1 with %2 problem(s) still to fix.")
-                             .replace("%1", str(path)).replace("%2", str(count)))
-        self.statusBar().showMessage(self.last_message, 8000)
-        return True
+        return set_files.save_to(self, path)
 
     # --- articles --------------------------------------------------------------------------
     def select_article(self, row: int) -> None:
@@ -303,7 +234,7 @@ class SetEditorWindow(QMainWindow):
         self.select_article(row)
         self.tabs.setCurrentWidget(self.article_form)
         self.article_form.title.setFocus()
-        self._changed()
+        self.mark_changed()
         return article
 
     def remove_article(self) -> None:
@@ -320,13 +251,13 @@ class SetEditorWindow(QMainWindow):
             self.select_article(min(row, len(self.draft.articles) - 1))
         else:
             self._article_selected(QModelIndex(), QModelIndex())
-        self._changed()
+        self.mark_changed()
 
     def move_article(self, step: int) -> None:
         row = self.current_row()
         if self.articles.move_article(row, row + step):
             self.select_article(row + step)
-            self._changed()
+            self.mark_changed()
 
     def _update_empty_state(self) -> None:
         has_articles = bool(self.draft.articles)
@@ -339,75 +270,25 @@ class SetEditorWindow(QMainWindow):
         self.span_panel.mark.setEnabled(has_current)
         self._span_buttons()
 
-    # --- key spans -------------------------------------------------------------------------
+    # --- key spans (trainer/ui/teacher/editor/span_editing.py) ---------------------------
     def current_span(self) -> int:
-        return self.span_panel.view.currentIndex().row()
+        return span_editing.current_span(self)
 
     def _span_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        row = current.row() if current.isValid() else None
-        self.article_form.set_selected_span(row)
-        if row is not None:
-            ann = self.spans.annotations()[row]
-            self.article_form.select_range(ann.start, ann.end)
-        self._span_buttons()
+        span_editing.span_selected(self, current)
 
     def _span_buttons(self) -> None:
-        has = self.current_span() >= 0
-        self.span_panel.edit.setEnabled(has)
-        self.span_panel.remove.setEnabled(has)
+        span_editing.update_buttons(self)
 
     def mark_selection(self) -> AnnotationDialog | None:
         """Open the key-span dialog for the selected phrase (non-modal; see `accepted`)."""
-        selection = self.article_form.selection()
-        if selection is None:
-            self.last_message = self.tr("Select a phrase in the article text first, then "
-                                        "press Ctrl+M.")
-            self.statusBar().showMessage(self.last_message, 8000)
-            return None
-        start, end = selection
-        article = self.article_form.article()
-        text = article.text if article is not None else ""
-        dialog = AnnotationDialog(text[start:end], self.taxonomy, self)
-        dialog.accepted.connect(lambda: self._add_span(dialog.values(start, end)))
-        return self._show_dialog(dialog)
-
-    def _add_span(self, annotation: Any) -> None:
-        row = self.spans.add(annotation)
-        self._after_span_change(row)
+        return span_editing.mark_selection(self)
 
     def edit_span(self) -> AnnotationDialog | None:
-        row = self.current_span()
-        if row < 0:
-            return None
-        ann = self.spans.annotations()[row]
-        dialog = AnnotationDialog(self.spans.phrase(row), self.taxonomy, self, ann)
-
-        def apply() -> None:
-            self._after_span_change(self.spans.replace(row, dialog.values(ann.start, ann.end)))
-
-        dialog.accepted.connect(apply)
-        return self._show_dialog(dialog)
-
-    def _show_dialog(self, dialog: AnnotationDialog) -> AnnotationDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.annotation_dialog = dialog
-        dialog.open()
-        return dialog
+        return span_editing.edit_span(self)
 
     def remove_span(self) -> None:
-        row = self.current_span()
-        if row < 0:
-            return
-        self.spans.remove(row)
-        remaining = len(self.spans.annotations())
-        self._after_span_change(min(row, remaining - 1) if remaining else None)
-
-    def _after_span_change(self, row: int | None) -> None:
-        if row is not None:
-            self.span_panel.view.selectRow(row)
-        self.article_form.set_selected_span(row)
-        self.articles.refresh(self.current_row())
-        self._changed()
+        span_editing.remove_span(self)
 
     # --- validation ------------------------------------------------------------------------
     def validate_now(self) -> list[Problem]:
@@ -439,11 +320,11 @@ class SetEditorWindow(QMainWindow):
     def add_to_library(self) -> Any:
         store = self._store_provider() if self._store_provider else None
         if store is None:
-            self._inform(self.tr("Add to library"), self.tr("The library is not available."))
+            self.inform(self.tr("Add to library"), self.tr("The library is not available."))
             return None
         problems = self.validate_now()
         if self.valid_set is None:
-            self._inform(self.tr("Add to library"),
+            self.inform(self.tr("Add to library"),
                          self.tr("Fix the problems listed under Problems first (%1).")
                          .replace("%1", str(len(problems))))
             return None
@@ -458,7 +339,7 @@ class SetEditorWindow(QMainWindow):
         if self.draft.version != old_version:
             self.set_form.show_version(self.draft.version)
         if (self.draft.id, self.draft.version) != (old_id, old_version):
-            self._changed()
+            self.mark_changed()
         self.last_message = self.tr(
             "Added “%1” (version %2) to the library: %3 new, %4 updated, %5 unchanged.") \
             .replace("%1", self.draft.title).replace("%2", str(self.draft.version)) \
@@ -468,44 +349,21 @@ class SetEditorWindow(QMainWindow):
         self.library_updated.emit(report)
         return report
 
-    # --- questions (overridable in tests; the real ones are modal) -------------------------
-    def _inform(self, title: str, text: str) -> None:
+    # --- questions (trainer/ui/teacher/editor/questions.py; tests replace the modal ones) --
+    def inform(self, title: str, text: str) -> None:
         self.last_message = text
-        box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        questions.inform(self, title, text)
 
     def _ask_version_or_separate(self, held_title: str) -> Choice:
-        """The library holds another set under this set's id: never replace it silently."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Add to library"), "",
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr(
-            "The library already has a set with the id “%1”: “%2”.\n\nIs this set a new "
-            "version of “%2” (it replaces it; attempts on it are kept), or a separate set?")
-            .replace("%1", self.draft.id).replace("%2", held_title))
-        version = box.addButton(self.tr("New version of “%1”").replace("%1", held_title),
-                                QMessageBox.ButtonRole.AcceptRole)
-        separate = box.addButton(self.tr("Separate set"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(separate)  # the choice that can never lose anything
-        box.exec()
-        clicked = box.clickedButton()
-        return ("version" if clicked is version else
-                "separate" if clicked is separate else "cancel")
+        return questions.ask_version_or_separate(self, self.draft.id, held_title)
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Set editor"), question)
-        return answer == QMessageBox.StandardButton.Yes
+        return questions.confirm(self, question)
 
     def _ask_save_changes(self) -> QMessageBox.StandardButton:
-        return QMessageBox.question(
-            self, self.tr("Unsaved changes"), self.tr("Save the changes to this set?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel)
+        return questions.ask_save_changes(self)
 
-    def _may_discard(self) -> bool:
+    def may_discard(self) -> bool:
         if not self._dirty:
             return True
         answer = self._ask_save_changes()
@@ -514,7 +372,7 @@ class SetEditorWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_discard():
+        if self.may_discard():
             event.accept()
         else:
             event.ignore()

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -84,6 +85,12 @@ def test_fixture_database_upgrades(fixture: Path, tmp_path: Path) -> None:
             assert store.library.article(attempt.revision_id).article.text
         assert store.settings.get("theme") == "dark"
         assert len(store.library.entries(profiles["Ana"].id)) == 4
+        students = store.classes.students()
+        if fixture.stem >= "0008":  # the class is kept apart from this computer's profiles
+            assert [(s.name, s.code, s.attempts) for s in students] == [("Ben", "B-7", 1)]
+            assert [r.student_name for r in store.classes.report().students] == ["Ben"]
+        else:
+            assert students == [] and store.classes.is_empty()
         kinds = {b.kind for b in store.list_backups()}
     assert ("pre-migrate" in kinds) == (fixture.stem != head_revision())
 
@@ -106,6 +113,44 @@ def test_migrations_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     assert tables <= {"alembic_version"}
     with Store.open(sqlite_url(path)) as store:
         assert store.check().ok
+
+
+def _alembic_config(path: Path) -> Any:
+    from alembic.config import Config
+
+    from trainer.storage.migrate import MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", sqlite_url(path))
+    return config
+
+
+def _tables(path: Path) -> set[str]:
+    con = sqlite3.connect(path)
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
+
+
+def test_class_tables_downgrade_and_upgrade_again(tmp_path: Path) -> None:
+    """0008 → 0007 drops only the class tables; upgrading again gives an empty class."""
+    from alembic import command
+
+    path = tmp_path / "trainer.sqlite3"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0008.sqlite3",
+                    path)
+    class_tables = {"class_student", "class_attempt", "class_drill", "class_import"}
+    assert class_tables <= _tables(path)
+    command.downgrade(_alembic_config(path), "0007")
+    assert not class_tables & _tables(path)
+    with Store.open(sqlite_url(path)) as store:
+        assert store.check().ok
+        assert store.classes.is_empty()
+        assert {p.name for p in store.profiles.list()} == {"Ana", "Ben"}
+        assert len(store.progress.history(store.profiles.list()[0].id)) >= 1
+    assert class_tables <= _tables(path)
 
 
 def _stamp(path: Path, revision: str) -> None:

@@ -10,9 +10,7 @@ from typing import Any
 
 from trainer.cli.common import err, open_store, report_problems
 from trainer.core.errors import InvalidInput, Problem
-
-MAX_FILES = 2000
-PATTERNS = ("*.mltprogress", "*.json", "*/*.mltprogress", "*/*.json")
+from trainer.core.progress_paths import progress_paths
 
 
 def register(commands: Any) -> None:
@@ -31,30 +29,6 @@ def register(commands: Any) -> None:
                         help="write xAPI 1.0.3 statements, one per attempt, as a JSON array")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run)
-
-
-def progress_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """Every progress file (.mltprogress or .json) given or inside a given folder (two levels
-    deep at most)."""
-    found: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            inside = [p for pattern in PATTERNS for p in path.glob(pattern)]
-            found += sorted(p for p in inside if not p.name.startswith("."))
-            if not inside:
-                problems.append(Problem(str(path), "no progress files in this folder",
-                                        hint="students export them with Progress → Export my "
-                                             "progress (files ending .mltprogress or .json)"))
-        elif path.exists():
-            found.append(path)
-        else:
-            problems.append(Problem(str(path), "no such file or folder"))
-    if len(found) > MAX_FILES:
-        problems.append(Problem(str(paths[0]), f"more than {MAX_FILES} files",
-                                hint="choose the folder of one class"))
-        found = found[:MAX_FILES]
-    return found, problems
 
 
 def run(args: argparse.Namespace) -> int:

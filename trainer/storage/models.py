@@ -306,3 +306,90 @@ class DrillAnswerRow(Base):
     expected: Mapped[str] = mapped_column(String(128))
     answer: Mapped[str] = mapped_column(String(128))
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# The class (issue 12): students' progress files imported on the teacher's computer. Kept in
+# tables of their own, never mixed with the profiles and attempts of this computer's own
+# practice (docs/STORAGE.md).
+
+
+class ClassStudentRow(Base):
+    """A student of the class, matched by the profile UUID of their progress files."""
+
+    __tablename__ = "class_student"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))  # as last seen in a file
+    # The gradebook ID the teacher set (never overwritten by a file), and the one the newest
+    # file stated (used only while the teacher set none).
+    teacher_code: Mapped[str | None] = mapped_column(String(200))
+    file_code: Mapped[str | None] = mapped_column(String(200))
+    first_imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClassAttemptRow(Base):
+    """One attempt from a progress file, as the file stated it. Marks, notes and the file's
+    own scores are JSON: written once, always read whole, never queried by their parts."""
+
+    __tablename__ = "class_attempt"
+    __table_args__ = (
+        Index(None, "student_id", "submitted_at"),
+        Index(None, "assignment_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    student_id: Mapped[str] = mapped_column(
+        ForeignKey("class_student.uuid", ondelete="CASCADE"))
+    set_id: Mapped[str] = mapped_column(String(128))
+    set_version: Mapped[int] = mapped_column(Integer)
+    article_id: Mapped[str] = mapped_column(String(128))
+    text_hash: Mapped[str] = mapped_column(String(80))
+    level: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(16))
+    assignment_id: Mapped[str | None] = mapped_column(String(128))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_s: Mapped[float] = mapped_column(Float)
+    nothing_to_flag: Mapped[bool] = mapped_column(Boolean)
+    marks_json: Mapped[str] = mapped_column(Text)
+    notes_json: Mapped[str] = mapped_column(Text)
+    scores_json: Mapped[str] = mapped_column(Text)  # what the file stated; never trusted
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClassDrillRow(Base):
+    """One quick-drill answer from a progress file (trainer.core.progress_file.ProgressDrill)."""
+
+    __tablename__ = "class_drill"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    student_id: Mapped[str] = mapped_column(
+        ForeignKey("class_student.uuid", ondelete="CASCADE"), index=True)
+    set_id: Mapped[str] = mapped_column(String(128))
+    article_id: Mapped[str] = mapped_column(String(128))
+    text_hash: Mapped[str] = mapped_column(String(80))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(16))
+    technique: Mapped[str | None] = mapped_column(String(128))
+    expected: Mapped[str] = mapped_column(String(128))
+    answer: Mapped[str] = mapped_column(String(128))
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClassImportRow(Base):
+    """The import log: one row per progress file stored into the class."""
+
+    __tablename__ = "class_import"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_id: Mapped[str] = mapped_column(
+        ForeignKey("class_student.uuid", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts_added: Mapped[int] = mapped_column(Integer)
+    attempts_already_there: Mapped[int] = mapped_column(Integer)
+    drills_added: Mapped[int] = mapped_column(Integer)

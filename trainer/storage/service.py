@@ -3,7 +3,8 @@
 Callers get frozen records (trainer.storage.records) and core models, never ORM objects or
 sessions. The Store is composed of parts with one job each, reached as attributes and sharing
 one engine and one write lane: `store.profiles`, `store.settings`, `store.library`
-(content.py), `store.practice`, `store.progress`. Opening, backups and checks stay on the Store.
+(content.py), `store.practice`, `store.progress`, `store.classes` (the class's imported
+progress files). Opening, backups and checks stay on the Store.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from trainer.storage.access import (
 )
 from trainer.storage.assignments import Assignments
 from trainer.storage.backups import daily_backup, scan_backups
+from trainer.storage.classes import Classes
 from trainer.storage.content import Library
 from trainer.storage.drills import Drills
 from trainer.storage.engine import (
@@ -45,6 +47,7 @@ from trainer.storage.paths import database_url
 from trainer.storage.practice import Practice
 from trainer.storage.profiles import Profiles, Settings
 from trainer.storage.progress import Progress
+from trainer.storage.starter import ensure_starter
 
 
 def default_backup_dir(path: Path | None) -> Path:
@@ -152,6 +155,7 @@ class Store(MaintenanceMixin):
         self.progress = Progress(self, self.library)
         self.drills = Drills(self)
         self.assignments = Assignments(self, self.library)
+        self.classes = Classes(self, self.library, lambda: ensure_starter(self))
 
     @classmethod
     def open(cls, url: str | None = None, *, backup_dir: Path | None = None,

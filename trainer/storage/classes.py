@@ -1,0 +1,330 @@
+"""`store.classes`: the class's progress files kept on the teacher's computer (issue 12).
+
+Students' attempts live in tables of their own (class_student, class_attempt, class_drill,
+class_import), never mixed with the profiles and attempts of this computer's own practice.
+Attempts are stored as the files stated them and scored again whenever a report is made, so
+that an attempt on an article revision the teacher lacks is kept and counts as soon as the set
+is imported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import delete, exists, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from trainer.core.errors import InvalidInput, Problem
+from trainer.storage.base import Database, StorePart, utcnow
+from trainer.storage.content import Library
+from trainer.storage.errors import NotFoundError, StoreError
+from trainer.storage.models import (
+    ClassAttemptRow,
+    ClassDrillRow,
+    ClassImportRow,
+    ClassStudentRow,
+    Setting,
+)
+
+if TYPE_CHECKING:
+    # The progress file's pydantic model and the report are loaded only when used (start-up
+    # memory, DESIGN §9).
+    from trainer.core.class_report import ClassReport, Resolved
+    from trainer.core.progress_file import Mode, ProgressFile
+
+MAX_CODE_LENGTH = 200
+# SQLite's default limit of bound parameters is 32,766; UUID look-ups go in chunks below it.
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ClassImportResult:
+    files_read: int  # files stored into the class (a file that failed is not counted)
+    attempts_added: int
+    attempts_already_there: int
+    students_added: int
+    problems: list[Problem] = field(default_factory=list)  # one or more per failed file
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClassStudent:
+    id: str  # the profile UUID of the student's progress files
+    name: str  # as last seen in a file
+    code: str | None  # the teacher's code, else the one the newest file stated
+    attempts: int
+    imported_at: datetime  # the last time a file of this student was imported
+
+
+@dataclass(frozen=True)
+class _Stored:
+    student_name: str
+    previous_name: str | None  # the name this student had before, when the file renamed them
+    student_added: bool
+    added: int
+    already_there: int
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def _insert_rows(session: Session, table: type[Any], rows: list[dict[str, Any]]) -> None:
+    """One multi-row INSERT (executemany); a test makes it fail to prove a file is stored
+    all or nothing."""
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _existing(session: Session, column: Any, uuids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(uuids):
+        found.update(session.scalars(select(column).where(column.in_(chunk))))
+    return found
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def store_file(session: Session, progress: ProgressFile, file_name: str,
+               now: datetime) -> _Stored:
+    """One progress file into the class tables, inside the caller's transaction."""
+    profile = progress.profile
+    sid = profile.id.lower()
+    student = session.get(ClassStudentRow, sid)
+    previous = None
+    created = student is None
+    if student is None:
+        student = ClassStudentRow(uuid=sid, name=profile.name, teacher_code=None,
+                                  file_code=profile.student_code, first_imported_at=now,
+                                  imported_at=now)
+        session.add(student)
+        session.flush()
+    else:
+        if student.name != profile.name:
+            previous = student.name
+        student.name = profile.name
+        # A file without a code does not forget the one an earlier file stated.
+        student.file_code = profile.student_code or student.file_code
+        student.imported_at = now
+    attempts = {a.id.lower(): a for a in progress.attempts}
+    there = _existing(session, ClassAttemptRow.uuid, list(attempts))
+    _insert_rows(session, ClassAttemptRow, [{
+        "uuid": uuid, "student_id": sid, "set_id": a.set_id, "set_version": a.set_version,
+        "article_id": a.article_id, "text_hash": a.text_hash, "level": a.level,
+        "mode": a.mode, "assignment_id": a.assignment_id, "started_at": a.started_at,
+        "submitted_at": a.submitted_at, "duration_s": a.duration_s,
+        "nothing_to_flag": a.nothing_to_flag,
+        "marks_json": _compact([[m.start, m.end, m.label, m.part] for m in a.marks]),
+        "notes_json": _compact([[n.start, n.end, n.part, n.text] for n in a.notes]),
+        "scores_json": _compact(a.scores), "imported_at": now}
+        for uuid, a in attempts.items() if uuid not in there])
+    drills = {d.id.lower(): d for d in progress.drills}
+    drills_there = _existing(session, ClassDrillRow.uuid, list(drills))
+    _insert_rows(session, ClassDrillRow, [{
+        "uuid": uuid, "student_id": sid, "set_id": d.set_id, "article_id": d.article_id,
+        "text_hash": d.text_hash, "start": d.start, "end": d.end, "mode": d.mode,
+        "technique": d.technique, "expected": d.expected, "answer": d.answer,
+        "answered_at": d.answered_at}
+        for uuid, d in drills.items() if uuid not in drills_there])
+    added = len(attempts) - len(there)
+    session.add(ClassImportRow(student_id=sid, file_name=file_name, imported_at=now,
+                               attempts_added=added, attempts_already_there=len(there),
+                               drills_added=len(drills) - len(drills_there)))
+    return _Stored(profile.name, previous, created, added, len(there))
+
+
+class Classes(StorePart):
+    def __init__(self, db: Database, library: Library,
+                 starter: Callable[[], str | None] | None = None) -> None:
+        super().__init__(db)
+        self._library = library
+        self._starter = starter
+
+    def import_files(self, paths: Sequence[Path],
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> ClassImportResult:
+        """Store progress files (folders expanded) into the class, each file in its own
+        transaction: a bad file changes nothing and the good ones are still imported.
+        `progress(done, total)` is called after each file; `cancelled()` is asked between
+        files."""
+        from trainer.core.progress_file import read_progress
+        from trainer.core.progress_paths import progress_paths
+
+        files, problems = progress_paths(paths)
+        warnings: list[Problem] = []
+        read = added = already = new_students = 0
+        for done, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                warnings.append(Problem(str(path), f"import cancelled: {len(files) - done} of "
+                                        f"{len(files)} files were not read", severity="warning"))
+                break
+            try:
+                parsed, file_warnings = read_progress(path)
+            except InvalidInput as exc:
+                problems += exc.problems[:5]
+            else:
+                warnings += file_warnings
+                try:
+                    with self._write() as session:
+                        stored = store_file(session, parsed, path.name, utcnow())
+                except (StoreError, SQLAlchemyError) as exc:
+                    reason = exc.message if isinstance(exc, StoreError) else str(exc)
+                    problems.append(Problem(str(path), f"could not be stored: {reason}",
+                                            hint="nothing from this file was stored; try "
+                                                 "again"))
+                else:
+                    read += 1
+                    added += stored.added
+                    already += stored.already_there
+                    new_students += stored.student_added
+                    earlier = stored.previous_name
+                    if earlier is not None:
+                        warnings.append(Problem(
+                            str(path), f"the same student appears as {earlier!r} and "
+                                       f"{stored.student_name!r}; kept as one student named "
+                                       f"{stored.student_name!r}", severity="warning",
+                            hint="one profile id means one student; if these are two "
+                                 "students, one of them copied the other's progress"))
+            if progress is not None:
+                progress(done + 1, len(files))
+        return ClassImportResult(read, added, already, new_students, problems, warnings)
+
+    def students(self) -> list[ClassStudent]:
+        counts = (select(ClassAttemptRow.student_id, func.count().label("n"))
+                  .group_by(ClassAttemptRow.student_id).subquery())
+        query = (select(ClassStudentRow, func.coalesce(counts.c.n, 0))
+                 .outerjoin(counts, counts.c.student_id == ClassStudentRow.uuid)
+                 .order_by(func.lower(ClassStudentRow.name), ClassStudentRow.uuid))
+        with self._read() as session:
+            return [ClassStudent(row.uuid, row.name,
+                                 row.teacher_code if row.teacher_code is not None
+                                 else row.file_code, int(n), row.imported_at)
+                    for row, n in session.execute(query)]
+
+    def set_student_code(self, student_id: str, code: str | None) -> None:
+        """The gradebook ID of a student, kept over any code a file states; None or an empty
+        code clears the teacher's, so that the files' own code shows again."""
+        cleaned = (code or "").strip() or None
+        if cleaned is not None and len(cleaned) > MAX_CODE_LENGTH:
+            raise InvalidInput([Problem("student code", f"longer than {MAX_CODE_LENGTH} "
+                                        "characters", hint="use the ID the gradebook uses")])
+        with self._write() as session:
+            row = session.get(ClassStudentRow, student_id.lower())
+            if row is None:
+                raise NotFoundError(f"no student with id {student_id} in the class")
+            row.teacher_code = cleaned
+
+    def remove_student(self, student_id: str) -> None:
+        """The student and everything imported of them (attempts, drills, import log)."""
+        with self._write() as session:
+            sid = student_id.lower()
+            if session.get(ClassStudentRow, sid) is None:
+                raise NotFoundError(f"no student with id {student_id} in the class")
+            # Explicit deletes: the ORM row would otherwise try to null the children first.
+            for table in (ClassAttemptRow, ClassDrillRow, ClassImportRow):
+                session.execute(delete(table).where(table.student_id == sid))
+            session.execute(delete(ClassStudentRow).where(ClassStudentRow.uuid == sid))
+
+    def assignment_ids(self) -> list[tuple[str, str]]:
+        """(assignment id, title or "") of every assignment the class's attempts name; the
+        title is known when the assignment was opened or made on this computer."""
+        from trainer.storage.assignments import KEY_PREFIX
+
+        with self._read() as session:
+            ids = [i for i in session.scalars(
+                select(ClassAttemptRow.assignment_id).distinct()
+                .where(ClassAttemptRow.assignment_id.is_not(None))
+                .order_by(ClassAttemptRow.assignment_id)) if i is not None]
+            titles: dict[str, str] = {}
+            for key, raw in session.execute(select(Setting.key, Setting.value_json).where(
+                    Setting.key.in_([KEY_PREFIX + i for i in ids]))):
+                try:
+                    title = json.loads(raw).get("title", "")
+                except (ValueError, AttributeError):
+                    title = ""
+                titles[key[len(KEY_PREFIX):]] = title if isinstance(title, str) else ""
+        return [(i, titles.get(i, "")) for i in ids]
+
+    def is_empty(self) -> bool:
+        with self._read() as session:
+            return not session.scalar(select(exists().select_from(ClassStudentRow)))
+
+    def report(self, assignment_id: str | None = None) -> ClassReport:
+        """The class report over every stored attempt (or one assignment's), scored again
+        against this computer's library (trainer.core.class_report)."""
+        from trainer.core.class_report import build_report
+        from trainer.core.taxonomy import default_taxonomy
+
+        if self._starter is not None:
+            # The built-in passages count even where the program was never opened.
+            self._starter()
+            self._starter = None
+        files, resolved = self._class_files(assignment_id)
+        techniques = list(default_taxonomy().techniques)
+        return build_report(
+            files, lambda a: resolved.get((a.set_id, a.article_id, a.text_hash)), utcnow(),
+            assignment_id, techniques)
+
+    def _class_files(self, assignment_id: str | None) -> tuple[
+            list[ProgressFile], dict[tuple[str, str, str], Resolved | None]]:
+        """The stored class as one progress-file-like record per student (validated when it
+        was imported, so built without validating again), and the teacher's revision of
+        every article they name, looked up once per (set, article, text hash)."""
+        from trainer.core.class_report import Resolved
+        from trainer.core.progress_file import (
+            ProgressAttempt,
+            ProgressFile,
+            ProgressMark,
+            ProgressNote,
+            ProgressProfile,
+        )
+
+        query = select(ClassAttemptRow).order_by(ClassAttemptRow.student_id,
+                                                 ClassAttemptRow.submitted_at,
+                                                 ClassAttemptRow.id)
+        if assignment_id is not None:
+            query = query.where(ClassAttemptRow.assignment_id == assignment_id)
+        with self._read() as session:
+            students = {row.uuid: (row.name, row.teacher_code if row.teacher_code is not None
+                                   else row.file_code, row.imported_at)
+                        for row in session.scalars(select(ClassStudentRow))}
+            by_student: dict[str, list[ProgressAttempt]] = {sid: [] for sid in students}
+            keys: set[tuple[str, str, str]] = set()
+            for attempt in session.scalars(query):
+                keys.add((attempt.set_id, attempt.article_id, attempt.text_hash))
+                by_student[attempt.student_id].append(ProgressAttempt.model_construct(
+                    id=attempt.uuid, set_id=attempt.set_id, set_version=attempt.set_version,
+                    article_id=attempt.article_id, text_hash=attempt.text_hash, level=attempt.level,
+                    mode=cast("Mode", attempt.mode), assignment_id=attempt.assignment_id,
+                    started_at=attempt.started_at, submitted_at=attempt.submitted_at,
+                    duration_s=attempt.duration_s, nothing_to_flag=attempt.nothing_to_flag,
+                    marks=[ProgressMark.model_construct(start=s, end=e, label=label, part=p)
+                           for s, e, label, p in json.loads(attempt.marks_json)],
+                    notes=[ProgressNote.model_construct(start=s, end=e, part=p, text=t)
+                           for s, e, p, t in json.loads(attempt.notes_json)],
+                    scores=json.loads(attempt.scores_json)))
+            resolved: dict[tuple[str, str, str], Resolved | None] = {}
+            for key in sorted(keys):
+                revision = Library.find_revision(session, *key)
+                if revision is None:
+                    resolved[key] = None
+                    continue
+                view = Library.build_view(session, revision)
+                resolved[key] = Resolved(view.article, view.taxonomy)
+        files = []
+        for sid, (name, code, imported_at) in sorted(
+                students.items(), key=lambda s: (s[1][0].casefold(), s[0])):
+            files.append(ProgressFile.model_construct(
+                exported_at=imported_at,
+                profile=ProgressProfile.model_construct(id=sid, name=name, student_code=code),
+                attempts=by_student[sid], drills=[]))
+        return files, resolved

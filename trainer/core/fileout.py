@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -36,12 +37,19 @@ def write_new_folder(files: dict[str, str], folder: Path) -> None:
 def write_text_atomically(text: str, path: Path) -> None:
     """Written next to the target and renamed over it: a full USB stick or a pulled cable never
     leaves half a file under the real name. A failure is the project's own error."""
+    write_bytes_atomically(text.encode("utf-8"), path)
+
+
+def write_bytes_atomically(data: bytes, path: Path) -> None:
+    """As write_text_atomically, for a file that is not text (a PDF)."""
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        tmp.write_text(text, encoding="utf-8", newline="\n")
+        tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        # When the folder itself is unwritable or gone there is no partial file to remove.
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise InvalidInput([Problem(str(path), f"cannot write the file: {exc.strerror}",
                                     hint="check the folder exists, is writable and has room")]
                            ) from None

@@ -1,0 +1,111 @@
+"""Building printable documents from set text: fonts, headings, and plain text with shading.
+
+Set text goes in through QTextCursor.insertText only, never as HTML, so `<b>` or `&amp;` in
+a passage print exactly as written (DESIGN §7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+
+from trainer.ui.widgets.offsets import OffsetMap
+
+BODY_PT = 12.0
+SHADE_ONE = QColor("#d6d6d6")  # light enough that black text stays readable on any printer
+SHADE_MORE = QColor("#b0b0b0")  # where two key spans overlap
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def print_font(point_size: float = BODY_PT, *, serif: bool = True, bold: bool = False) -> QFont:
+    """A reading font for paper: a serif for passages, a sans for headings and tables."""
+    font = QFont()
+    font.setFamilies(["DejaVu Serif", "Georgia", "Times New Roman", "serif"] if serif
+                     else ["DejaVu Sans", "Arial", "Helvetica", "sans-serif"])
+    font.setStyleHint(QFont.StyleHint.Serif if serif else QFont.StyleHint.SansSerif)
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+def char_format(point_size: float = BODY_PT, *, serif: bool = True, bold: bool = False,
+                italic: bool = False, color: QColor | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFont(print_font(point_size, serif=serif, bold=bold))
+    fmt.setFontItalic(italic)
+    if color is not None:
+        fmt.setForeground(color)
+    return fmt
+
+
+def new_block(cursor: QTextCursor, *, first: bool = False, page_break: bool = False,
+              top: float = 0.0, bottom: float = 0.0, line_height: float | None = None,
+              fixed_height: float | None = None, indent: float = 0.0,
+              props: dict[int, object] | None = None) -> None:
+    """Start a block (or format the document's first one) with the given spacing."""
+    fmt = QTextBlockFormat()
+    fmt.setTopMargin(top)
+    fmt.setBottomMargin(bottom)
+    fmt.setLeftMargin(indent)
+    if page_break:
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    if fixed_height is not None:
+        fmt.setLineHeight(fixed_height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    elif line_height is not None:
+        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    for key, value in (props or {}).items():
+        fmt.setProperty(key, value)
+    if first:
+        cursor.setBlockFormat(fmt)
+    else:
+        cursor.insertBlock(fmt)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A stretch of text to shade and underline (code points into the inserted text)."""
+
+    start: int
+    end: int
+    optional: bool = False
+
+
+def insert_highlighted(cursor: QTextCursor, text: str, highlights: Sequence[Highlight],
+                       base: QTextCharFormat) -> list[int]:
+    """Insert `text` as plain text, shading and underlining the highlighted stretches so they
+    show on a black-and-white printout: a solid underline for a required span, a dashed one
+    for an optional span, darker shading and a wavy underline where spans overlap.
+    Returns the document position where each highlight starts."""
+    origin = cursor.position()
+    offsets = OffsetMap(text)
+    cuts = {0, len(text)}
+    for h in highlights:
+        cuts.update((max(0, min(h.start, len(text))), max(0, min(h.end, len(text)))))
+    for a, b in pairwise(sorted(cuts)):
+        covering = [h for h in highlights if h.start <= a and b <= h.end]
+        fmt = QTextCharFormat(base)
+        if covering:
+            fmt.setBackground(SHADE_MORE if len(covering) > 1 else SHADE_ONE)
+            if len(covering) > 1:
+                style = QTextCharFormat.UnderlineStyle.WaveUnderline
+            elif covering[0].optional:
+                style = QTextCharFormat.UnderlineStyle.DashUnderline
+            else:
+                style = QTextCharFormat.UnderlineStyle.SingleUnderline
+            fmt.setUnderlineStyle(style)
+        cursor.insertText(text[a:b], fmt)
+    return [origin + offsets.to_utf16(h.start) for h in highlights]

@@ -1,0 +1,261 @@
+"""Worksheets for a class without laptops (issue 12 item 5), and their answer key.
+
+The worksheet: the set's title, a line for the student's name, what to do, the labels to use
+(the two families at level 1, every technique at levels 2–3, numbered as the program's label
+palette numbers them), then each passage with its headline, line numbers in the margin,
+generous line spacing, a "nothing to flag" box and ruled lines to write on.
+
+The answer key repeats each passage with the key spans shaded and underlined, numbered in the
+right margin, and lists per span its line, label, explanation and "how would you check this?"
+tip. It lays the passages out exactly as the worksheet does, so the line numbers agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextLength,
+    QTextTableFormat,
+)
+
+from trainer.core.errors import InvalidInput, Problem
+from trainer.core.fileout import write_bytes_atomically
+from trainer.core.model import Annotation, Article, ArticleSet
+from trainer.core.taxonomy import Taxonomy, default_taxonomy
+from trainer.ui.practice.palette import palette_entries
+from trainer.ui.printing import pages
+from trainer.ui.printing.pages import GREY, PASSAGE, RULED, Paper, Sheet
+from trainer.ui.printing.text import (
+    BODY_PT,
+    Highlight,
+    char_format,
+    insert_highlighted,
+    new_block,
+    print_font,
+    tr,
+)
+
+CONTEXT = "Worksheet"
+PASSAGE_LINE_HEIGHT = 190  # per cent: room to underline and to write a label above a line
+WRITING_LINES = 5
+WRITING_LINE_MM = 9.0
+
+
+def _tr(text: str) -> str:
+    return tr(CONTEXT, text)
+
+
+def chosen_articles(article_set: ArticleSet, article_ids: Sequence[str] | None) -> list[Article]:
+    """The articles to print, in the order given (all of them, in set order, when None or
+    empty); an unknown id is bad input naming the ids the set has."""
+    if not article_ids:
+        return list(article_set.articles)
+    by_id = {a.id: a for a in article_set.articles}
+    unknown = [a for a in article_ids if a not in by_id]
+    if unknown:
+        ids = list(by_id)
+        known = ", ".join(ids[:12]) + (f", … ({len(ids)} in all)" if len(ids) > 12 else "") \
+            if ids else "none"
+        raise InvalidInput([Problem(article_set.id, f"no article {a!r} in this set",
+                                    hint=f"the set's article ids are: {known}")
+                            for a in unknown])
+    return [by_id[a] for a in dict.fromkeys(article_ids)]
+
+
+def write_worksheet_pdf(article_set: ArticleSet, path: Path, article_ids: Sequence[str] | None,
+                        with_key: bool, page_size: str = "A4", level: int = 1) -> int:
+    """Write the worksheet (and, with `with_key`, its answer key) as a PDF; returns the pages.
+    Bad input (an unknown article id, an unwritable path) raises InvalidInput and writes
+    nothing."""
+    articles = chosen_articles(article_set, article_ids)
+    data, count = pages.pdf_bytes(
+        page_size, lambda paper: worksheet_sheets(paper, article_set, articles, with_key, level),
+        title=article_set.title)
+    write_bytes_atomically(data, path)
+    return count
+
+
+def worksheet_sheets(paper: Paper, article_set: ArticleSet, articles: Sequence[Article],
+                     with_key: bool, level: int = 1) -> list[Sheet]:
+    taxonomy = article_set.taxonomy(default_taxonomy())
+    sheets = [Sheet(_worksheet(paper, article_set, articles, taxonomy, level),
+                    article_set.title)]
+    if with_key:
+        document, notes = _answer_key(paper, article_set, articles, taxonomy)
+        sheets.append(Sheet(document, _tr("Answer key — %1").replace("%1", article_set.title),
+                            notes))
+    return sheets
+
+
+def _title_block(cursor: QTextCursor, paper: Paper, title: str, subtitle: str) -> None:
+    new_block(cursor, first=True, bottom=paper.fmt(1.5))
+    cursor.insertText(title, char_format(18, serif=False, bold=True))
+    new_block(cursor, bottom=paper.fmt(6))
+    cursor.insertText(subtitle, char_format(10, serif=False, color=GREY))
+
+
+def _worksheet(paper: Paper, article_set: ArticleSet, articles: Sequence[Article],
+               taxonomy: Taxonomy, level: int) -> QTextDocument:
+    doc = paper.new_document(print_font())
+    cursor = QTextCursor(doc)
+    _title_block(cursor, paper, article_set.title,
+                 _tr("Worksheet · level %1 · %2 passages").replace("%1", str(level))
+                 .replace("%2", str(len(articles))))
+    new_block(cursor, bottom=paper.fmt(5), line_height=160)
+    cursor.insertText(_tr("Name: ______________________   Class: ________   "
+                          "Date: ____________"), char_format(12, serif=False))
+    new_block(cursor, bottom=paper.fmt(3))
+    cursor.insertText(_tr(
+        "Read each passage. Underline every phrase that you would flag and write the number of "
+        "its label above it. If a passage has nothing to flag, tick its box. Then write on the "
+        "lines how you would check one of the phrases you flagged."),
+        char_format(11, serif=False))
+    _labels_table(cursor, paper, taxonomy, level)
+    for index, article in enumerate(articles, start=1):
+        _passage(cursor, paper, index, article, (), page_break=index > 1)
+        new_block(cursor, top=paper.fmt(4))
+        cursor.insertText(_tr("[   ]  Nothing to flag in this passage"),
+                          char_format(11, serif=False))
+        new_block(cursor, top=paper.fmt(3))
+        cursor.insertText(_tr("How would you check it?"),
+                          char_format(10, serif=False, color=GREY))
+        for _ in range(WRITING_LINES):
+            new_block(cursor, fixed_height=paper.fmt(WRITING_LINE_MM), props={RULED: True})
+    return doc
+
+
+def _labels_table(cursor: QTextCursor, paper: Paper, taxonomy: Taxonomy, level: int) -> None:
+    """One column per family: at level 1 the family with its definition, at levels 2–3 its
+    techniques by number and name."""
+    entries = palette_entries(taxonomy, level)
+    families = list(taxonomy.families.values())
+    new_block(cursor, top=paper.fmt(4), bottom=paper.fmt(1))
+    cursor.insertText(_tr("Labels to use (write the number)"),
+                      char_format(11, serif=False, bold=True))
+    fmt = QTextTableFormat()
+    fmt.setBorder(0.5)
+    fmt.setCellPadding(paper.fmt(1.5))
+    fmt.setCellSpacing(0)
+    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table = cursor.insertTable(1, len(families), fmt)
+    small = char_format(9.5, serif=False)
+    for column, family in enumerate(families):
+        cell = table.cellAt(0, column).firstCursorPosition()
+        mine = [e for e in entries if e.family == family.id]
+        if level <= 1:
+            for entry in mine:
+                cell.insertText(f"{entry.number}  {entry.name}", char_format(10.5, serif=False,
+                                                                           bold=True))
+                cell.insertBlock()
+                cell.insertText(entry.definition, small)
+            continue
+        cell.insertText(family.name, char_format(10.5, serif=False, bold=True))
+        for entry in mine:
+            cell.insertBlock()
+            cell.insertText(f"{entry.number}  {entry.name}", small)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+
+
+def _passage(cursor: QTextCursor, paper: Paper, index: int, article: Article,
+             highlights: Sequence[Highlight], *, page_break: bool,
+             title_highlights: Sequence[Highlight] = ()) -> tuple[list[int], list[int]]:
+    """Heading, source line and numbered text of one passage. Returns the document positions
+    where the title highlights and the text highlights start."""
+    new_block(cursor, page_break=page_break, top=paper.fmt(0 if page_break else 8),
+              bottom=paper.fmt(1))
+    cursor.insertText(_tr("Passage %1").replace("%1", str(index)) + "  ",
+                      char_format(11, serif=False, color=GREY))
+    title_positions = insert_highlighted(cursor, article.title, title_highlights,
+                                         char_format(14, serif=False, bold=True))
+    source = " · ".join(p for p in (article.source.outlet, article.source.date) if p)
+    if source:
+        new_block(cursor)
+        cursor.insertText(source, char_format(9.5, serif=False, color=GREY))
+    new_block(cursor, top=paper.fmt(3), line_height=PASSAGE_LINE_HEIGHT, props={PASSAGE: index})
+    first = cursor.block()
+    text_positions = insert_highlighted(cursor, article.text, highlights, char_format(BODY_PT))
+    _narrow_blank_lines(first, cursor.block())
+    return title_positions, text_positions
+
+
+def _narrow_blank_lines(first: QTextBlock, last: QTextBlock) -> None:
+    """The blank line between paragraphs needs no room to write in."""
+    block = first
+    while block.isValid():
+        if block.length() <= 1:
+            fmt = block.blockFormat()
+            fmt.setLineHeight(70, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            QTextCursor(block).setBlockFormat(fmt)
+        if block == last:
+            break
+        block = block.next()
+
+
+def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Article],
+                taxonomy: Taxonomy) -> tuple[QTextDocument, list[tuple[int, str]]]:
+    doc = paper.new_document(print_font())
+    cursor = QTextCursor(doc)
+    _title_block(cursor, paper, _tr("Answer key"), article_set.title)
+    notes: list[tuple[int, str]] = []
+    for index, article in enumerate(articles, start=1):
+        spans = sorted(article.annotations, key=lambda a: (a.part != "title", a.start, a.end))
+        numbered = list(enumerate(spans, start=1))
+        titles = [(n, a) for n, a in numbered if a.part == "title"]
+        texts = [(n, a) for n, a in numbered if a.part != "title"]
+        _title_at, text_at = _passage(
+            cursor, paper, index, article,
+            [Highlight(a.start, a.end, a.optional) for _, a in texts], page_break=index > 1,
+            title_highlights=[Highlight(a.start, a.end, a.optional) for _, a in titles])
+        notes += [(pos, f"[{n}]") for pos, (n, _a) in zip(text_at, texts, strict=True)]
+        # The passage is laid out already; its line numbers name where each span starts.
+        lines = pages.numbered_lines(doc, paper.height)
+        where = {n: pages.line_number_at(lines, pos) for pos, (n, _a) in zip(text_at, texts,
+                                                                          strict=True)}
+        title_marks = {n for n, _a in titles}
+        if not spans:
+            new_block(cursor, top=paper.fmt(4))
+            cursor.insertText(_tr("Nothing to flag: this passage is clean. A student who ticked "
+                                  "“Nothing to flag” is right."), char_format(11, serif=False))
+        for number, annotation in numbered:
+            _key_entry(cursor, paper, number, article, annotation, taxonomy,
+                       _tr("headline") if number in title_marks
+                       else _tr("line %1").replace("%1", str(where.get(number) or "?")))
+        for note in article.notes:
+            new_block(cursor, top=paper.fmt(3))
+            cursor.insertText(_tr("Careful reporting, not to flag: "),
+                              char_format(10, serif=False, bold=True))
+            cursor.insertText(f"“{article.part_text(note.part)[note.start:note.end]}” — "
+                              f"{note.why}", char_format(10, serif=False))
+    return doc, notes
+
+
+def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,
+               annotation: Annotation, taxonomy: Taxonomy, where: str) -> None:
+    label = taxonomy.display_name(annotation.label)
+    family = taxonomy.display_name(taxonomy.family_of(annotation.label))
+    name = label if label == family else f"{label} ({family})"
+    new_block(cursor, top=paper.fmt(3.5))
+    cursor.insertText(f"[{number}]  {where} · {name}", char_format(10.5, serif=False, bold=True))
+    if annotation.optional:
+        cursor.insertText("  " + _tr("optional: no credit, no penalty either way"),
+                          char_format(10, serif=False, italic=True))
+    phrase = article.part_text(annotation.part)[annotation.start:annotation.end]
+    indent = paper.fmt(7)
+    new_block(cursor, indent=indent)
+    cursor.insertText(f"“{phrase}”", char_format(10.5, italic=True))
+    if annotation.explanation:
+        new_block(cursor, indent=indent)
+        cursor.insertText(_tr("Why: "), char_format(10, serif=False, bold=True))
+        cursor.insertText(annotation.explanation, char_format(10, serif=False))
+    if annotation.tip:
+        new_block(cursor, indent=indent)
+        cursor.insertText(_tr("How would you check this? "),
+                          char_format(10, serif=False, bold=True))
+        cursor.insertText(annotation.tip, char_format(10, serif=False))
+

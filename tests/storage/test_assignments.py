@@ -140,7 +140,7 @@ def test_opening_imports_the_set_and_attempts_carry_the_id(store: Store) -> None
 def test_library_with_the_whole_set_keeps_it(store: Store) -> None:
     store.library.import_set(small_set())
     assignment, _ = parse_assignment(json.dumps(_valid()), "week3.json")
-    assert store.assignments.add(assignment) is None
+    assert store.assignments.add(assignment) == []
     assert store.library.list_sets()[0].article_count == 3
 
 

@@ -27,3 +27,8 @@ MAX_ARTICLE_FILE_BYTES: Final = 4 * MB
 
 # YAML nesting: set.yaml is three levels deep at most (techniques → item → field).
 MAX_YAML_DEPTH: Final = 32
+
+# Assignment files: every passage and every set embedded in one file (each set is also held to
+# the limits of a set file).
+MAX_ASSIGNMENT_PASSAGES: Final = 10_000
+MAX_ASSIGNMENT_SETS: Final = 100

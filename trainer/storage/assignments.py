@@ -13,14 +13,17 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library
 from trainer.storage.errors import NotFoundError, StoreError
+from trainer.storage.importer import run_import
 from trainer.storage.models import ArticleRevision, ArticleSetRow, Attempt, Setting
 
 if TYPE_CHECKING:
     from trainer.core.assignment_file import AssignmentFile
+    from trainer.core.model import ArticleSet
     from trainer.storage.records import ImportReport
 
 KEY_PREFIX = "assignment."
@@ -66,29 +69,31 @@ class Assignments(StorePart):
         super().__init__(db)
         self._library = library
 
-    def add(self, assignment: AssignmentFile) -> ImportReport | None:
-        """Import the embedded set (unless the library already holds its articles) and
-        remember the assignment; opening the same file again changes nothing."""
-        report = self._import_set(assignment)
+    def add(self, assignment: AssignmentFile) -> list[ImportReport]:
+        """Import every embedded set (unless the library already holds its articles) and
+        remember the assignment, all in one transaction: a set that cannot be imported leaves
+        the library and the assignments as they were. Opening the same file again changes
+        nothing. Returns a report per set that was imported."""
         header = assignment.header()
         header["opened_at"] = utcnow().isoformat()
         with self._write() as session:
+            reports = [report for embedded in assignment.sets()
+                       if (report := self._import_set(session, assignment, embedded))]
             key = KEY_PREFIX + assignment.id
             if session.get(Setting, key) is None:
                 session.add(Setting(key=key, value_json=json.dumps(header, ensure_ascii=False),
                                     updated_at=utcnow()))
-        return report
+        return reports
 
-    def _import_set(self, assignment: AssignmentFile) -> ImportReport | None:
-        embedded = assignment.article_set
-        wanted = [p.article_id for p in assignment.passages]
-        with self._read() as session:
-            stored = session.scalar(select(ArticleSetRow.version)
-                                    .where(ArticleSetRow.id == embedded.id))
-            current = set(session.scalars(select(ArticleRevision.article_id).where(
-                ArticleRevision.set_id == embedded.id, ArticleRevision.is_current)))
-        if stored is None:
-            return self._library.import_set(embedded)
+    def _import_set(self, session: Session, assignment: AssignmentFile,
+                    embedded: ArticleSet) -> ImportReport | None:
+        wanted = [p.article_id for p in assignment.passages if p.set_id == embedded.id]
+        stored = session.scalar(select(ArticleSetRow.version)
+                                .where(ArticleSetRow.id == embedded.id))
+        current = set(session.scalars(select(ArticleRevision.article_id).where(
+            ArticleRevision.set_id == embedded.id, ArticleRevision.is_current)))
+        if stored is None or not current:  # new here, or removed from the library
+            return run_import(session, embedded, utcnow())
         missing = [a for a in wanted if a not in current]
         if stored >= embedded.version:
             if missing:
@@ -99,11 +104,15 @@ class Assignments(StorePart):
             return None
         # A newer version holding only the assigned articles: keep the others the student has
         # (importing the subset alone would retire them from the library).
-        kept = self._library.export_set(embedded.id)
         chosen = {a.id for a in embedded.articles}
+        kept = session.scalars(
+            select(ArticleRevision)
+            .where(ArticleRevision.set_id == embedded.id, ArticleRevision.is_current)
+            .order_by(ArticleRevision.position)).all()
         merged = embedded.model_copy(update={"articles": [
-            *embedded.articles, *(a for a in kept.articles if a.id not in chosen)]})
-        return self._library.import_set(merged)
+            *embedded.articles, *(Library.build_article(session, row) for row in kept
+                                  if row.article_id not in chosen)]})
+        return run_import(session, merged, utcnow())
 
     def list(self, profile_id: str) -> list[AssignmentInfo]:
         """Every remembered assignment, most recently opened first, with this profile's

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, case, func, select
+from sqlalchemy import Float, case, delete, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -47,12 +47,32 @@ class Library(StorePart):
         with self._write() as session:
             return run_import(session, article_set, utcnow(), progress)
 
+    def remove_set(self, set_id: str) -> int:
+        """Take a set out of the library; returns how many passages it held.
+
+        Nothing a student did is deleted: its revisions stay (attempts, the history and class
+        reports still show their exact text) but none is current any more, so the set leaves
+        the library, the lists and exports. Unsubmitted drafts on it are dropped. Importing
+        the set again brings it back (trainer.storage.importer treats a set without current
+        articles as new)."""
+        with self._write() as session:
+            current = list(session.scalars(select(ArticleRevision.id).where(
+                ArticleRevision.set_id == set_id, ArticleRevision.is_current)))
+            if not current:
+                raise NotFoundError(f"no article set {set_id!r} in the library")
+            session.execute(delete(DraftRow).where(DraftRow.revision_id.in_(current)))
+            session.execute(update(ArticleRevision).where(ArticleRevision.id.in_(current))
+                            .values(is_current=False))
+            session.execute(update(ArticleSetRow).where(ArticleSetRow.id == set_id)
+                            .values(updated_at=utcnow()))
+        return len(current)
+
     def list_sets(self) -> list[SetInfo]:
         counts = (select(ArticleRevision.set_id, func.count().label("n"))
                   .where(ArticleRevision.is_current).group_by(ArticleRevision.set_id).subquery())
         query = (select(ArticleSetRow.id, ArticleSetRow.title, ArticleSetRow.version,
                         func.coalesce(counts.c.n, 0), ArticleSetRow.imported_at)
-                 .outerjoin(counts, counts.c.set_id == ArticleSetRow.id)
+                 .join(counts, counts.c.set_id == ArticleSetRow.id)  # removed sets have none
                  .order_by(func.lower(ArticleSetRow.title), ArticleSetRow.id))
         with self._read() as session:
             return [SetInfo(*row) for row in session.execute(query)]
@@ -103,7 +123,7 @@ class Library(StorePart):
             raise NotFoundError(f"no article revision {revision_id}")
 
     @staticmethod
-    def _build_article(session: Session, row: ArticleRevision) -> Article:
+    def build_article(session: Session, row: ArticleRevision) -> Article:
         from trainer.core.model import Annotation, Article, Note, Source
 
         spans = session.scalars(select(KeySpan).where(KeySpan.revision_id == row.id)
@@ -153,7 +173,7 @@ class Library(StorePart):
         found = session.execute(select(ArticleSetRow.techniques_json, ArticleSetRow.sources_json)
                                 .where(ArticleSetRow.id == row.set_id)).first()
         techniques, sources = found if found is not None else ("[]", "[]")
-        return ArticleView(row.id, row.set_id, cls._build_article(session, row),
+        return ArticleView(row.id, row.set_id, cls.build_article(session, row),
                            set_taxonomy(techniques),
                            tuple(SourceCard.model_validate(c) for c in json.loads(sources)))
 
@@ -169,11 +189,13 @@ class Library(StorePart):
                 select(ArticleRevision)
                 .where(ArticleRevision.set_id == set_id, ArticleRevision.is_current)
                 .order_by(ArticleRevision.position)).all()
+            if not rows:
+                raise NotFoundError(f"set {set_id!r} was removed from the library")
             return ArticleSet(
                 id=head.id, version=head.version, title=head.title, language=head.language,
                 level=LevelRange(min=head.level_min, max=head.level_max), author=head.author,
                 license=head.license, description=head.description,
                 techniques=[ExtraTechnique.model_validate(t)
                             for t in json.loads(head.techniques_json)],
-                articles=[self._build_article(session, row) for row in rows],
+                articles=[self.build_article(session, row) for row in rows],
                 sources=[SourceCard.model_validate(c) for c in json.loads(head.sources_json)])

@@ -177,10 +177,15 @@ def run_import(session: Session, article_set: ArticleSet, now: datetime,
     plan = _plan(session, article_set, hashes)
     report = ImportReport(article_set.id, len(plan.added), len(plan.updated),
                           len(plan.unchanged), len(plan.retired) - len(plan.updated))
+    # A set removed from the library (Library.remove_set) has no current article: importing it
+    # again, at any version, adds it back like a new set next to its kept old revisions.
+    removed = stored is not None and bool(plan.added) \
+        and not (plan.unchanged or plan.updated or plan.retired)
     if stored is not None:
-        _refuse_if_conflicting(stored, article_set, plan)
-        if article_set.version <= stored.version:
-            return report  # identical content: nothing to write
+        if not removed:
+            _refuse_if_conflicting(stored, article_set, plan)
+            if article_set.version <= stored.version:
+                return report  # identical content: nothing to write
         session.execute(update(ArticleSetRow).where(ArticleSetRow.id == article_set.id)
                         .values(updated_at=now, **set_values(article_set)))
     else:

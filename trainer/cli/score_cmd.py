@@ -11,16 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from trainer.core.answers import load_answers
+from trainer.core.answers import load_marks
 from trainer.core.discernment import DiscernmentCounts
-from trainer.core.scorekey import KeyArticle, load_score_key
-from trainer.core.scoring import MODES, ArticleScore, Counts, Mode, score_article, sum_counts
-from trainer.core.spans import Span
-from trainer.core.student_score import StudentScore, mode_for_level, student_score, total
+from trainer.core.scorekey import load_score_key
+from trainer.core.scoring import MODES, Counts, Mode, sum_counts
+from trainer.core.scoring_fast import ArticleFigures, score_article_fast
+from trainer.core.student_score import StudentScore, mode_for_level, total
 from trainer.core.taxonomy import Taxonomy
 
 _DESCRIPTION = """\
@@ -53,11 +52,11 @@ def mode_block(counts: Counts) -> dict[str, Any]:
     return {**counts.as_dict(), "counts": counts.sums()}
 
 
-def _article_entry(article: KeyArticle, marks: Sequence[Span], result: ArticleScore,
-                   student: StudentScore) -> dict[str, Any]:
-    entry: dict[str, Any] = {"student": student.as_dict()}
-    entry |= {mode: mode_block(result.counts[mode]) for mode in MODES}
-    entry["verdicts"] = [v.as_dict() for v in result.verdicts]
+def _article_entry(figures: ArticleFigures) -> dict[str, Any]:
+    entry: dict[str, Any] = {"student": figures.student.as_dict()}
+    entry |= {mode: mode_block(figures.counts[mode]) for mode in MODES}
+    if figures.verdicts is not None:
+        entry["verdicts"] = figures.verdicts
     return entry
 
 
@@ -66,24 +65,24 @@ def _overall(totals: dict[Mode, list[Counts]], students: list[StudentScore]) -> 
             **{mode: mode_block(sum_counts(totals[mode])) for mode in MODES}}
 
 
-def build_report(key_path: Path, answers_path: Path) -> dict[str, Any]:
+def build_report(key_path: Path, answers_path: Path, verdicts: bool = True) -> dict[str, Any]:
+    """The `--json` report; without `verdicts` (the table does not print them) none are built."""
     key = load_score_key(key_path)
     taxonomy: Taxonomy = key.taxonomy
-    answers = load_answers(answers_path, key, taxonomy)
+    answers = load_marks(answers_path, key, taxonomy)
+    family_of = taxonomy.family_map
     articles: dict[str, Any] = {}
     totals: dict[Mode, list[Counts]] = {mode: [] for mode in MODES}
     discernment = DiscernmentCounts()
     students: list[StudentScore] = []
     for article in key.articles:
-        marks = answers[article.id]
-        result = score_article(article, marks, taxonomy)
-        student = student_score(article, marks, mode_for_level(article.level), taxonomy)
-        students.append(student)
-        articles[article.id] = _article_entry(article, marks, result, student)
+        figures = score_article_fast(article, answers[article.id], family_of,
+                                     mode_for_level(article.level), verdicts)
+        students.append(figures.student)
+        articles[article.id] = _article_entry(figures)
         for mode in MODES:
-            totals[mode].append(result.counts[mode])
-        if result.discernment is not None:
-            discernment = discernment + result.discernment
+            totals[mode].append(figures.counts[mode])
+        discernment = discernment + figures.discernment
     return {"articles": articles, "overall": _overall(totals, students),
             "discernment": discernment.as_dict()}
 
@@ -115,7 +114,7 @@ def _table(report: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = build_report(args.key, args.answers)
+    report = build_report(args.key, args.answers, verdicts=args.json)
     if args.json:
         # One line: the C encoder writes it; indent= would fall back to the Python encoder,
         # which costs more than scoring on a PTC-sized key.

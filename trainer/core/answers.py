@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from trainer.core.errors import InvalidInput, Problem
-from trainer.core.parts import PARTS, mark_to_scoring
+from trainer.core.parts import PARTS, to_scoring
 from trainer.core.ptc_names import ptc_table
 from trainer.core.scorekey import read_json_quickly
 from trainer.core.setcheck import boundary_splits_character
@@ -68,13 +68,22 @@ def _read(path: Path) -> Any:
 
 
 def load_answers(path: Path, key: AnswerKey, taxonomy: Taxonomy) -> dict[str, list[Span]]:
+    """Each article's marks as Spans in scoring coordinates; raises InvalidInput."""
+    return {article_id: [Span(*mark) for mark in marks]
+            for article_id, marks in load_marks(path, key, taxonomy).items()}
+
+
+def load_marks(path: Path, key: AnswerKey, taxonomy: Taxonomy
+               ) -> dict[str, list[tuple[int, int, str]]]:
+    """load_answers as (start, end, label) tuples: `trainer score` reads thousands of spans."""
     file = str(path)
     raw = _read(path)
     if not isinstance(raw, dict):
         raise InvalidInput([Problem(file, "answers must be an object mapping article ids to "
                                           "lists of spans", path="$")])
     problems: list[Problem] = []
-    answers: dict[str, list[Span]] = {article.id: [] for article in key.articles}
+    answers: dict[str, list[tuple[int, int, str]]] = {article.id: [] for article in key.articles}
+    labels: dict[str, str | None] = {"": ""}  # each label of the file looked up once
     for article_id, spans in raw.items():
         path_ = f"$[{json.dumps(article_id)}]"
         article = key.article(article_id)
@@ -85,41 +94,64 @@ def load_answers(path: Path, key: AnswerKey, taxonomy: Taxonomy) -> dict[str, li
         if not isinstance(spans, list):
             problems.append(Problem(file, "must be a list of spans", path=path_))
             continue
+        marks = answers[article_id]
+        text = article.text
         for i, item in enumerate(spans):
-            where = f"{path_}[{i}]"
-            if not isinstance(item, dict):
-                problems.append(Problem(file, "span must be an object with start, end, label",
-                                        path=where))
-                continue
-            start, end, label = item.get("start"), item.get("end"), item.get("label", "")
-            if type(start) is not int or type(end) is not int:
-                problems.append(Problem(file, "start and end must be whole numbers", path=where))
-                continue
-            ours = answer_label(label, taxonomy) if isinstance(label, str) and label else ""
-            if ours is None or not isinstance(label, str):
-                problems.append(Problem(
-                    file, f"unknown label {label!r}", path=f"{where}.label",
-                    hint="use a technique or family id, a technique the key set defines, "
-                         "a PTC technique name, or \"\" for a span without a label"))
-                continue
-            part = item.get("part", "text")
-            if part not in PARTS:
-                problems.append(Problem(file, f"part {part!r} is not text or title",
-                                        path=f"{where}.part", hint='write "text" or "title"'))
-                continue
-            target = article.part_text(part)
-            if not 0 <= start < end <= len(target):
-                problems.append(Problem(file, f"span {start}..{end} is empty, inverted or "
-                                              f"outside the {part} ({len(target)} "
-                                              "characters)", path=where))
-                continue
-            if boundary_splits_character(target, start) or boundary_splits_character(target,
-                                                                                     end):
-                problems.append(Problem(file, "span cuts a character in two", path=where))
-                continue
-            span = Span(start, end, ours)
-            answers[article_id].append(
-                span if part == "text" else mark_to_scoring(article, span, part))
+            if type(item) is dict and item.keys() <= _PLAIN_KEYS:
+                # The usual span, checked here in a few steps; anything else goes the long way.
+                start, end, label = item.get("start"), item.get("end"), item.get("label", "")
+                if type(start) is int and type(end) is int and type(label) is str:
+                    ours = labels.get(label, _UNSEEN)
+                    if ours is _UNSEEN:
+                        ours = labels[label] = answer_label(label, taxonomy)
+                    if (type(ours) is str and 0 <= start < end <= len(text)
+                            and not boundary_splits_character(text, start)
+                            and not boundary_splits_character(text, end)):
+                        marks.append((start, end, ours))
+                        continue
+            mark = _checked(item, article, taxonomy, file, f"{path_}[{i}]", problems)
+            if mark is not None:
+                marks.append(mark)
     if problems:
         raise InvalidInput(problems)
     return answers
+
+
+_PLAIN_KEYS = frozenset({"start", "end", "label"})
+_UNSEEN = object()
+
+
+def _checked(item: object, article: KeyedArticle, taxonomy: Taxonomy, file: str, where: str,
+             problems: list[Problem]) -> tuple[int, int, str] | None:
+    """One span in scoring coordinates, or None with its problem added to `problems`."""
+    if not isinstance(item, dict):
+        problems.append(Problem(file, "span must be an object with start, end, label",
+                                path=where))
+        return None
+    start, end, label = item.get("start"), item.get("end"), item.get("label", "")
+    if type(start) is not int or type(end) is not int:
+        problems.append(Problem(file, "start and end must be whole numbers", path=where))
+        return None
+    ours = answer_label(label, taxonomy) if isinstance(label, str) and label else ""
+    if ours is None or not isinstance(label, str):
+        problems.append(Problem(
+            file, f"unknown label {label!r}", path=f"{where}.label",
+            hint="use a technique or family id, a technique the key set defines, "
+                 "a PTC technique name, or \"\" for a span without a label"))
+        return None
+    part = item.get("part", "text")
+    if part not in PARTS:
+        problems.append(Problem(file, f"part {part!r} is not text or title",
+                                path=f"{where}.part", hint='write "text" or "title"'))
+        return None
+    target = article.part_text(part)
+    if not 0 <= start < end <= len(target):
+        problems.append(Problem(file, f"span {start}..{end} is empty, inverted or "
+                                      f"outside the {part} ({len(target)} "
+                                      "characters)", path=where))
+        return None
+    if boundary_splits_character(target, start) or boundary_splits_character(target, end):
+        problems.append(Problem(file, "span cuts a character in two", path=where))
+        return None
+    start, end = to_scoring(article, start, end, part)
+    return start, end, ours

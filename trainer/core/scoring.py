@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
@@ -129,9 +129,12 @@ def score_spans(answers: Sequence[Span], required: Sequence[Span], mode: Mode,
     return Counts(precision_num, len(a), recall_num, len(k))
 
 
-def _by_mode(items: Sequence[tuple[int, int, str]], family_of: dict[str, str]
-             ) -> dict[Mode, dict[str, list[Interval]]]:
-    """Intervals grouped by each mode's label, in one pass; sorted input keeps groups sorted."""
+Mark = tuple[int, int, str]  # (start, end, label): a span on the tuple-based paths
+
+
+def groups_by_mode(items: Sequence[Mark], family_of: Mapping[str, str]
+                   ) -> dict[Mode, dict[str, list[Interval]]]:
+    """Merged intervals grouped by each mode's label, in one pass over `items` sorted."""
     family: defaultdict[str, list[Interval]] = defaultdict(list)
     technique: defaultdict[str, list[Interval]] = defaultdict(list)
     every: list[Interval] = []
@@ -146,26 +149,23 @@ def _by_mode(items: Sequence[tuple[int, int, str]], family_of: dict[str, str]
             for mode, by_label in groups.items()}
 
 
-def score_counts(article: ScoredArticle, answers: Sequence[Span],
-                 taxonomy: Taxonomy) -> dict[Mode, Counts]:
-    """P/R/F1 counts of one attempt in every mode, optional key spans set aside.
+def keep_counted(marks: list[Mark], required: Sequence[Mark],
+                 optional: Sequence[Interval]) -> list[Mark]:
+    """set_aside_optional on sorted tuples: marks touching only optional key spans go."""
+    if not (optional and marks):
+        return marks
+    req_union = merge_sorted([(s, e) for s, e, _ in sorted(required)])
+    opt_union = merge_sorted(sorted(optional))
+    req_starts, req_ends = [s for s, _ in req_union], [e for _, e in req_union]
+    opt_starts, opt_ends = [s for s, _ in opt_union], [e for _, e in opt_union]
+    return [m for m in marks
+            if touches_any(m[0], m[1], req_starts, req_ends)
+            or not touches_any(m[0], m[1], opt_starts, opt_ends)]
 
-    Same result as set_aside_optional + score_spans per mode, in O((n + m) log(n + m)):
-    one sort of each side, then per mode a linear merge and a linear sweep.
-    """
-    required = sorted((a.start, a.end, a.label) for a in article.annotations if not a.optional)
-    optional = [(a.start, a.end) for a in article.annotations if a.optional]
-    marks = sorted((s.start, s.end, s.label) for s in answers)
-    if optional and marks:
-        req_union = merge_sorted([(s, e) for s, e, _ in required])
-        opt_union = merge_sorted(sorted(optional))
-        req_starts, req_ends = [s for s, _ in req_union], [e for _, e in req_union]
-        opt_starts, opt_ends = [s for s, _ in opt_union], [e for _, e in opt_union]
-        marks = [m for m in marks
-                 if touches_any(m[0], m[1], req_starts, req_ends)
-                 or not touches_any(m[0], m[1], opt_starts, opt_ends)]
-    family_of = taxonomy.family_map
-    mine, keys = _by_mode(marks, family_of), _by_mode(required, family_of)
+
+def counts_from_groups(mine: dict[Mode, dict[str, list[Interval]]],
+                       keys: dict[Mode, dict[str, list[Interval]]]) -> dict[Mode, Counts]:
+    """Per mode, a linear sweep of each label's merged marks against its merged key spans."""
     counts: dict[Mode, Counts] = {}
     for mode in MODES:
         precision_num = recall_num = 0.0
@@ -179,6 +179,21 @@ def score_counts(article: ScoredArticle, answers: Sequence[Span],
         counts[mode] = Counts(precision_num, sum(map(len, mine[mode].values())),
                               recall_num, sum(map(len, key_groups.values())))
     return counts
+
+
+def score_counts(article: ScoredArticle, answers: Sequence[Span],
+                 taxonomy: Taxonomy) -> dict[Mode, Counts]:
+    """P/R/F1 counts of one attempt in every mode, optional key spans set aside.
+
+    Same result as set_aside_optional + score_spans per mode, in O((n + m) log(n + m)):
+    one sort of each side, then per mode a linear merge and a linear sweep.
+    """
+    required = sorted((a.start, a.end, a.label) for a in article.annotations if not a.optional)
+    optional = [(a.start, a.end) for a in article.annotations if a.optional]
+    marks = keep_counted(sorted((s.start, s.end, s.label) for s in answers), required, optional)
+    family_of = taxonomy.family_map
+    return counts_from_groups(groups_by_mode(marks, family_of),
+                              groups_by_mode(required, family_of))
 
 
 @dataclass(frozen=True)

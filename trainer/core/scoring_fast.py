@@ -1,0 +1,242 @@
+"""Every figure of one scored article from one set of sorted tuples (`trainer score`'s path).
+
+The reference functions — scoring.score_article (research counts, verdicts, discernment) and
+student_score.student_score — are written for one attempt at a time: each builds its own
+`Span` objects, merges the marks again and, between them, splits the passage into sentences
+twice. On a research corpus (hundreds of long articles, thousands of spans) that costs more
+than reading the files. Here an article's marks are sorted once as (start, end, label) tuples
+and everything is derived from them:
+
+- the marks and key spans are merged per mode label once (scoring.groups_by_mode); the
+  research counts and the student score both read those groups;
+- the passage is split once; discernment and the student score's "too broad" test both use
+  the sentence bounds, and a span's sentences are two binary searches away;
+- discernment collects the indices of the sentences each key span and mark touches, instead
+  of asking three interval unions about every sentence;
+- verdicts (only when asked: the table does not print them) are built straight as the dicts
+  `--json` writes, each coverage a binary search into merged intervals.
+
+The numbers are the reference's, bit for bit: the float sums run in the same order over the
+same merged intervals (the same functions compute them), and everything else is counted in
+whole numbers. tests/test_scoring_fast.py checks it on generated articles and answers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from operator import itemgetter
+from typing import NamedTuple
+
+from trainer.core.discernment import DiscernmentCounts, sentence_bounds
+from trainer.core.scoring import (
+    Counts,
+    Mark,
+    Mode,
+    ScoredArticle,
+    ScoredSpan,
+    counts_from_groups,
+    groups_by_mode,
+    keep_counted,
+)
+from trainer.core.spans import Interval, merge_sorted, touches_any
+from trainer.core.student_score import FOUND_SHARE, StudentScore
+from trainer.core.verdicts import FOUND_THRESHOLD
+
+_NON_BLANK = re.compile(r"\S")
+_END = itemgetter(1)
+_VERDICT_ORDER = itemgetter("start", "end", "source")
+
+
+class ArticleFigures(NamedTuple):
+    counts: dict[Mode, Counts]
+    student: StudentScore
+    discernment: DiscernmentCounts
+    verdicts: list[dict[str, object]] | None  # as Verdict.as_dict, in compute_verdicts' order
+
+
+class _Sentences:
+    """How many sentences a span holds non-blank text of (student_score.SentenceCounter)."""
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts, self.ends = sentence_bounds(text)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """(first, last) index of the sentences [start, end) overlaps; last < first: none."""
+        return bisect_right(self.ends, start), bisect_left(self.starts, end) - 1
+
+    def held(self, start: int, end: int) -> int:
+        first, last = self.span(start, end)
+        if last != first:
+            # None, or several: sentences are trimmed, so a span reaching past one's end holds
+            # its last character and one reaching into the next holds its first.
+            return max(0, last - first + 1)
+        lo, hi = self.starts[first], self.ends[first]
+        if (lo < start and end < hi and self.text[start].isspace()
+                and _NON_BLANK.search(self.text, start, end) is None):
+            return 0  # only blanks inside one sentence
+        return 1
+
+
+def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
+                       family_of: Mapping[str, str], student_mode: Mode,
+                       verdicts: bool = True) -> ArticleFigures:
+    """score_article, student_score (in `student_mode`) and, if asked, the verdicts' dicts.
+
+    `marks` are (start, end, label) in scoring coordinates (trainer.core.parts); `family_of`
+    is the key taxonomy's family_map.
+    """
+    text_length = len(article.text)
+    if (any(a.part == "title" for a in article.annotations)
+            or any(end > text_length for _, end, _ in marks)):
+        article = article.scoring_view()  # as parts.scoring_article does
+    text, annotations = article.text, article.annotations
+    required = sorted((a.start, a.end, a.label) for a in annotations if not a.optional)
+    optional = [(a.start, a.end) for a in annotations if a.optional]
+    ordered = sorted(marks)
+    kept = keep_counted(ordered, required, optional)
+    mine, keys = groups_by_mode(kept, family_of), groups_by_mode(required, family_of)
+    sentences = _Sentences(text)
+    return ArticleFigures(
+        counts_from_groups(mine, keys),
+        _student(mine[student_mode], keys[student_mode], sentences, student_mode),
+        _discernment(sentences, required, optional, ordered),
+        _verdicts(annotations, ordered, groups_by_mode(ordered, family_of) if kept is not ordered
+                  else mine, keys["any"].get("", []), optional, family_of) if verdicts else None,
+    )
+
+
+def _student(mine: dict[str, list[Interval]], keys: dict[str, list[Interval]],
+             sentences: _Sentences, mode: Mode) -> StudentScore:
+    """student_score.assess's counts, from the marks and key spans merged in the mode."""
+    ordered = sorted((s, e, label) for label, group in keys.items() for s, e in group)
+    key_starts = [s for s, _, _ in ordered]
+    reach: list[int] = []  # reach[i]: the furthest end among ordered[0..i]
+    furthest = -1
+    for _, end, _ in ordered:
+        furthest = end if end > furthest else furthest
+        reach.append(furthest)
+    key_sentences = [max(1, sentences.held(s, e)) for s, e, _ in ordered]
+    covered = [0] * len(ordered)  # code points covered by hitting marks of the key's label
+    hits = false_alarms = too_broad = wrong_labels = marks = 0
+    for label, group in mine.items():
+        marks += len(group)
+        for start, end in group:
+            index = bisect_left(key_starts, end) - 1
+            limit, overlaps, matching = 1, False, []
+            while index >= 0 and reach[index] > start:
+                key_start, key_end, key_label = ordered[index]
+                if key_end > start:
+                    overlaps = True
+                    limit = max(limit, key_sentences[index])
+                    if key_label == label:
+                        matching.append(index)
+                index -= 1
+            if sentences.held(start, end) > limit:
+                too_broad += 1
+            elif matching:
+                hits += 1
+                # Marks of one label are merged, so their pieces of a key never overlap.
+                for i in matching:
+                    key_start, key_end, _ = ordered[i]
+                    covered[i] += min(end, key_end) - max(start, key_start)
+            elif overlaps:
+                wrong_labels += 1
+            else:
+                false_alarms += 1
+    found = partly = 0
+    for (start, end, _), share in zip(ordered, covered, strict=True):
+        if share:
+            if share / (end - start) >= FOUND_SHARE:
+                found += 1
+            else:
+                partly += 1
+    return StudentScore(found=found, partly=partly, missed=len(ordered) - found - partly,
+                        key_spans=len(ordered), marks=marks, hits=hits,
+                        false_alarms=false_alarms, too_broad=too_broad,
+                        wrong_labels=wrong_labels, mode=mode)
+
+
+def _touched(sentences: _Sentences, intervals: Sequence[tuple[int, int] | Mark]) -> set[int]:
+    touched: set[int] = set()
+    for interval in intervals:
+        first, last = sentences.span(interval[0], interval[1])
+        if first <= last:
+            touched.update(range(first, last + 1))
+    return touched
+
+
+def _discernment(sentences: _Sentences, required: Sequence[Mark],
+                 optional: Sequence[Interval], marks: Sequence[Mark]) -> DiscernmentCounts:
+    """discernment_counts: each sentence a trial, unless it touches only debatable spans."""
+    signal = _touched(sentences, required)
+    marked = _touched(sentences, marks)
+    debatable = _touched(sentences, optional) - signal
+    hits = len(signal & marked)
+    false_alarms = len(marked - signal - debatable)
+    trials_without_signal = len(sentences.starts) - len(signal) - len(debatable)
+    return DiscernmentCounts(hits, len(signal) - hits, false_alarms,
+                             trials_without_signal - false_alarms)
+
+
+def _covered(runs: list[Interval] | None, start: int, end: int) -> int:
+    """Code points of [start, end) inside disjoint sorted runs (SortedUnion.covered)."""
+    if not runs:
+        return 0
+    total = 0
+    index = bisect_right(runs, start, key=_END)
+    while index < len(runs):
+        run_start, run_end = runs[index]
+        if run_start >= end:
+            break
+        total += min(run_end, end) - max(run_start, start)
+        index += 1
+    return total
+
+
+def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
+              groups: dict[Mode, dict[str, list[Interval]]], required: list[Interval],
+              optional: Sequence[Interval], family_of: Mapping[str, str]
+              ) -> list[dict[str, object]]:
+    """verdicts.compute_verdicts, as the dicts of Verdict.as_dict."""
+    every = groups["any"].get("")
+    families, labels = groups["family"], groups["technique"]
+    found: list[dict[str, object]] = []
+    for key in annotations:
+        start, end, label = key.start, key.end, key.label
+        length = end - start
+        any_cov = _covered(every, start, end) / length
+        kind: str
+        if key.optional:
+            kind = "debatable"
+        elif (_covered(families.get(family_of.get(label, label)), start, end) / length
+              >= FOUND_THRESHOLD):
+            kind = ("exact" if _covered(labels.get(label), start, end) / length
+                    >= FOUND_THRESHOLD else "found")
+        elif any_cov >= FOUND_THRESHOLD:
+            kind = "wrong-label"
+        elif any_cov > 0:
+            kind = "partly-found"
+        else:
+            kind = "missed"
+        found.append({"verdict": kind, "start": start, "end": end, "label": label,
+                      "source": "key", "coverage": round(any_cov, 4), "optional": key.optional,
+                      "explanation": key.explanation, "tip": key.tip})
+    req_starts, req_ends = [s for s, _ in required], [e for _, e in required]
+    opt_union = merge_sorted(sorted(optional))
+    opt_starts, opt_ends = [s for s, _ in opt_union], [e for _, e in opt_union]
+    for start, end, label in marks:
+        if touches_any(start, end, req_starts, req_ends):
+            continue
+        kind = ("debatable" if touches_any(start, end, opt_starts, opt_ends)
+                else "false-alarm")
+        found.append({"verdict": kind, "start": start, "end": end, "label": label,
+                      "source": "answer", "coverage": 0.0, "optional": False,
+                      "explanation": "", "tip": ""})
+    found.sort(key=_VERDICT_ORDER)
+    return found
+

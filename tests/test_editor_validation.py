@@ -134,3 +134,48 @@ def test_models_pass_the_qt_model_tester(qtbot: Any, qtmodeltester: Any) -> None
     window.add_article()
     window.move_article(-1)
     qtmodeltester.check(window.articles)
+
+
+def lintable_draft() -> SetDraft:
+    """A set that loads, with content `trainer lint` flags: a key span without a tip."""
+    text = ("The council will close the bridge, experts say, after a quiet vote on Monday "
+            "evening that few residents heard about.")
+    article = ArticleDraft(id="a1", title="Bridge to close", outlet="Daily", text=text)
+    start = text.index("experts say")
+    article.add_annotation(AnnotationDraft(
+        start, start + len("experts say"), "vague-attribution",
+        explanation="Which experts? The article never names anyone who said this."))
+    return SetDraft(id="bridge", title="Bridge news", articles=[article])
+
+
+def test_panel_shows_lint_findings_as_warnings(qtbot: Any, tmp_path: Path) -> None:
+    window = make_window(qtbot)
+    window.load_draft(lintable_draft(), None)
+    assert window.validate_now() == []  # it loads: nothing blocks saving or the library
+    path = tmp_path / "bridge.json"
+    assert window.save_to(path)
+    result = subprocess.run([sys.executable, "-m", "trainer", "lint", str(path)],
+                            capture_output=True, text=True, check=False)
+    cli = [line for line in result.stderr.splitlines() if line.startswith(str(path))]
+    assert any("tip is missing" in line for line in cli)
+    # Every lint finding is in the panel, as a warning, under the editor's own names; the
+    # tooltip is lint's own line (its errors are warnings here: the set still loads).
+    problems = [window.problems.index(r, 0).data(PROBLEM_ROLE)
+                for r in range(window.problems.rowCount())]
+    assert problems and all(p.is_warning for p in problems)
+    tooltips = [tooltip_text(window, r) for r in range(window.problems.rowCount())]
+    assert tooltips == [line.replace(": error: ", ": warning: ", 1) for line in cli]
+    panel = [window.problems.index(r, 0).data() for r in range(window.problems.rowCount())]
+    assert "Article 1 · Key span 1 · Tip: warning: tip is missing" in "\n".join(panel)
+    assert all("$." not in line for line in panel)
+    status = window.problem_panel.status.text()
+    assert "No problems" not in status and "warning" in status
+    assert "Saved" in window.last_message and "problem" not in window.last_message
+
+    # Fixing the finding in the editor removes it from the panel.
+    window.draft.articles[0].annotations[0].tip = (
+        "Search for the council's minutes and see who actually spoke at the meeting.")
+    window.validate_now()
+    assert not any("tip is missing" in editor_line
+                   for editor_line in (window.problems.index(r, 0).data()
+                                       for r in range(window.problems.rowCount())))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,12 @@ def register(commands: Any) -> None:
 
 def _located(finding: Finding, file: str, notes: LoadNotes) -> Problem:
     """The finding where `validate` would put it: file:line:col when the loader knows it."""
-    path = finding.path or None
-    if notes.locate is not None and path is not None and not path.startswith("$.articles["):
-        path = None  # a finding about the whole set: the set's folder, not set.yaml line 1
-    problem = Problem(file, finding.message, path=path, hint=finding.hint,
-                      severity=finding.severity)
-    return notes.relocate(problem) if path else problem
+    problem = finding.problem(file)
+    if notes.locate is not None and problem.path is not None \
+            and not problem.path.startswith("$.articles["):
+        # A finding about the whole set: the set's folder, not set.yaml line 1.
+        return replace(problem, path=None)
+    return notes.relocate(problem) if problem.path else problem
 
 
 def run(args: argparse.Namespace) -> int:

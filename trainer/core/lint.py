@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from trainer.core.errors import printable
+from trainer.core.errors import Problem, printable
 from trainer.core.lint_wording import common_word_findings, repeated_phrase_findings
 from trainer.core.model import Annotation, Article, ArticleSet, Note
 from trainer.core.taxonomy import Taxonomy
@@ -40,6 +40,12 @@ class Finding:
         where = f"{file}: {self.path}" if self.path else file
         text = f"{where}: {self.severity}: {self.message}"
         return printable(f"{text} ({self.hint})" if self.hint else text)
+
+    def problem(self, file: str, severity: Severity | None = None) -> Problem:
+        """The finding as a Problem in `file` (the line `trainer lint` prints); `severity`
+        overrides lint's own (the set editor shows every finding as a warning)."""
+        return Problem(file, self.message, path=self.path or None, hint=self.hint,
+                       severity=severity or self.severity)
 
 
 @dataclass(frozen=True)

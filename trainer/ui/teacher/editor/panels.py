@@ -131,8 +131,8 @@ class ProblemPanel(QWidget):
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Problems"))
         self.view.setAccessibleDescription(
-            self.tr("The same messages as trainer validate. Press Enter or double-click to go "
-                    "to the field."))
+            self.tr("The same messages as trainer validate, then trainer lint's as warnings. "
+                    "Press Enter or double-click to go to the field."))
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -144,7 +144,9 @@ class ProblemPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
 
-    def show_status(self, count: int) -> None:
+    def show_status(self, count: int, warnings: int = 0) -> None:
+        """`count` problems stop the set from loading; `warnings` (from the content check,
+        `trainer lint`) are worth a look but block nothing."""
         if count:
             self.status.setText(
                 (self.tr("1 problem") if count == 1 else
@@ -152,6 +154,14 @@ class ProblemPanel(QWidget):
                 + self.tr(" — fix before adding the set to the library. Double-click one to "
                           "go there."))
             self.status.setStyleSheet("color:#b42318; font-weight:600;")
+        elif warnings:
+            self.status.setText(
+                (self.tr("✓ The set is valid; 1 warning from the content check")
+                 if warnings == 1 else
+                 self.tr("✓ The set is valid; %1 warnings from the content check")
+                 .replace("%1", str(warnings)))
+                + self.tr(" (as trainer lint reports). Double-click one to go there."))
+            self.status.setStyleSheet("color:#8a5a00; font-weight:600;")
         else:
             self.status.setText(self.tr("✓ No problems: the set is valid."))
             self.status.setStyleSheet("color:#067647; font-weight:600;")

@@ -115,8 +115,7 @@ def save_to(window: SetEditorWindow, path: Path) -> bool:
         return False
     window.path = path
     window.set_dirty(False)
-    window.validate_now()  # the file name appears in every problem line
-    count = len(window.problems.problems())
+    count = len(window.validate_now())  # again: the file name appears in every problem line
     window.last_message = (
         translate("SetEditorWindow", "Saved %1.").replace("%1", str(path)) if not count else
         translate("SetEditorWindow", "Saved %1 with %2 problem(s) still to fix.")

@@ -1,4 +1,5 @@
-"""Validate a draft with exactly the checks (and messages) of `trainer validate`."""
+"""Check a draft with exactly the checks (and messages) of `trainer validate` and, once it
+loads, of `trainer lint`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from dataclasses import dataclass
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.jsonset import parse_json_set
+from trainer.core.lint import lint_set
 from trainer.core.model import ArticleSet
+from trainer.core.taxonomy import default_taxonomy
 from trainer.ui.teacher.editor.draft import SetDraft
 
 
@@ -23,6 +26,13 @@ def validate_draft(draft: SetDraft, file: str) -> tuple[ArticleSet | None, list[
         return parse_json_set(data, file), []
     except InvalidInput as exc:
         return None, exc.problems
+
+
+def lint_warnings(article_set: ArticleSet, file: str) -> list[Problem]:
+    """`trainer lint`'s findings on a set that loads, in its order and words, all as warnings:
+    none of them stops the set from being saved or added to the library."""
+    report = lint_set(article_set, default_taxonomy())
+    return [finding.problem(file, "warning") for finding in report.findings]
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from trainer.ui.teacher.editor.models import (
 )
 from trainer.ui.teacher.editor.panels import ArticlePanel, ProblemPanel, SpanPanel
 from trainer.ui.teacher.editor.set_form import SetDetailsForm
-from trainer.ui.teacher.editor.validation import locate, validate_draft
+from trainer.ui.teacher.editor.validation import lint_warnings, locate, validate_draft
 
 StoreProvider = Callable[[], LibraryStore | None]
 
@@ -293,9 +293,13 @@ class SetEditorWindow(QMainWindow):
     # --- validation ------------------------------------------------------------------------
     def validate_now(self) -> list[Problem]:
         self._timer.stop()
+        """What stops the set from loading (as `trainer validate`); the panel also lists
+        `trainer lint`'s findings as warnings once it loads."""
         self.valid_set, problems = validate_draft(self.draft, self.file_label())
-        self.problems.set_problems(problems)
-        self.problem_panel.show_status(len(problems))
+        warnings = ([] if self.valid_set is None else
+                    lint_warnings(self.valid_set, self.file_label()))
+        self.problems.set_problems(problems + warnings)
+        self.problem_panel.show_status(len(problems), len(warnings))
         self.validated.emit(problems)
         return problems
 

@@ -225,3 +225,43 @@ def test_a_right_click_on_a_selected_name_offers_look_up(qtbot: QtBot,
     assert offered == ["Look up “Harbour Gazette”"]
     panel = view.lookup.panel
     assert panel is not None and panel.search.text() == "Harbour Gazette"
+
+
+def test_my_marks_lists_headline_marks_first_and_edits_them(
+        qtbot: QtBot, taxonomy: Taxonomy, qtmodeltester: object) -> None:
+    view = make_view(qtbot, v2_article(level=2), taxonomy)
+    view.headline.view.setFocus()
+    view.headline.view.select_range(TITLE.index("slams"), TITLE.index("slams") + len("slams"))
+    view.labels.label_chosen.emit("loaded-language")
+    view.passage.setFocus()
+    view.passage.select_range(4, 11)
+    view.labels.label_chosen.emit("framing")
+    listed = view.marks_list.model()
+    rows = [listed.index(r, 0).data() for r in range(listed.rowCount())]
+    name = taxonomy.display_name("loaded-language")
+    assert rows[0] == f"Headline: “slams”\n{name}"
+    assert rows[1].startswith("“Harbou")
+    assert listed.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Headline: ")
+    assert view.marks_stack.currentWidget() is view.marks_list
+    qtmodeltester.check(listed)  # type: ignore[attr-defined]
+
+    # Choosing the headline row selects the phrase in the headline; a digit relabels it,
+    # Delete removes it; the passage's mark stays.
+    view.marks_list.setFocus()
+    view.marks_list.setCurrentIndex(listed.index(0, 0))
+    assert view.headline.view.selection_span() == (9, 14)
+    first = view.labels.entries[0]
+    assert first.number == 1 and first.label != "loaded-language"
+    qtbot.keyClick(view.marks_list, Qt.Key.Key_1)
+    assert [m.label for m in view.headline.model.marks()] == [first.label]
+    view.marks_list.setCurrentIndex(listed.index(0, 0))
+    qtbot.keyClick(view.marks_list, Qt.Key.Key_Delete)
+    assert view.headline.model.marks() == []
+    assert [m.label for m in view.marks.marks()] == ["framing"]
+    assert [listed.index(r, 0).data() for r in range(listed.rowCount())] == rows[1:]
+    # A headline mark alone still counts as "marks" (not the empty-list hint).
+    view.passage.setFocus()
+    view.undo_action.trigger()  # the headline mark comes back
+    view.editor.remove(view.marks.marks())
+    assert listed.rowCount() == 1
+    assert view.marks_stack.currentWidget() is view.marks_list and view.remove_mark.isEnabled()

@@ -135,7 +135,7 @@ def test_every_mark_change_undoes_and_redoes(qtbot: QtBot, taxonomy: Taxonomy) -
         assert phrases(view) == expected
     # The marks list's Delete and digit keys are undoable too.
     view.marks_list.setFocus()
-    view.marks_list.setCurrentIndex(view.marks.index(0, 0))
+    view.marks_list.setCurrentIndex(view.marks_list.model().index(0, 0))
     qtbot.keyClick(view.marks_list, Qt.Key.Key_1)
     assert phrases(view) == [("reckless", "unverified")]
     qtbot.keyClick(view.marks_list, Qt.Key.Key_Delete)

@@ -89,7 +89,7 @@ def test_keyboard_labels_marks_and_delete_removes(qtbot: QtBot, article: Article
     view.passage.select_range(start, start + 6)
     view.labels.chips[0].click()
     assert [m.label for m in view.marks.marks()] == ["unverified"]
-    view.marks_list.setCurrentIndex(view.marks.index(0, 0))
+    view.marks_list.setCurrentIndex(view.marks_list.model().index(0, 0))
     view.remove_mark.click()
     assert view.marks.marks() == []
 

@@ -80,6 +80,7 @@ class HeadlineMarking(QObject):
         self.passage, self.palette, self.passage_editor = passage, palette, passage_editor
         self.view = HeadlineView()
         self.model = MarksModel(Taxonomy({}))
+        self.model.prefix = self.tr("Headline: ")
         self.editor = MarkEditor(self.view, self.model, palette, self)
         self.editor.undo_stack = passage_editor.undo_stack  # one Undo for the whole screen
         self.view.label_key.connect(self.editor.on_digit)

@@ -32,6 +32,9 @@ class MarksModel(QAbstractListModel):
         self.taxonomy = taxonomy
         self.text = text
         self._marks: list[Span] = []
+        # Put before each mark in "My marks", which lists the headline's marks and the
+        # passage's together ("Headline: " for the headline's; nothing for the passage's).
+        self.prefix = ""
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -44,9 +47,9 @@ class MarksModel(QAbstractListModel):
         family = self.taxonomy.family_of(mark.label)
         if role == Qt.ItemDataRole.DisplayRole:
             phrase = quote(self.text[mark.start:mark.end])
-            return f"“{phrase}”\n{self.taxonomy.display_name(mark.label)}"
+            return f"{self.prefix}“{phrase}”\n{self.taxonomy.display_name(mark.label)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("{label}: {phrase}").format(
+            return self.prefix + self.tr("{label}: {phrase}").format(
                 label=self.taxonomy.display_name(mark.label),
                 phrase=quote(self.text[mark.start:mark.end]))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QConcatenateTablesProxyModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -95,8 +102,13 @@ class PracticeView(QWidget):
         self.lookup = LookupHook(self, self.passage, self.headline.view)
         self._build_undo_actions()
 
+        # "My marks" lists the headline's marks first, then the passage's (reading order).
+        self.marks_listed = QConcatenateTablesProxyModel(self)
+        self.marks_listed.addSourceModel(self.headline.model)
+        self.marks_listed.addSourceModel(self.marks)
+        self.headline.editor.mark_touched.connect(self._follow_headline_mark)
         self.marks_list = MarksListView()
-        self.marks_list.setModel(self.marks)
+        self.marks_list.setModel(self.marks_listed)
         self.marks_list.setAccessibleName(self.tr("My marks"))
         self.marks_list.setWordWrap(True)
         self.marks_list.setSpacing(2)
@@ -253,42 +265,63 @@ class PracticeView(QWidget):
         self.passage.set_text_size(points)
 
     # -- the marks list ----------------------------------------------------------------------
+    def _listed(self, row: int) -> tuple[MarkEditor, Span] | None:
+        """The editor and mark behind a row of "My marks" (headline rows come first)."""
+        headline = self.headline.model.marks()
+        if 0 <= row < len(headline):
+            return self.headline.editor, headline[row]
+        passage = self.marks.marks()
+        if 0 <= row - len(headline) < len(passage):
+            return self.editor, passage[row - len(headline)]
+        return None
+
     def _follow_mark(self, row: int) -> None:
         if row >= 0:
-            self.marks_list.setCurrentIndex(self.marks.index(row, 0))
+            self.marks_list.setCurrentIndex(
+                self.marks_listed.index(self.headline.model.rowCount() + row, 0))
+
+    def _follow_headline_mark(self, row: int) -> None:
+        if row >= 0:
+            self.marks_list.setCurrentIndex(self.marks_listed.index(row, 0))
 
     def _relabel_current_mark(self, digit: int) -> None:
         entry = self.labels.entry_for_number(digit)
-        row = self.marks_list.currentIndex().row()
-        if entry is not None and row >= 0:
-            self.editor.relabel(self.marks.marks()[row], entry.label)
+        listed = self._listed(self.marks_list.currentIndex().row())
+        if entry is not None and listed is not None:
+            editor, mark = listed
+            editor.relabel(mark, entry.label)
 
     def _delete_current_mark(self) -> None:
         row = self.marks_list.currentIndex().row()
-        if row >= 0:
-            self.editor.remove([self.marks.marks()[row]])
-            if self.marks.rowCount():
+        listed = self._listed(row)
+        if listed is not None:
+            editor, mark = listed
+            editor.remove([mark])
+            if self.marks_listed.rowCount():
                 self.marks_list.setCurrentIndex(
-                    self.marks.index(min(row, self.marks.rowCount() - 1), 0))
+                    self.marks_listed.index(min(row, self.marks_listed.rowCount() - 1), 0))
 
     def _on_current_mark(self, current: QModelIndex, _previous: QModelIndex) -> None:
         mark = current.data(SpanRole)
         if isinstance(mark, Span) and self.marks_list.hasFocus():
-            self.passage.select_range(mark.start, mark.end)
+            view = (self.headline.view if current.row() < self.headline.model.rowCount()
+                    else self.passage)
+            view.select_range(mark.start, mark.end)
 
     def _mark_menu(self, position: QPoint) -> None:
         """Right-click on a mark: relabel it or remove it, for mouse users."""
         index = self.marks_list.indexAt(position)
-        if not index.isValid():
+        listed = self._listed(index.row()) if index.isValid() else None
+        if listed is None:
             return
         self.marks_list.setCurrentIndex(index)
-        mark = self.marks.marks()[index.row()]
+        editor, mark = listed
         menu = QMenu(self)
         relabel = menu.addMenu(self.tr("Relabel as"))
         for entry in self.labels.entries:
             action = relabel.addAction(f"{entry.number}  {entry.name}")
             action.triggered.connect(
-                lambda _=False, label=entry.label: self.editor.relabel(mark, label))
+                lambda _=False, label=entry.label: editor.relabel(mark, label))
         menu.addAction(self.tr("Remove"), self._delete_current_mark)
         menu.exec(self.marks_list.viewport().mapToGlobal(position))
 
@@ -324,7 +357,7 @@ class PracticeView(QWidget):
         highlights = [Highlight(m.start, m.end, label_format(family_of(m.label)))
                       for m in self.marks.marks()]
         self.passage.set_highlights(highlights)
-        has_marks = self.marks.rowCount() > 0
+        has_marks = self.marks_listed.rowCount() > 0
         self.marks_stack.setCurrentWidget(self.marks_list if has_marks else self.marks_empty)
         self.remove_mark.setEnabled(has_marks)
 

@@ -229,3 +229,20 @@ def test_a_long_headline_is_shown_whole_on_a_narrow_screen(qtbot: QtBot) -> None
     document.setTextWidth(view.viewport().width())
     assert view.height() > short
     assert view.viewport().height() >= document.size().height() - 1
+
+
+def test_the_profile_list_scales_with_the_text_size(qtbot: QtBot, restore_look: None) -> None:
+    from trainer.ui.shell.profile_picker import ProfilePicker
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, "light")
+    picker = ProfilePicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE)
+    QApplication.processEvents()
+    size = picker.list.font().pointSizeF()
+    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE * 1.5)
+    QApplication.processEvents()
+    assert picker.list.font().pointSizeF() == pytest.approx(size * 1.5, rel=0.05)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from trainer.core.discernment import DiscernmentCounts
@@ -13,6 +17,7 @@ from trainer.core.student_score import StudentScore, student_score
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.practice.feedback_view import FeedbackView
 from trainer.ui.practice.score_card import ScoreCard
+from trainer.ui.shell import theme
 
 TEXT = ("Officials are secretly planning a deployment, diplomatic sources said. "
         "Many expect an intervention soon. The so-called experts were wrong again. "
@@ -146,3 +151,37 @@ def test_feedback_view_shows_the_student_score(qtbot: QtBot, taxonomy: Taxonomy)
     assert view.score.summary.text() == "You found 2 of 5 phrases"
     expected = student_score(FIVE, marks, "family", taxonomy)
     assert view.score.number.text() == f"{round(expected.score * 100)} %"
+
+
+@pytest.fixture
+def app_look() -> Iterator[QApplication]:
+    """The text size is application-wide: put it (and the theme) back for the next test."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
+    yield app
+    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE)
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+    theme._current = colors
+
+
+def test_the_big_number_scales_with_the_text_size(qtbot: QtBot, app_look: QApplication,
+                                                   taxonomy: Taxonomy) -> None:
+    theme.apply_theme(app_look, "light")
+    widget = card(qtbot)
+    widget.show_score(student_score(FIVE, [], "family", taxonomy),
+                      score_article(FIVE, [], taxonomy).counts["family"], None, clean=False)
+
+    def sizes() -> tuple[float, float]:
+        QApplication.processEvents()
+        return widget.number.font().pointSizeF(), widget.summary.font().pointSizeF()
+
+    theme.apply_text_size(app_look, theme.REFERENCE_TEXT_SIZE)
+    number, text = sizes()
+    assert number > 1.4 * text  # still the big number
+    theme.apply_text_size(app_look, theme.REFERENCE_TEXT_SIZE * 1.5)
+    larger_number, larger_text = sizes()
+    assert larger_text == pytest.approx(text * 1.5, rel=0.05)
+    assert larger_number == pytest.approx(number * 1.5, rel=0.05)

@@ -29,7 +29,8 @@ class ScoreCard(QFrame):
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: 600;")
         self.number = QLabel("–")
-        self.number.setStyleSheet("font-size: 22pt; font-weight: 600;")
+        # Sized by the theme's style sheet, which scales with the text-size setting.
+        self.number.setProperty("role", "score")
         self.number.setAccessibleName(self.tr("Score"))
         self.caption = QLabel()
         self.caption.setProperty("role", "muted")

@@ -49,8 +49,8 @@ class ProfilePicker(QWidget):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Profiles"))
         self.list.setMinimumHeight(180)
-        self.list.setStyleSheet("QListView { font-size: 13pt; } "
-                                "QListView::item { padding: 8px; }")
+        # Sized by the theme's style sheet, which scales with the text-size setting.
+        self.list.setProperty("role", "profiles")
         self.list.activated.connect(self._choose_index)
         self.empty = QLabel(self.tr("No profiles yet. Type your first name or a nickname "
                                     "below to start."))

@@ -137,6 +137,9 @@ def stylesheet(colors: ThemeColors, scale: float = 1.0) -> str:
     QLabel[role="muted"] {{ color: {colors.muted}; }}
     QLabel[role="empty"] {{ color: {colors.muted}; font-size: {pt(12)}; padding: 24px; }}
     QLabel[role="big-number"] {{ font-size: {pt(18)}; font-weight: 600; }}
+    QLabel[role="score"] {{ font-size: {pt(22)}; font-weight: 600; }}
+    QListView[role="profiles"] {{ font-size: {pt(13)}; }}
+    QListView[role="profiles"]::item {{ padding: 8px; }}
     QFrame[role="card"] {{ background: {colors.base}; border: 1px solid {colors.border};
                           border-radius: 10px; }}
     QPushButton {{ padding: 6px 14px; border: 1px solid {colors.border}; border-radius: 6px;

@@ -6,22 +6,29 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from trainer.cli.common import err, open_store, report_problems
+from trainer.cli.common import err, open_store, out, report_problems
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.progress_paths import progress_paths
+
+if TYPE_CHECKING:
+    from trainer.core.class_report import ClassReport
+    from trainer.storage.service import Store
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "class-report", help="the class report from students' progress files",
+        "class-report", help="the class report (stored class, or progress files)",
         description="Read progress files (or folders of them, e.g. a USB stick), score every "
                     "attempt again against the articles in this computer's library, and print "
                     "per student and per article results. A file whose own scores disagree "
                     "with its marks is flagged. Files that cannot be read are listed; the "
-                    "others are still used (exit code 1 if any file failed).")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+                    "others are still used (exit code 1 if any file failed). Without files, "
+                    "the report covers the class stored on this computer.")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="FILE_OR_FOLDER",
+                        help="progress files or folders, read without storing anything; "
+                             "none: the class stored with `trainer class import`")
     parser.add_argument("--assignment", metavar="ID", help="only attempts of this assignment")
     parser.add_argument("--csv", type=Path, metavar="DIR",
                         help="write attempts.csv, students.csv and techniques.csv into DIR")
@@ -32,40 +39,21 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.core.class_report import Resolved, build_report
-    from trainer.core.progress_file import ProgressAttempt, ProgressFile, read_progress
-    from trainer.core.taxonomy import default_taxonomy
-    from trainer.storage.base import utcnow
-    from trainer.storage.starter import ensure_starter
-
-    paths, problems = progress_paths(args.paths)
     for target in (args.csv,):
         if target is not None and target.exists() and not target.is_dir():
             report_problems([Problem(str(target), "exists and is not a folder",
                                      hint="--csv names a folder for the three CSV files")])
             return 1
-    files: list[ProgressFile] = []
-    for path in paths:
-        try:
-            progress, warnings = read_progress(path)
-        except InvalidInput as exc:
-            problems += exc.problems[:5]
-            continue
-        report_problems(warnings)
-        files.append(progress)
-    with open_store(daily=False) as store:
-        # The built-in starter passages count even where the program was never opened.
-        problem = ensure_starter(store)
-        if problem:
-            err(f"trainer: warning: the starter passages could not be loaded: {problem}")
-
-        def resolve(attempt: ProgressAttempt) -> Resolved | None:
-            view = store.library.view_by_hash(attempt.set_id, attempt.article_id,
-                                              attempt.text_hash)
-            return None if view is None else Resolved(view.article, view.taxonomy)
-
-        techniques = list(default_taxonomy().techniques)
-        report = build_report(files, resolve, utcnow(), args.assignment, techniques)
+    problems: list[Problem] = []
+    if args.paths:
+        report, problems = _report_from_files(args.paths, args.assignment)
+    else:
+        with open_store(daily=False) as store:
+            _ensure_starter(store)
+            if store.classes.is_empty():
+                err("trainer: note: no class is stored on this computer yet; import the "
+                    "students' progress files with: trainer class import FILES_OR_FOLDERS")
+            report = store.classes.report(args.assignment)
     if args.csv:
         from trainer.core.class_export import write_csv
 
@@ -91,6 +79,45 @@ def run(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _ensure_starter(store: Store) -> None:
+    from trainer.storage.starter import ensure_starter
+
+    # The built-in starter passages count even where the program was never opened.
+    problem = ensure_starter(store)
+    if problem:
+        err(f"trainer: warning: the starter passages could not be loaded: {problem}")
+
+
+def _report_from_files(paths: list[Path],
+                       assignment: str | None) -> tuple[ClassReport, list[Problem]]:
+    """The report of the given files only; nothing is stored."""
+    from trainer.core.class_report import Resolved, build_report
+    from trainer.core.progress_file import ProgressAttempt, ProgressFile, read_progress
+    from trainer.core.taxonomy import default_taxonomy
+    from trainer.storage.base import utcnow
+
+    found, problems = progress_paths(paths)
+    files: list[ProgressFile] = []
+    for path in found:
+        try:
+            progress, warnings = read_progress(path)
+        except InvalidInput as exc:
+            problems += exc.problems[:5]
+            continue
+        report_problems(warnings)
+        files.append(progress)
+    with open_store(daily=False) as store:
+        _ensure_starter(store)
+
+        def resolve(attempt: ProgressAttempt) -> Resolved | None:
+            view = store.library.view_by_hash(attempt.set_id, attempt.article_id,
+                                              attempt.text_hash)
+            return None if view is None else Resolved(view.article, view.taxonomy)
+
+        techniques = list(default_taxonomy().techniques)
+        return build_report(files, resolve, utcnow(), assignment, techniques), problems
+
+
 def _as_json(report: Any) -> dict[str, Any]:
     return {
         "students": [{"id": s.student_id, "name": s.student_name, "code": s.student_code,
@@ -113,13 +140,13 @@ def _as_json(report: Any) -> dict[str, Any]:
 def _print_table(report: Any) -> None:
     print(f"{'student':<24} {'code':<10} {'attempts':>8} {'score':>6} {'d′':>6} {'c':>6}")
     for s in report.students:
-        print(f"{s.student_name[:24]:<24} {(s.student_code or '')[:10]:<10} {s.attempts:>8} "
+        out(f"{s.student_name[:24]:<24} {(s.student_code or '')[:10]:<10} {s.attempts:>8} "
               f"{s.mean_student_score:>6.0%} {s.discernment.d_prime:>6.2f} "
               f"{s.discernment.bias:>+6.2f}  {s.pattern}")
     if report.articles:
         print()
         print("articles, hardest first:")
     for a in report.articles:
-        print(f"  {a.set_id}/{a.article_id}: mean {a.mean_student_score:.0%} over "
+        out(f"  {a.set_id}/{a.article_id}: mean {a.mean_student_score:.0%} over "
               f"{a.attempts} attempts; most missed: {a.most_missed or '—'}; most common false "
               f"alarm: {a.most_common_false_alarm or '—'}")

@@ -24,8 +24,8 @@ Handler = Callable[[argparse.Namespace], int]
 # Modules under trainer.cli, in the order `trainer --help` lists their commands.
 COMMAND_MODULES = (
     "validate_cmd", "score_cmd", "lint_cmd", "convert_cmd", "import_cmd", "sets_cmd",
-    "progress_cmd", "assignment_cmd", "class_report_cmd", "worksheet_cmd", "db_cmd",
-    "selftest_cmd",
+    "progress_cmd", "assignment_cmd", "class_cmd", "class_report_cmd", "worksheet_cmd",
+    "db_cmd", "selftest_cmd",
 )
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from trainer.core.errors import InvalidInput, Problem
 from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library
-from trainer.storage.errors import NotFoundError, StoreError
+from trainer.storage.errors import NotFoundError, ReadOnlyError, StoreError
 from trainer.storage.models import (
     ClassAttemptRow,
     ClassDrillRow,
@@ -159,6 +159,8 @@ class Classes(StorePart):
         from trainer.core.progress_file import read_progress
         from trainer.core.progress_paths import progress_paths
 
+        if self._db.read_only is not None:
+            raise ReadOnlyError(self._db.read_only)
         files, problems = progress_paths(paths)
         warnings: list[Problem] = []
         read = added = already = new_students = 0

@@ -246,3 +246,40 @@ def test_the_profile_list_scales_with_the_text_size(qtbot: QtBot, restore_look: 
     theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE * 1.5)
     QApplication.processEvents()
     assert picker.list.font().pointSizeF() == pytest.approx(size * 1.5, rel=0.05)
+
+
+def _contrast(one: QColor, two: QColor) -> float:
+    def luminance(color: QColor) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(color.red()) + 0.7152 * channel(color.green())
+                + 0.0722 * channel(color.blue()))
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.usefixtures("restore_look")
+def test_high_contrast_menus_have_a_visible_border(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, "high-contrast")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = window.menuBar().addMenu("File")
+    for text in ("Library", "My attempts", "Quit"):
+        menu.addAction(text)
+    window.show()
+    menu.popup(window.mapToGlobal(QPoint(10, 30)))
+    QApplication.processEvents()
+    image = menu.grab().toImage()
+    middle = image.height() // 2
+    inside = image.pixelColor(image.width() - 6, middle)  # right of the longest item text
+    # The menu floats over a black window on a black base: its frame must stand out (WCAG
+    # 1.4.11: 3:1 for the outline of a component), on every side.
+    for x, y in ((0, middle), (image.width() - 1, middle), (image.width() // 2, 0),
+                 (image.width() // 2, image.height() - 1)):
+        assert _contrast(image.pixelColor(x, y), inside) >= 3, (x, y)
+    menu.hide()

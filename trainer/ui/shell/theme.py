@@ -34,6 +34,9 @@ class ThemeColors:
     family_chip: dict[str, str]
     verdict: dict[str, str]
     verdict_tint: dict[str, str]
+    # Menus, drop-down lists and tooltips float over a window of the same colour: a theme
+    # whose style draws their frame too faintly to see names a border colour here.
+    popup_border: str = ""
 
 
 LIGHT = ThemeColors(
@@ -73,6 +76,7 @@ HIGH_CONTRAST = ThemeColors(
     verdict_tint={"exact": "#004d1f", "found": "#004d1f", "wrong-label": "#4d4d00",
                   "partly-found": "#002a66", "missed": "#660000", "false-alarm": "#550055",
                   "debatable": "#333333"},
+    popup_border="#ffffff",
 )
 
 _BY_NAME = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
@@ -176,7 +180,27 @@ def stylesheet(colors: ThemeColors, scale: float = 1.0) -> str:
     QSpinBox::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right; }}
     QSpinBox::up-arrow {{ image: url("{up}"); width: 10px; height: 10px; }}
     QSpinBox::down-arrow {{ image: url("{down}"); width: 10px; height: 10px; }}
-    """
+    """ + (_popup_rules(colors, scale) if colors.popup_border else "")
+
+
+def _popup_rules(colors: ThemeColors, scale: float) -> str:
+    """A visible frame round menus and tooltips (styling a menu's frame means styling its
+    items too, else Qt draws them unpadded)."""
+    pad = round(4 * scale)
+    return f"""
+    QMenu {{ background: {colors.base}; color: {colors.text};
+             border: 2px solid {colors.popup_border}; padding: {pad}px 0; }}
+    QMenu::item {{ padding: {pad}px {round(24 * scale)}px {pad}px {round(12 * scale)}px;
+                   background: transparent; }}
+    QMenu::item:selected {{ background: {colors.accent}; color: {colors.accent_text}; }}
+    QMenu::item:disabled {{ color: {colors.muted}; }}
+    QMenu::separator {{ height: 1px; background: {colors.popup_border};
+                        margin: {pad}px {pad * 2}px; }}
+    QMenuBar::item:selected {{ background: {colors.accent}; color: {colors.accent_text}; }}
+    QToolTip {{ background: {colors.base}; color: {colors.text};
+                border: 1px solid {colors.popup_border}; padding: {pad}px; }}
+    QComboBox QAbstractItemView {{ border: 2px solid {colors.popup_border}; }}
+"""
 
 
 def apply_theme(app: QApplication, name: str) -> ThemeColors:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from trainer.ui.teacher.class_report.entry import open_class_report
+
 if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
 
@@ -60,6 +62,8 @@ def build_menus(window: MainWindow) -> None:
     teacher_menu = bar.addMenu(_tr("&Teacher"))
     teacher_menu.addAction(_action(window, _tr("Set &editor…"), "Ctrl+Shift+E",
                                    window.open_editor))
+    teacher_menu.addAction(_action(window, _tr("&Class report…"), "Ctrl+Shift+R",
+                                   lambda: open_class_report(window)))
     teacher_menu.addAction(_action(window, _tr("Teacher &PIN…"), None,
                                    window.open_teacher_pin))
     # File → Import file/folder and Export set are added by MainWindow.finish_setup().

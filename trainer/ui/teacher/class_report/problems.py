@@ -1,0 +1,99 @@
+"""The class report's problems strip: files that failed (each with its message), attempts on
+article revisions this computer lacks, files whose stated scores disagree with their marks,
+and the same student under two names. Hidden while there is nothing to say."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.class_report import ClassReport
+from trainer.core.errors import Problem
+from trainer.ui.teacher.class_report.table import Index, Role, Table
+from trainer.ui.widgets.plain import plain_tooltip
+
+
+class ProblemsModel(Table):
+    """What · details, one row per problem; errors first."""
+
+    HEADERS = ("Problem", "Details")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str]] = []
+
+    def set_problems(self, failed: Sequence[Problem], report: ClassReport) -> None:
+        rows: list[tuple[str, str]] = []
+        for problem in failed:
+            rows.append((self.tr("Not imported") if not problem.is_warning
+                         else self.tr("Note"), problem.format()))
+        missing = Counter(report.missing)
+        for (student, set_id, article_id), n in sorted(missing.items()):
+            rows.append((self.tr("Article not on this computer"), self.tr(
+                "%1: %2 attempt(s) on %3 / %4 kept but not counted: import that set (or the "
+                "assignment) and they count").replace("%1", student).replace("%2", str(n))
+                .replace("%3", set_id).replace("%4", article_id)))
+        for student, attempt_id in report.disagreements:
+            rows.append((self.tr("Scores in the file disagree"), self.tr(
+                "%1: attempt %2 states scores its marks do not give (edited?); the report "
+                "uses the scores computed again from the marks").replace("%1", student)
+                .replace("%2", attempt_id)))
+        for student_id, first, second in report.same_id_other_name:
+            rows.append((self.tr("Same student, two names"), self.tr(
+                "“%1” and “%2” share one profile id (%3)").replace("%1", first)
+                .replace("%2", second).replace("%3", student_id)))
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role in (Role.DisplayRole, Role.AccessibleTextRole):
+            return value
+        if role == Role.ToolTipRole and index.column() == 1:
+            return plain_tooltip(value)
+        return None
+
+
+class ProblemsStrip(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ProblemsModel(self)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Problems with the class's files"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMaximumHeight(self.fontMetrics().height() * 9)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table)
+        self.setVisible(False)
+
+    def set_problems(self, failed: Sequence[Problem], report: ClassReport) -> None:
+        self.model.set_problems(failed, report)
+        count = self.model.rowCount()
+        self.heading.setText(self.tr("Problems (%n)", "", count))
+        self.setVisible(count > 0)

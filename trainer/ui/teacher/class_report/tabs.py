@@ -1,0 +1,159 @@
+"""The class report's tabs: Students, Techniques, Articles (with the selected article's
+heatmap below), Heatmap, Confusion and Notes, each a table view over a model of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.class_report import ClassReport
+from trainer.core.taxonomy import Taxonomy
+from trainer.ui.teacher.class_report.article_models import ArticlesModel, ConfusionModel, NotesModel
+from trainer.ui.teacher.class_report.heatmap_view import HeatmapPanel
+from trainer.ui.teacher.class_report.student_models import CodeSaver, StudentsModel, TechniquesModel
+from trainer.ui.teacher.class_report.table import SortRole
+
+
+def table_view(model: QAbstractItemModel, name: str, sortable: bool = True) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    for corner in view.findChildren(QAbstractButton):  # the corner button selects all
+        corner.setAccessibleName(view.tr("Select the whole table"))
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    if sortable:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SortRole)
+        view.setModel(proxy)
+        # Sorting starts off, so a model's own order (the hardest article first) shows.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+    else:
+        view.setModel(model)
+    return view
+
+
+def _page(*widgets: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return page
+
+
+class ReportTabs(QTabWidget):
+    remove_requested = Signal(str, str)  # student id, name
+
+    def __init__(self, taxonomy: Taxonomy, save_code: CodeSaver | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Class report"))
+        self.students = StudentsModel(save_code, self)
+        self.techniques = TechniquesModel(taxonomy, self)
+        self.articles = ArticlesModel(self)
+        self.confusion = ConfusionModel(taxonomy, self)
+        self.notes = NotesModel(self)
+
+        self.students_view = table_view(self.students, self.tr("Students"))
+        self.remove_button = QPushButton(self.tr("&Remove student…"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected student"))
+        self.remove_button.clicked.connect(self._remove_selected)
+        hint = QLabel(self.tr("Double-click a student code (or select it and press F2) to "
+                              "type the ID your gradebook uses."))
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+        below = QWidget()
+        row = QHBoxLayout(below)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(hint, 1)
+        row.addWidget(self.remove_button)
+        self.addTab(_page(self.students_view, below), self.tr("&Students"))
+
+        self.techniques_view = table_view(self.techniques,
+                                          self.tr("Mastery per student and technique"))
+        legend = QLabel(self.tr("Mastery, with the number of key spans it rests on in "
+                                "brackets; stronger shading = higher mastery; “—” = not "
+                                "enough yet (point at it for the count)."))
+        legend.setWordWrap(True)
+        legend.setProperty("role", "muted")
+        self.addTab(_page(self.techniques_view, legend), self.tr("&Techniques"))
+
+        self.articles_view = table_view(self.articles, self.tr("Articles, hardest first"))
+        self.article_heatmap = HeatmapPanel(chooser=False)
+        self.article_heatmap.view.setAccessibleName(self.tr("Heatmap of the selected article"))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.articles_view)
+        split.addWidget(self.article_heatmap)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        self.articles_view.selectionModel().selectionChanged.connect(self._article_selected)
+        self.addTab(_page(split), self.tr("&Articles"))
+
+        self.heatmap = HeatmapPanel(chooser=True)
+        self.addTab(self.heatmap, self.tr("&Heatmap"))
+
+        self.confusion_view = table_view(self.confusion, self.tr(
+            "Confusion: key technique against the label given"), sortable=False)
+        self.confusion_view.verticalHeader().show()
+        note = QLabel(self.tr("Rows: the technique in the answer key. Columns: the label "
+                              "students gave it. Bold = the right label (technique or its "
+                              "family); “Missed” = nobody's mark touched it."))
+        note.setWordWrap(True)
+        note.setProperty("role", "muted")
+        self.addTab(_page(self.confusion_view, note), self.tr("&Confusion"))
+
+        self.notes_view = table_view(self.notes, self.tr("Students' “I disagree” notes"))
+        self.notes_view.setWordWrap(True)
+        self.addTab(_page(self.notes_view), self.tr("&Notes"))
+
+    def set_report(self, report: ClassReport) -> None:
+        for model in (self.students, self.techniques, self.articles, self.confusion,
+                      self.notes):
+            model.set_report(report)
+        self.heatmap.set_report(report)
+        self.article_heatmap.report = report
+        first = self.articles.key_of(0)
+        if first is not None:
+            self.articles_view.selectRow(0)
+        self.article_heatmap.show_article(self._selected_article() or first)
+        self.remove_button.setEnabled(self.students.rowCount() > 0)
+
+    def _selected_article(self) -> tuple[str, str] | None:
+        rows = self.articles_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        key = rows[0].data(Qt.ItemDataRole.UserRole)
+        return key if isinstance(key, tuple) else None
+
+    def _article_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        key = self._selected_article()
+        if key is not None:
+            self.article_heatmap.show_article(key)
+            self.heatmap.show_article(key)
+
+    def _remove_selected(self) -> None:
+        rows = self.students_view.selectionModel().selectedRows()
+        if rows:
+            self.remove_requested.emit(rows[0].data(Qt.ItemDataRole.UserRole),
+                                       rows[0].data(Qt.ItemDataRole.DisplayRole))

@@ -1,0 +1,59 @@
+"""Numbers and patterns of the class report in the words a teacher reads (DESIGN §5)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+from trainer.core.mastery import MIN_EXAMPLES, Mastery
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClassReport", text)
+
+
+def percent(value: float | None) -> str:
+    """'72 %' (a non-breaking space keeps number and sign together); '—' for nothing."""
+    if value is None or math.isnan(value):
+        return "—"
+    return f"{round(value * 100)}\u00a0%"
+
+
+def signed(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:+.2f}"
+
+
+def number(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:.2f}"
+
+
+def pattern_words(pattern: str) -> str:
+    """The report's pattern ids in words; '' (a balanced student) stays empty."""
+    return {"flags everything": _tr("flags everything"),
+            "flags nothing": _tr("flags nothing")}.get(pattern, pattern)
+
+
+def pattern_tooltip(pattern: str) -> str:
+    return {"flags everything": _tr("Marks most sentences, fair ones too: c is well below 0 "
+                                    "and most fair sentences were flagged."),
+            "flags nothing": _tr("Marks very little: c is well above 0 and fewer than half "
+                                 "of the flagged sentences were found.")}.get(pattern, "")
+
+
+def mastery_cell(mastery: Mastery | None) -> str:
+    """'72 % (5)': mastery and its evidence; '—' below the minimum."""
+    if mastery is None or mastery.mastery is None:
+        return "—"
+    return f"{percent(mastery.mastery)} ({mastery.examples})"
+
+
+def mastery_tooltip(mastery: Mastery | None) -> str:
+    examples = mastery.examples if mastery is not None else 0
+    if mastery is not None and mastery.mastery is not None:
+        return (_tr("Mastery %1 from %2 key spans of this technique (recent ones count more)")
+                .replace("%1", percent(mastery.mastery)).replace("%2", str(examples)))
+    if examples == 0:
+        return _tr("No key span of this technique met yet")
+    return (_tr("Not enough yet: %1 key span(s) met, %2 needed for a mastery figure")
+            .replace("%1", str(examples)).replace("%2", str(MIN_EXAMPLES)))

@@ -87,7 +87,8 @@ def show_keys(parent: QWidget) -> None:
         "Ctrl+Enter submits. Tab moves between controls.\n"
         "Ctrl++ and Ctrl+- change the text size. Ctrl+L opens the library;\n"
         "while practising, Ctrl+L looks the selected name up in the source cards.\n"
-        "Ctrl+I imports a set; Ctrl+Shift+E opens the set editor."))
+        "Ctrl+I imports a set; Ctrl+Shift+E opens the set editor;\n"
+        "Ctrl+Shift+R opens the class report."))
 
 
 def about_text() -> str:

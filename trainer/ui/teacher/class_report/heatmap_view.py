@@ -19,6 +19,7 @@ from trainer.ui.teacher.class_report.heatmap import (
 )
 
 ArticleKey = tuple[str, str]
+READING_COLUMNS = 80
 
 
 def heatmap_inputs(report: ClassReport,
@@ -93,6 +94,9 @@ class HeatmapPanel(QWidget):
         self.view = QTextEdit()
         self.view.setReadOnly(True)
         self.view.setAcceptRichText(False)
+        # A reading column, as on the practice screen, not the window's full width.
+        self.view.setLineWrapMode(QTextEdit.LineWrapMode.FixedColumnWidth)
+        self.view.setLineWrapColumnOrWidth(READING_COLUMNS)
         self.view.setAccessibleName(self.tr("Class heatmap of the passage"))
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)

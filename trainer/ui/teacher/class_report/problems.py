@@ -85,7 +85,6 @@ class ProblemsStrip(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMaximumHeight(self.fontMetrics().height() * 9)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -97,3 +96,8 @@ class ProblemsStrip(QWidget):
         count = self.model.rowCount()
         self.heading.setText(self.tr("Problems (%n)", "", count))
         self.setVisible(count > 0)
+        # As tall as its rows, up to five; more scroll.
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(min(count, 5)))
+        self.table.setFixedHeight(rows + self.table.horizontalHeader().sizeHint().height()
+                                  + 2 * self.table.frameWidth() + 2)

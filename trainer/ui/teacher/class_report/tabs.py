@@ -94,7 +94,7 @@ class ReportTabs(QTabWidget):
                                           self.tr("Mastery per student and technique"))
         legend = QLabel(self.tr("Mastery, with the number of key spans it rests on in "
                                 "brackets; stronger shading = higher mastery; “—” = not "
-                                "enough yet (point at it for the count)."))
+                                "enough yet (fewer than 3 key spans of that technique)."))
         legend.setWordWrap(True)
         legend.setProperty("role", "muted")
         self.addTab(_page(self.techniques_view, legend), self.tr("&Techniques"))

@@ -265,11 +265,14 @@ class ClassReportWindow(QMainWindow):
 
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
-            self.progress.setLabelText(self.tr("Read %1 of %2 files…").replace(
+        progress = self.progress
+        if progress is not None:
+            progress.setLabelText(self.tr("Read %1 of %2 files…").replace(
                 "%1", str(done)).replace("%2", str(total)))
+            progress.setMaximum(max(total, 1))
+            # Last: a modal dialog's setValue processes events, and the import's end may
+            # be among them.
+            progress.setValue(done)
 
     @Slot(object)
     def _finished(self, outcome: ClassImportOutcome) -> None:

@@ -42,9 +42,11 @@ def pattern_tooltip(pattern: str) -> str:
 
 
 def mastery_cell(mastery: Mastery | None) -> str:
-    """'72 % (5)': mastery and its evidence; '—' below the minimum."""
-    if mastery is None or mastery.mastery is None:
+    """'72 % (5)': mastery and its evidence; '— (2)' below the minimum, '—' with none."""
+    if mastery is None or not mastery.examples:
         return "—"
+    if mastery.mastery is None:
+        return f"— ({mastery.examples})"
     return f"{percent(mastery.mastery)} ({mastery.examples})"
 
 

@@ -21,42 +21,48 @@ _BLANKS = re.compile(r"\s*")
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Code-point ranges of the sentences, trimmed of surrounding whitespace."""
-    return list(_split(text))
+    starts, ends = sentence_bounds(text)
+    return list(zip(starts, ends, strict=True))
 
 
-def sentence_bounds(text: str) -> tuple[list[int], list[int]]:
-    """The sentences' starts and ends as two sorted lists, for binary searches."""
-    sentences = _split(text)
-    return [s for s, _ in sentences], [e for _, e in sentences]
+@lru_cache(maxsize=64)
+def sentence_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The sentences' starts and their ends, each sorted, for binary searches.
+
+    Cached: the drill, discernment and the student score may each split a passage. Works on
+    offsets only (no slices): passages of a research corpus are long.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start(1)  # right after the full stop and its closing quotes
+        if end < 0:  # a paragraph break
+            end = _trimmed_end(text, cursor, match.start())
+        if cursor < end:
+            # After a full stop the match took the blanks; after a paragraph break, maybe not.
+            start = _after_blanks(text, cursor) if text[cursor].isspace() else cursor
+            if start < end:
+                starts.append(start)
+                ends.append(end)
+        cursor = match.end()
+    end = _trimmed_end(text, cursor, len(text))
+    if cursor < end:
+        start = _after_blanks(text, cursor) if text[cursor].isspace() else cursor
+        starts.append(start)
+        ends.append(end)
+    return tuple(starts), tuple(ends)
+
+
+def _after_blanks(text: str, start: int) -> int:
+    match = _BLANKS.match(text, start)
+    return match.end() if match else start
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
-
-
-@lru_cache(maxsize=64)
-def _split(text: str) -> tuple[tuple[int, int], ...]:
-    # Cached: discernment and the student score both split each passage they score. Works on
-    # offsets only (no slices): passages of a research corpus are long.
-    found: list[tuple[int, int]] = []
-    cursor = 0
-    for match in _SENTENCE_END.finditer(text):
-        after_stop = match.start(1)
-        end = after_stop if after_stop >= 0 else _trimmed_end(text, cursor, match.start())
-        _add(found, text, cursor, end)
-        cursor = match.end()
-    _add(found, text, cursor, _trimmed_end(text, cursor, len(text)))
-    return tuple(found)
-
-
-def _add(found: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    if start < end and text[start].isspace():
-        match = _BLANKS.match(text, start, end)
-        start = match.end() if match else start
-    if end > start:
-        found.append((start, end))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trainer.core.parts import PARTS, SEPARATOR, title_base
 from trainer.core.setcheck import MAX_ARTICLES, MAX_TEXT_CHARS, boundary_splits_character
@@ -49,8 +49,10 @@ _SOURCE_KEYS = frozenset({"outlet", "date", "url"})
 _TECHNIQUE_KEYS = frozenset({"id", "family", "name", "definition", "example", "check"})
 
 
-@dataclass(frozen=True, slots=True)
-class KeyAnnotation:
+class KeyAnnotation(NamedTuple):
+    """A key span; a named tuple because a PTC-sized key has thousands (a frozen dataclass
+    costs three times as much to create)."""
+
     start: int
     end: int
     label: str
@@ -76,7 +78,7 @@ class KeyArticle:
         """In scoring coordinates (trainer.core.parts): the title after the text."""
         base = title_base(self)
         return replace(self, text=self.text + SEPARATOR + self.title, annotations=tuple(
-            replace(a, start=a.start + base, end=a.end + base, part="text")
+            a._replace(start=a.start + base, end=a.end + base, part="text")
             if a.part == "title" else a for a in self.annotations))
 
 
@@ -188,7 +190,7 @@ def _techniques(raw: object, base: Taxonomy) -> list[Technique] | None:
     return found
 
 
-def _annotations(raw: object, text: str, title: str, taxonomy: Taxonomy,
+def _annotations(raw: object, text: str, title: str, labels: frozenset[str],
                  keys: frozenset[str]) -> tuple[KeyAnnotation, ...] | None:
     if type(raw) is not list:
         return None
@@ -203,7 +205,7 @@ def _annotations(raw: object, text: str, title: str, taxonomy: Taxonomy,
             return None
         target = title if part == "title" else text
         if not (type(start) is int and type(end) is int and 0 <= start < end <= len(target)
-                and type(label) is str and taxonomy.is_label(label)
+                and type(label) is str and label in labels
                 and type(explanation) is str and type(tip) is str and type(optional) is bool):
             return None
         if boundary_splits_character(target, start) or boundary_splits_character(target, end):
@@ -217,7 +219,7 @@ def _source_ok(raw: object) -> bool:
         type(v) is str for v in raw.values())
 
 
-def _article(raw: object, taxonomy: Taxonomy, keys: frozenset[str]) -> KeyArticle | None:
+def _article(raw: object, labels: frozenset[str], keys: frozenset[str]) -> KeyArticle | None:
     if type(raw) is not dict or not raw.keys() <= _ARTICLE_KEYS:
         return None
     text, title, level = raw.get("text"), raw.get("title"), raw.get("level", 1)
@@ -226,7 +228,7 @@ def _article(raw: object, taxonomy: Taxonomy, keys: frozenset[str]) -> KeyArticl
             and type(text) is str and 0 < len(text) <= MAX_TEXT_CHARS
             and _BAD_TEXT.search(text) is None and _source_ok(raw.get("source", {}))):
         return None
-    annotations = _annotations(raw.get("annotations", []), text, title, taxonomy, keys)
+    annotations = _annotations(raw.get("annotations", []), text, title, labels, keys)
     if annotations is None:
         return None
     return KeyArticle(raw["id"], title, level, text, annotations)
@@ -244,9 +246,10 @@ def fast_key(raw: Any, base: Taxonomy) -> ScoreKey | None:
     taxonomy = base.with_extra(extra)
     # version 1 cannot hold headline spans: the full loader names each one
     keys = _ANNOTATION_KEYS_V2 if raw["format_version"] == 2 else _ANNOTATION_KEYS
+    labels = frozenset(taxonomy.families) | frozenset(taxonomy.techniques)  # is_label
     articles = []
     for item in articles_raw:
-        article = _article(item, taxonomy, keys)
+        article = _article(item, labels, keys)
         if article is None:
             return None
         articles.append(article)

@@ -23,7 +23,6 @@ whole numbers. tests/test_scoring_fast.py checks it on generated articles and an
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
@@ -44,7 +43,6 @@ from trainer.core.spans import Interval, merge_sorted, touches_any
 from trainer.core.student_score import FOUND_SHARE, StudentScore
 from trainer.core.verdicts import FOUND_THRESHOLD
 
-_NON_BLANK = re.compile(r"\S")
 _END = itemgetter(1)
 _VERDICT_ORDER = itemgetter("start", "end", "source")
 
@@ -56,30 +54,15 @@ class ArticleFigures(NamedTuple):
     verdicts: list[dict[str, object]] | None  # as Verdict.as_dict, in compute_verdicts' order
 
 
-class _Sentences:
-    """How many sentences a span holds non-blank text of (student_score.SentenceCounter)."""
+def _sentences_over(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> int:
+    """How many sentences [start, end) holds text of, when that is more than one; else 1.
 
-    __slots__ = ("ends", "starts", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts, self.ends = sentence_bounds(text)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """(first, last) index of the sentences [start, end) overlaps; last < first: none."""
-        return bisect_right(self.ends, start), bisect_left(self.starts, end) - 1
-
-    def held(self, start: int, end: int) -> int:
-        first, last = self.span(start, end)
-        if last != first:
-            # None, or several: sentences are trimmed, so a span reaching past one's end holds
-            # its last character and one reaching into the next holds its first.
-            return max(0, last - first + 1)
-        lo, hi = self.starts[first], self.ends[first]
-        if (lo < start and end < hi and self.text[start].isspace()
-                and _NON_BLANK.search(self.text, start, end) is None):
-            return 0  # only blanks inside one sentence
-        return 1
+    The student score only asks whether a mark holds more sentences than a key span (of at
+    least one): a span inside one sentence, blank or not, never does. Past one sentence the
+    count is exact: sentences are trimmed, so a span that reaches past a sentence's end holds
+    its last character, and one that reaches into the next holds its first.
+    """
+    return max(1, bisect_left(starts, end) - bisect_right(ends, start))
 
 
 def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
@@ -96,47 +79,51 @@ def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
         article = article.scoring_view()  # as parts.scoring_article does
     text, annotations = article.text, article.annotations
     required = sorted((a.start, a.end, a.label) for a in annotations if not a.optional)
-    optional = [(a.start, a.end) for a in annotations if a.optional]
+    optional = sorted((a.start, a.end) for a in annotations if a.optional)
     ordered = sorted(marks)
     kept = keep_counted(ordered, required, optional)
     mine, keys = groups_by_mode(kept, family_of), groups_by_mode(required, family_of)
-    sentences = _Sentences(text)
+    starts, ends = sentence_bounds(text)
+    every = mine if kept is ordered else groups_by_mode(ordered, family_of)
+    required_union = keys["any"].get("", [])
     return ArticleFigures(
         counts_from_groups(mine, keys),
-        _student(mine[student_mode], keys[student_mode], sentences, student_mode),
-        _discernment(sentences, required, optional, ordered),
-        _verdicts(annotations, ordered, groups_by_mode(ordered, family_of) if kept is not ordered
-                  else mine, keys["any"].get("", []), optional, family_of) if verdicts else None,
+        _student(mine[student_mode], keys[student_mode], starts, ends, student_mode),
+        _discernment(starts, ends, required_union, merge_sorted(optional),
+                     every["any"].get("", [])),
+        _verdicts(annotations, ordered, every, required_union, optional, family_of)
+        if verdicts else None,
     )
 
 
 def _student(mine: dict[str, list[Interval]], keys: dict[str, list[Interval]],
-             sentences: _Sentences, mode: Mode) -> StudentScore:
+             starts: Sequence[int], ends: Sequence[int], mode: Mode) -> StudentScore:
     """student_score.assess's counts, from the marks and key spans merged in the mode."""
     ordered = sorted((s, e, label) for label, group in keys.items() for s, e in group)
     key_starts = [s for s, _, _ in ordered]
     reach: list[int] = []  # reach[i]: the furthest end among ordered[0..i]
     furthest = -1
     for _, end, _ in ordered:
-        furthest = end if end > furthest else furthest
+        furthest = max(furthest, end)
         reach.append(furthest)
-    key_sentences = [max(1, sentences.held(s, e)) for s, e, _ in ordered]
     covered = [0] * len(ordered)  # code points covered by hitting marks of the key's label
     hits = false_alarms = too_broad = wrong_labels = marks = 0
     for label, group in mine.items():
         marks += len(group)
         for start, end in group:
+            held = _sentences_over(starts, ends, start, end)
             index = bisect_left(key_starts, end) - 1
             limit, overlaps, matching = 1, False, []
             while index >= 0 and reach[index] > start:
                 key_start, key_end, key_label = ordered[index]
                 if key_end > start:
                     overlaps = True
-                    limit = max(limit, key_sentences[index])
+                    if held > limit:  # only then can a key span's sentences matter
+                        limit = max(limit, _sentences_over(starts, ends, key_start, key_end))
                     if key_label == label:
                         matching.append(index)
                 index -= 1
-            if sentences.held(start, end) > limit:
+            if held > limit:
                 too_broad += 1
             elif matching:
                 hits += 1
@@ -161,24 +148,25 @@ def _student(mine: dict[str, list[Interval]], keys: dict[str, list[Interval]],
                         wrong_labels=wrong_labels, mode=mode)
 
 
-def _touched(sentences: _Sentences, intervals: Sequence[tuple[int, int] | Mark]) -> set[int]:
+def _touched(starts: Sequence[int], ends: Sequence[int], runs: Sequence[Interval]) -> set[int]:
+    """The indices of the sentences that share a character with one of `runs`."""
     touched: set[int] = set()
-    for interval in intervals:
-        first, last = sentences.span(interval[0], interval[1])
-        if first <= last:
-            touched.update(range(first, last + 1))
+    for start, end in runs:
+        first, stop = bisect_right(ends, start), bisect_left(starts, end)
+        if first < stop:
+            touched.update(range(first, stop))
     return touched
 
 
-def _discernment(sentences: _Sentences, required: Sequence[Mark],
-                 optional: Sequence[Interval], marks: Sequence[Mark]) -> DiscernmentCounts:
+def _discernment(starts: Sequence[int], ends: Sequence[int], required: Sequence[Interval],
+                 optional: Sequence[Interval], marks: Sequence[Interval]) -> DiscernmentCounts:
     """discernment_counts: each sentence a trial, unless it touches only debatable spans."""
-    signal = _touched(sentences, required)
-    marked = _touched(sentences, marks)
-    debatable = _touched(sentences, optional) - signal
+    signal = _touched(starts, ends, required)
+    marked = _touched(starts, ends, marks)
+    debatable = _touched(starts, ends, optional) - signal
     hits = len(signal & marked)
     false_alarms = len(marked - signal - debatable)
-    trials_without_signal = len(sentences.starts) - len(signal) - len(debatable)
+    trials_without_signal = len(starts) - len(signal) - len(debatable)
     return DiscernmentCounts(hits, len(signal) - hits, false_alarms,
                              trials_without_signal - false_alarms)
 

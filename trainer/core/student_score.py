@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, cast
 
-from trainer.core.discernment import split_sentences
+from trainer.core.discernment import sentence_bounds
 from trainer.core.parts import PartedArticle, scoring_article
 from trainer.core.scoring import LEVEL_MODE, Mode, mode_labeller, set_aside_optional
 from trainer.core.spans import Span, covered_length, merge_spans, relabel, span_order
@@ -166,9 +166,7 @@ class SentenceCounter:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        sentences = split_sentences(text)
-        self.starts = [s for s, _ in sentences]
-        self.ends = [e for _, e in sentences]
+        self.starts, self.ends = sentence_bounds(text)
 
     def __call__(self, start: int, end: int) -> int:
         first = bisect_right(self.ends, start)  # first sentence ending after `start`

@@ -14,7 +14,7 @@ from trainer.core.model import Annotation, Article
 from trainer.core.parts import SEPARATOR
 from trainer.core.scorekey import KeyAnnotation, KeyArticle
 from trainer.core.scoring import MODES, Mark, score_article
-from trainer.core.scoring_fast import score_article_fast
+from trainer.core.scoring_fast import VERDICT_FIELDS, score_article_fast
 from trainer.core.spans import Span
 from trainer.core.student_score import student_score
 from trainer.core.taxonomy import Technique, default_taxonomy
@@ -65,7 +65,9 @@ def assert_same_as_reference(article: KeyArticle | Article, marks: list[Mark]) -
         fast = score_article_fast(article, marks, TAX.family_map, mode)
         assert fast.counts == reference.counts  # dataclass ==: floats bit for bit
         assert fast.discernment == reference.discernment
-        assert fast.verdicts == [v.as_dict() for v in reference.verdicts]
+        assert fast.verdicts is not None
+        assert [dict(zip(VERDICT_FIELDS, row, strict=True)) for row in fast.verdicts] == [
+            v.as_dict() for v in reference.verdicts]
         assert fast.student == student_score(article, spans, mode, TAX)
     assert score_article_fast(article, marks, TAX.family_map, "family", False).verdicts is None
 

@@ -1,9 +1,11 @@
 """`trainer score KEY ANSWERS [--json]`: score answers against an article set's key.
 
 Kept quick as a whole process (DESIGN §9: a few times a bare interpreter loading the two JSON
-files): a JSON key is read by `scorekey`'s fast path, nothing here imports pydantic, and the
-JSON output is written by the C encoder. The report is built by one function per block
-(`_article_entry`, `_overall`), so a new block is one more entry in each.
+files): a JSON key is read by `scorekey`'s fast path, nothing here imports pydantic, every
+figure of an article comes from one pass (core/scoring_fast.py), verdicts are computed only
+for `--json`, and the JSON is written compact, by the C encoder except for the verdict rows
+(report_json). The report is built by one function per block (`_article_entry`,
+`_overall`), so a new block is one more entry in each.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ from trainer.core.answers import load_marks
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.scorekey import load_score_key
 from trainer.core.scoring import MODES, Counts, Mode, sum_counts
-from trainer.core.scoring_fast import ArticleFigures, score_article_fast
+from trainer.core.scoring_fast import (
+    VERDICT_FIELDS,
+    ArticleFigures,
+    VerdictRow,
+    score_article_fast,
+)
 from trainer.core.student_score import StudentScore, mode_for_level, total
 from trainer.core.taxonomy import Taxonomy
 
@@ -55,8 +62,6 @@ def mode_block(counts: Counts) -> dict[str, Any]:
 def _article_entry(figures: ArticleFigures) -> dict[str, Any]:
     entry: dict[str, Any] = {"student": figures.student.as_dict()}
     entry |= {mode: mode_block(figures.counts[mode]) for mode in MODES}
-    if figures.verdicts is not None:
-        entry["verdicts"] = figures.verdicts
     return entry
 
 
@@ -65,13 +70,15 @@ def _overall(totals: dict[Mode, list[Counts]], students: list[StudentScore]) -> 
             **{mode: mode_block(sum_counts(totals[mode])) for mode in MODES}}
 
 
-def build_report(key_path: Path, answers_path: Path, verdicts: bool = True) -> dict[str, Any]:
-    """The `--json` report; without `verdicts` (the table does not print them) none are built."""
+def _report(key_path: Path, answers_path: Path, verdicts: bool
+            ) -> tuple[dict[str, Any], dict[str, list[VerdictRow]]]:
+    """The report without its verdicts, and each article's verdict rows (if asked)."""
     key = load_score_key(key_path)
     taxonomy: Taxonomy = key.taxonomy
     answers = load_marks(answers_path, key, taxonomy)
     family_of = taxonomy.family_map
     articles: dict[str, Any] = {}
+    rows: dict[str, list[VerdictRow]] = {}
     totals: dict[Mode, list[Counts]] = {mode: [] for mode in MODES}
     discernment = DiscernmentCounts()
     students: list[StudentScore] = []
@@ -80,11 +87,69 @@ def build_report(key_path: Path, answers_path: Path, verdicts: bool = True) -> d
                                      mode_for_level(article.level), verdicts)
         students.append(figures.student)
         articles[article.id] = _article_entry(figures)
+        if figures.verdicts is not None:
+            rows[article.id] = figures.verdicts
         for mode in MODES:
             totals[mode].append(figures.counts[mode])
         discernment = discernment + figures.discernment
-    return {"articles": articles, "overall": _overall(totals, students),
-            "discernment": discernment.as_dict()}
+    report = {"articles": articles, "overall": _overall(totals, students),
+              "discernment": discernment.as_dict()}
+    return report, rows
+
+
+def build_report(key_path: Path, answers_path: Path, verdicts: bool = True) -> dict[str, Any]:
+    """The `--json` report as a dict; without `verdicts` (the table does not print them) the
+    articles have none."""
+    report, rows = _report(key_path, answers_path, verdicts)
+    for article_id, entry in report["articles"].items():
+        if article_id in rows:
+            entry["verdicts"] = [dict(zip(VERDICT_FIELDS, row, strict=True))
+                                 for row in rows[article_id]]
+    return report
+
+
+def _dumps(value: object) -> str:
+    # The C encoder, compact; no circularity check: the report is a tree we built.
+    return json.dumps(value, ensure_ascii=False, check_circular=False, separators=(",", ":"))
+
+
+def report_json(key_path: Path, answers_path: Path) -> str:
+    """build_report as one line of JSON, written without a dict per verdict.
+
+    The verdicts are most of the report (one per key span and stray mark, thousands on a
+    research corpus); each row is formatted directly, and the strings they repeat (labels,
+    explanations, tips) are encoded once. tests/test_score_json.py checks that this parses
+    to build_report's dict.
+    """
+    report, rows = _report(key_path, answers_path, verdicts=True)
+    quoted: dict[str, str] = {}
+    parts = ['{"articles":{']
+    for n, (article_id, entry) in enumerate(report["articles"].items()):
+        head = _dumps(entry)[:-1]  # the entry without its closing brace: verdicts follow
+        parts.append(f'{"," if n else ""}{_dumps(article_id)}:{head},"verdicts":'
+                     f'{_verdicts_json(rows[article_id], quoted)}}}')
+    parts.append(f'}},"overall":{_dumps(report["overall"])},'
+                 f'"discernment":{_dumps(report["discernment"])}}}\n')
+    return "".join(parts)
+
+
+def _verdicts_json(rows: list[VerdictRow], quoted: dict[str, str]) -> str:
+    """The JSON array of Verdict.as_dict objects for these rows (see report_json)."""
+    items = []
+    for kind, start, end, label, source, coverage, optional, explanation, tip in rows:
+        # kind and source are fixed words of ours; numbers print as json does (repr).
+        items.append(
+            f'{{"verdict":"{kind}","start":{start!r},"end":{end!r},'
+            f'"label":{quoted.get(label) or _quote(label, quoted)},"source":"{source}",'
+            f'"coverage":{coverage!r},"optional":{"true" if optional else "false"},'
+            f'"explanation":{quoted.get(explanation) or _quote(explanation, quoted)},'
+            f'"tip":{quoted.get(tip) or _quote(tip, quoted)}}}')
+    return "[" + ",".join(items) + "]"
+
+
+def _quote(text: str, quoted: dict[str, str]) -> str:
+    quoted[text] = result = _dumps(text)
+    return result
 
 
 def _student_cells(student: dict[str, Any]) -> str:
@@ -114,11 +179,10 @@ def _table(report: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = build_report(args.key, args.answers, verdicts=args.json)
     if args.json:
-        # One line: the C encoder writes it; indent= would fall back to the Python encoder,
-        # which costs more than scoring on a PTC-sized key.
-        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        # One line; indent= would fall back to the Python encoder, which costs more than
+        # scoring on a PTC-sized key.
+        sys.stdout.write(report_json(args.key, args.answers))
     else:
-        print(_table(report))
+        print(_table(build_report(args.key, args.answers, verdicts=False)))
     return 0

@@ -13,8 +13,9 @@ and everything is derived from them:
   the sentence bounds, and a span's sentences are two binary searches away;
 - discernment collects the indices of the sentences each key span and mark touches, instead
   of asking three interval unions about every sentence;
-- verdicts (only when asked: the table does not print them) are built straight as the dicts
-  `--json` writes, each coverage a binary search into merged intervals.
+- verdicts (only when asked: the table does not print them) are built as plain tuples in the
+  order of Verdict.as_dict's fields (VERDICT_FIELDS), each coverage a binary search into
+  merged intervals; `trainer score --json` writes them without making a dict of each.
 
 The numbers are the reference's, bit for bit: the float sums run in the same order over the
 same merged intervals (the same functions compute them), and everything else is counted in
@@ -44,14 +45,19 @@ from trainer.core.student_score import FOUND_SHARE, StudentScore
 from trainer.core.verdicts import FOUND_THRESHOLD
 
 _END = itemgetter(1)
-_VERDICT_ORDER = itemgetter("start", "end", "source")
+_VERDICT_ORDER = itemgetter(1, 2, 4)  # start, end, source: compute_verdicts' final order
+
+# A verdict row: Verdict.as_dict's values, in its order.
+VERDICT_FIELDS = ("verdict", "start", "end", "label", "source", "coverage", "optional",
+                  "explanation", "tip")
+VerdictRow = tuple[str, int, int, str, str, float, bool, str, str]
 
 
 class ArticleFigures(NamedTuple):
     counts: dict[Mode, Counts]
     student: StudentScore
     discernment: DiscernmentCounts
-    verdicts: list[dict[str, object]] | None  # as Verdict.as_dict, in compute_verdicts' order
+    verdicts: list[VerdictRow] | None  # in compute_verdicts' order
 
 
 def _sentences_over(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> int:
@@ -68,7 +74,7 @@ def _sentences_over(starts: Sequence[int], ends: Sequence[int], start: int, end:
 def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
                        family_of: Mapping[str, str], student_mode: Mode,
                        verdicts: bool = True) -> ArticleFigures:
-    """score_article, student_score (in `student_mode`) and, if asked, the verdicts' dicts.
+    """score_article, student_score (in `student_mode`) and, if asked, the verdict rows.
 
     `marks` are (start, end, label) in scoring coordinates (trainer.core.parts); `family_of`
     is the key taxonomy's family_map.
@@ -189,11 +195,11 @@ def _covered(runs: list[Interval] | None, start: int, end: int) -> int:
 def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
               groups: dict[Mode, dict[str, list[Interval]]], required: list[Interval],
               optional: Sequence[Interval], family_of: Mapping[str, str]
-              ) -> list[dict[str, object]]:
-    """verdicts.compute_verdicts, as the dicts of Verdict.as_dict."""
+              ) -> list[VerdictRow]:
+    """verdicts.compute_verdicts, each Verdict as the values of its as_dict."""
     every = groups["any"].get("")
     families, labels = groups["family"], groups["technique"]
-    found: list[dict[str, object]] = []
+    found: list[VerdictRow] = []
     for key in annotations:
         start, end, label = key.start, key.end, key.label
         length = end - start
@@ -211,9 +217,8 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
             kind = "partly-found"
         else:
             kind = "missed"
-        found.append({"verdict": kind, "start": start, "end": end, "label": label,
-                      "source": "key", "coverage": round(any_cov, 4), "optional": key.optional,
-                      "explanation": key.explanation, "tip": key.tip})
+        found.append((kind, start, end, label, "key", round(any_cov, 4), key.optional,
+                      key.explanation, key.tip))
     req_starts, req_ends = [s for s, _ in required], [e for _, e in required]
     opt_union = merge_sorted(sorted(optional))
     opt_starts, opt_ends = [s for s, _ in opt_union], [e for _, e in opt_union]
@@ -222,9 +227,7 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
             continue
         kind = ("debatable" if touches_any(start, end, opt_starts, opt_ends)
                 else "false-alarm")
-        found.append({"verdict": kind, "start": start, "end": end, "label": label,
-                      "source": "answer", "coverage": 0.0, "optional": False,
-                      "explanation": "", "tip": ""})
+        found.append((kind, start, end, label, "answer", 0.0, False, "", ""))
     found.sort(key=_VERDICT_ORDER)
     return found
 

@@ -63,9 +63,10 @@ class Entry(Protocol):
 
 
 def status_text(status: str) -> str:
-    tr = QCoreApplication.translate
-    return {"new": tr("Library", "New"), "in-progress": tr("Library", "In progress"),
-            "done": tr("Library", "Done")}.get(status, status)
+    translate = QCoreApplication.translate
+    return {"new": translate("Library", "New"),
+            "in-progress": translate("Library", "In progress"),
+            "done": translate("Library", "Done")}.get(status, status)
 
 
 class LibraryModel(QAbstractTableModel):

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -183,7 +183,7 @@ class VerdictDetail(QFrame):
     def show_nothing_to_explain(self) -> None:
         self.heading.setText(self.tr("A fair report"))
         self.body.setText(self.tr("The answer key flags no phrase in this passage and you "
-                                  "marked none: right. ") + clean_passage_text(self))
+                                  "marked none: right. ") + clean_passage_text())
         self._clear_extras()
 
     def show_verdict(self, verdict: Verdict, phrase: str, student: list[str],
@@ -247,12 +247,12 @@ class VerdictDetail(QFrame):
         self.disagree.show()
 
 
-def clean_passage_text(context: QObject) -> str:
+def clean_passage_text() -> str:
     """Why a clean passage is fair, drawn from what it lacks (until content carries notes)."""
-    return context.tr(
-        "Nothing in it needed a flag: what it states comes with a source a reader could "
-        "check, and its words describe what happened instead of telling you what to feel. "
-        "Telling fair reporting apart is as much a skill as spotting tricks.")
+    return QCoreApplication.translate(
+        "FeedbackView", "Nothing in it needed a flag: what it states comes with a source a "
+        "reader could check, and its words describe what happened instead of telling you what "
+        "to feel. Telling fair reporting apart is as much a skill as spotting tricks.")
 
 
 class FeedbackView(QWidget):
@@ -397,7 +397,7 @@ class FeedbackView(QWidget):
                               article.is_clean)
         clean_with_marks = article.is_clean and self.model.rowCount() > 0
         self.clean_note.setText(self.tr("This passage is clean: the answer key flags "
-                                        "nothing in it. ") + clean_passage_text(self)
+                                        "nothing in it. ") + clean_passage_text()
                                 if clean_with_marks else "")
         self.clean_note.setVisible(clean_with_marks)
         self.detail.show_hint()

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -60,7 +61,7 @@ class CardListModel(QAbstractListModel):
             return None
         match = self.matches[index.row()]
         card = match.card
-        kind = _kind_name(self, card.kind)
+        kind = _kind_name(card.kind)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             also = (self.tr(" (as “{alias}”)").format(alias=match.matched)
                     if match.matched != card.name else "")
@@ -70,9 +71,12 @@ class CardListModel(QAbstractListModel):
         return None
 
 
-def _kind_name(owner: QObject, kind: str) -> str:
-    names = {"outlet": owner.tr("news outlet"), "person": owner.tr("person"),
-             "organisation": owner.tr("organisation"), "document": owner.tr("document")}
+def _kind_name(kind: str) -> str:
+    translate = QCoreApplication.translate  # literal calls: pyside6-lupdate finds them
+    names = {"outlet": translate("LookupPanel", "news outlet"),
+             "person": translate("LookupPanel", "person"),
+             "organisation": translate("LookupPanel", "organisation"),
+             "document": translate("LookupPanel", "document")}
     return names.get(kind, kind)
 
 
@@ -164,7 +168,7 @@ class LookupPanel(QDialog):
             return
         aliases = (self.tr("Also known as: {names}").format(names=", ".join(card.aliases))
                    + "\n\n") if card.aliases else ""
-        self.card.setPlainText(f"{card.name} ({_kind_name(self, card.kind)})\n\n{aliases}"
+        self.card.setPlainText(f"{card.name} ({_kind_name(card.kind)})\n\n{aliases}"
                                f"{card.text}")
         self.card_opened.emit(card.id)
 

@@ -17,8 +17,8 @@ from trainer.ui.practice.marks_model import MarksModel, quote
 MENU_QUOTE = 28
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MarkCommands", text)
+# Literal calls (context, text): pyside6-lupdate only finds those.
+translate = QCoreApplication.translate
 
 
 def _phrase(model: MarksModel, span: Span) -> str:
@@ -27,7 +27,8 @@ def _phrase(model: MarksModel, span: Span) -> str:
 
 class AddMark(QUndoCommand):
     def __init__(self, model: MarksModel, span: Span) -> None:
-        super().__init__(_tr("Mark “{phrase}”").format(phrase=_phrase(model, span)))
+        super().__init__(translate("MarkCommands", "Mark “{phrase}”").format(
+            phrase=_phrase(model, span)))
         self.model, self.span = model, span
 
     def redo(self) -> None:
@@ -39,8 +40,10 @@ class AddMark(QUndoCommand):
 
 class RemoveMarks(QUndoCommand):
     def __init__(self, model: MarksModel, spans: Sequence[Span]) -> None:
-        text = (_tr("Remove mark “{phrase}”").format(phrase=_phrase(model, spans[0]))
-                if len(spans) == 1 else _tr("Remove {n} marks").format(n=len(spans)))
+        text = (translate("MarkCommands", "Remove mark “{phrase}”").format(
+                    phrase=_phrase(model, spans[0]))
+                if len(spans) == 1 else
+                translate("MarkCommands", "Remove {n} marks").format(n=len(spans)))
         super().__init__(text)
         self.model, self.spans = model, list(spans)
 
@@ -55,7 +58,7 @@ class RemoveMarks(QUndoCommand):
 
 class RelabelMark(QUndoCommand):
     def __init__(self, model: MarksModel, old: Span, label: str) -> None:
-        super().__init__(_tr("Relabel “{phrase}” as {label}").format(
+        super().__init__(translate("MarkCommands", "Relabel “{phrase}” as {label}").format(
             phrase=_phrase(model, old), label=model.taxonomy.display_name(label)))
         self.model, self.old = model, old
         self.new = Span(old.start, old.end, label)

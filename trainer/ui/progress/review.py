@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
+# Literal calls (context, text): pyside6-lupdate only finds those.
+translate = QCoreApplication.translate
 
 
 def reopen_attempt(window: MainWindow, attempt_id: str) -> None:
@@ -25,7 +25,7 @@ def reopen_attempt(window: MainWindow, attempt_id: str) -> None:
         stored = window.store.practice.attempt(attempt_id)
         view = window.store.library.article(stored.revision_id)
     except StoreError as exc:
-        QMessageBox.warning(window, _tr("Attempt not found"), exc.message)
+        QMessageBox.warning(window, translate("Review", "Attempt not found"), exc.message)
         return
     # Scores are recomputed from the stored marks on the same revision: the same result as
     # when it was submitted, without storing verdicts twice.
@@ -44,6 +44,6 @@ def save_note(window: MainWindow, attempt_id: str, part: str, start: int, end: i
     try:
         window.store.practice.save_note(attempt_id, part, start, end, text)
     except StoreError as exc:
-        QMessageBox.warning(window, _tr("Note not saved"), exc.message)
+        QMessageBox.warning(window, translate("Review", "Note not saved"), exc.message)
         return
     window.feedback.show_note(part, start, end, text.strip())

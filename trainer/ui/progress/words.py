@@ -12,23 +12,27 @@ SOME_D_PRIME = 0.5
 BIAS_MARGIN = 0.25
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressWords", text)
+# Literal calls (context, text): pyside6-lupdate only finds those.
+translate = QCoreApplication.translate
 
 
 def discernment_words(d_prime: float, bias: float, trials: int) -> str:
     if trials == 0:
-        return _tr("Nothing to say yet: finish a passage or a drill first.")
+        return translate("ProgressWords", "Nothing to say yet: finish a passage or a drill first.")
     if d_prime >= GOOD_D_PRIME:
-        first = _tr("You told fair sentences from unfair ones apart well")
+        first = translate("ProgressWords", "You told fair sentences from unfair ones apart well")
     elif d_prime >= SOME_D_PRIME:
-        first = _tr("You told fair sentences from unfair ones apart some of the time")
+        first = translate("ProgressWords",
+                          "You told fair sentences from unfair ones apart some of the time")
     else:
-        first = _tr("So far you flag fair and unfair sentences about equally often")
+        first = translate("ProgressWords",
+                          "So far you flag fair and unfair sentences about equally often")
     if bias < -BIAS_MARGIN:
-        second = _tr("you flag a little too much — a fair sentence needs no mark")
+        second = translate("ProgressWords",
+                           "you flag a little too much — a fair sentence needs no mark")
     elif bias > BIAS_MARGIN:
-        second = _tr("you are a little too cautious — mark what you notice")
+        second = translate("ProgressWords",
+                           "you are a little too cautious — mark what you notice")
     else:
-        second = _tr("you flag about as much as you should")
-    return _tr("{first}; {second}.").format(first=first, second=second)
+        second = translate("ProgressWords", "you flag about as much as you should")
+    return translate("ProgressWords", "{first}; {second}.").format(first=first, second=second)

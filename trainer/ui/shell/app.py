@@ -49,8 +49,8 @@ if TYPE_CHECKING:
 OPEN_STORE_FALLBACK_MS = 1000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+# Literal calls (context, text): pyside6-lupdate only finds those.
+translate = QCoreApplication.translate
 
 
 def make_application() -> QApplication:
@@ -86,14 +86,14 @@ def open_store() -> Store | None:
     try:
         return tell_about(Store.open(url, backup_dir=backups))
     except NewerDatabaseError as exc:
-        QMessageBox.critical(None, tr("Newer data"), tr(
-            "{message}\n\nYour data was left untouched. Please use the newer version of the "
-            "trainer on this computer.").format(message=exc.message))
+        QMessageBox.critical(None, translate("App", "Newer data"), translate(
+            "App", "{message}\n\nYour data was left untouched. Please use the newer version of "
+            "the trainer on this computer.").format(message=exc.message))
         return None
     except CorruptDatabaseError as exc:
         return _recover(exc, url, backups)
     except StoreError as exc:
-        QMessageBox.critical(None, tr("Cannot open your data"), exc.message)
+        QMessageBox.critical(None, translate("App", "Cannot open your data"), exc.message)
         return None
 
 
@@ -101,28 +101,29 @@ def tell_about(store: Store) -> Store:
     """Say what the store had to warn about (a backup not written, a read-only folder): the
     program starts anyway."""
     if store.read_only is not None:
-        QMessageBox.information(None, tr("Your data is read-only"), tr(
-            "{reason}\n\nThe trainer starts, but your marks and results will not be "
+        QMessageBox.information(None, translate("App", "Your data is read-only"), translate(
+            "App", "{reason}\n\nThe trainer starts, but your marks and results will not be "
             "saved.").format(reason=store.read_only))
     if store.warnings:
-        QMessageBox.warning(None, tr("Please note"), "\n\n".join(store.warnings))
+        QMessageBox.warning(None, translate("App", "Please note"), "\n\n".join(store.warnings))
     return store
 
 
 def _recover(exc: CorruptDatabaseError, url: str, backups: Path) -> Store | None:
     from trainer.storage.service import Store
 
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Your data file is damaged"), "")
-    text = tr("{message}\n\nThe damaged file was kept as:\n{moved}").format(
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("App", "Your data file is damaged"), "")
+    text = translate("App", "{message}\n\nThe damaged file was kept as:\n{moved}").format(
         message=exc.message, moved=exc.moved_to)
     restore = None
     if exc.backups:
-        text += "\n\n" + tr("The newest backup is {name}. Restore it?").format(
+        text += "\n\n" + translate("App", "The newest backup is {name}. Restore it?").format(
             name=exc.backups[0].name)
-        restore = box.addButton(tr("Restore the newest backup"),
+        restore = box.addButton(translate("App", "Restore the newest backup"),
                                 QMessageBox.ButtonRole.AcceptRole)
-    fresh = box.addButton(tr("Start with empty data"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    fresh = box.addButton(translate("App", "Start with empty data"),
+                          QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setText(text)
     box.exec()
     clicked = box.clickedButton()
@@ -133,7 +134,7 @@ def _recover(exc: CorruptDatabaseError, url: str, backups: Path) -> Store | None
             return Store.restore(exc.backups[0], url, backup_dir=backups)
         return Store.open(url, backup_dir=backups)
     except StoreError as again:
-        QMessageBox.critical(None, tr("Cannot open your data"), again.message)
+        QMessageBox.critical(None, translate("App", "Cannot open your data"), again.message)
         return None
 
 
@@ -143,7 +144,7 @@ def import_starter(store: Store) -> None:
 
     problem = ensure_starter(store)
     if problem is not None:
-        QMessageBox.warning(None, tr("Starter passages not loaded"), problem)
+        QMessageBox.warning(None, translate("App", "Starter passages not loaded"), problem)
 
 
 def _ensure_profile(store: Store, name: str) -> str:
@@ -167,12 +168,12 @@ def run_app(data_dir: str | None = None, documents: Sequence[str] = ()) -> int:
     folder = paths.data_dir()
     lock = try_lock(folder)
     if lock is None:
-        text = tr("The trainer is already open for this data folder. Switch to its window, or "
-                  "close it first.")
+        text = translate("App", "The trainer is already open for this data folder. Switch to "
+                         "its window, or close it first.")
         if documents:  # a double-click cannot reach the open window (docs/PACKAGING.md)
-            text += "\n\n" + tr("To open {name}, close the trainer, then open the file "
-                                 "again.").format(name=Path(documents[0]).name)
-        QMessageBox.information(None, tr("Already open"), text)
+            text += "\n\n" + translate("App", "To open {name}, close the trainer, then open "
+                                       "the file again.").format(name=Path(documents[0]).name)
+        QMessageBox.information(None, translate("App", "Already open"), text)
         return 1
     window: MainWindow | None = None
     try:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OpenDocuments", text)
+# Literal calls (context, text): pyside6-lupdate only finds those.
+translate = QCoreApplication.translate
 
 
 def open_documents(window: MainWindow, paths: Sequence[Path]) -> None:
@@ -41,9 +41,11 @@ def open_documents(window: MainWindow, paths: Sequence[Path]) -> None:
         elif key == "assignment":
             window.assignments.open_path(path)  # File → Open assignment, same path
         else:
-            QMessageBox.information(window, _tr("Cannot open this file"), _tr(
-                "{name} is a {kind}. This version of the trainer cannot open it yet; "
-                "please install a newer version.").format(
-                    name=path.name, kind=kind.description if kind else _tr("file")))
+            what = kind.description if kind else translate("OpenDocuments", "file")
+            QMessageBox.information(
+                window, translate("OpenDocuments", "Cannot open this file"), translate(
+                    "OpenDocuments", "{name} is a {kind}. This version of the trainer cannot "
+                    "open it yet; please install a newer version.").format(
+                        name=path.name, kind=what))
     if sets:
         window.import_export.import_paths(sets)

@@ -58,27 +58,27 @@ VERDICT_STYLES: dict[str, VerdictStyle] = {
 
 
 def verdict_text(kind: str) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        "exact": tr("Verdict", "Found, exact technique"),
-        "found": tr("Verdict", "Found"),
-        "wrong-label": tr("Verdict", "Wrong label"),
-        "partly-found": tr("Verdict", "Partly found"),
-        "missed": tr("Verdict", "Missed"),
-        "false-alarm": tr("Verdict", "False alarm"),
-        "debatable": tr("Verdict", "Debatable"),
+        "exact": translate("Verdict", "Found, exact technique"),
+        "found": translate("Verdict", "Found"),
+        "wrong-label": translate("Verdict", "Wrong label"),
+        "partly-found": translate("Verdict", "Partly found"),
+        "missed": translate("Verdict", "Missed"),
+        "false-alarm": translate("Verdict", "False alarm"),
+        "debatable": translate("Verdict", "Debatable"),
     }.get(kind, kind)
 
 
 def underline_text(style: Underline) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        Underline.SingleUnderline: tr("Style", "solid underline"),
-        Underline.DashUnderline: tr("Style", "dashed underline"),
-        Underline.DotLine: tr("Style", "dotted underline"),
-        Underline.WaveUnderline: tr("Style", "wavy underline"),
-        Underline.DashDotLine: tr("Style", "dash-dot underline"),
-        Underline.DashDotDotLine: tr("Style", "dash-dot-dot underline"),
+        Underline.SingleUnderline: translate("Style", "solid underline"),
+        Underline.DashUnderline: translate("Style", "dashed underline"),
+        Underline.DotLine: translate("Style", "dotted underline"),
+        Underline.WaveUnderline: translate("Style", "wavy underline"),
+        Underline.DashDotLine: translate("Style", "dash-dot underline"),
+        Underline.DashDotDotLine: translate("Style", "dash-dot-dot underline"),
     }.get(style, "")
 
 

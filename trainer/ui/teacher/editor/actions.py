@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from trainer.ui.teacher.editor.window import SetEditorWindow
+
+# The window's own translation context, as literal calls so that pyside6-lupdate finds them.
+translate = QCoreApplication.translate
 
 
 def make_action(owner: QWidget, text: str, slot: Callable[[], Any],
@@ -29,19 +32,22 @@ def make_action(owner: QWidget, text: str, slot: Callable[[], Any],
 
 def build_actions(w: SetEditorWindow) -> None:
     std = QKeySequence.StandardKey
-    w.new_action = make_action(w, w.tr("&New set"), w.new_set, QKeySequence(std.New))
-    w.open_action = make_action(w, w.tr("&Open…"), w.open_dialog, QKeySequence(std.Open))
-    w.open_folder_action = make_action(w, w.tr("Open &folder…"), w.open_folder_dialog,
-                                       "Ctrl+Shift+O")
-    w.save_action = make_action(w, w.tr("&Save"), w.save, QKeySequence(std.Save))
-    w.save_as_action = make_action(w, w.tr("Save &as…"), w.save_as,
-                                       "Ctrl+Shift+S")
-    w.library_action = make_action(w, w.tr("Add to &library"), w.add_to_library,
-                                       "Ctrl+L")
+    w.new_action = make_action(w, translate("SetEditorWindow", "&New set"), w.new_set,
+                               QKeySequence(std.New))
+    w.open_action = make_action(w, translate("SetEditorWindow", "&Open…"), w.open_dialog,
+                                QKeySequence(std.Open))
+    w.open_folder_action = make_action(w, translate("SetEditorWindow", "Open &folder…"),
+                                       w.open_folder_dialog, "Ctrl+Shift+O")
+    w.save_action = make_action(w, translate("SetEditorWindow", "&Save"), w.save,
+                                QKeySequence(std.Save))
+    w.save_as_action = make_action(w, translate("SetEditorWindow", "Save &as…"), w.save_as,
+                                   "Ctrl+Shift+S")
+    w.library_action = make_action(w, translate("SetEditorWindow", "Add to &library"),
+                                   w.add_to_library, "Ctrl+L")
     w.library_action.setEnabled(w._store_provider is not None)
-    w.close_action = make_action(w, w.tr("&Close editor"), w.close,
-                                     QKeySequence(std.Close))
-    file_menu = w.menuBar().addMenu(w.tr("&File"))
+    w.close_action = make_action(w, translate("SetEditorWindow", "&Close editor"), w.close,
+                                 QKeySequence(std.Close))
+    file_menu = w.menuBar().addMenu(translate("SetEditorWindow", "&File"))
     for action in (w.new_action, w.open_action, w.open_folder_action, w.save_action,
                    w.save_as_action):
         file_menu.addAction(action)
@@ -51,31 +57,31 @@ def build_actions(w: SetEditorWindow) -> None:
     file_menu.addAction(w.close_action)
 
     view = w.article_panel.view
-    w.add_article_action = make_action(w, w.tr("&New article"), w.add_article,
-                                           "Ctrl+Shift+N")
-    w.remove_article_action = make_action(w, w.tr("&Remove article"),
-                                              w.remove_article, "Delete", view)
-    w.up_action = make_action(w, w.tr("Move article &up"),
-                                  lambda: w.move_article(-1), "Alt+Up", view)
-    w.down_action = make_action(w, w.tr("Move article &down"),
-                                    lambda: w.move_article(1), "Alt+Down", view)
-    article_menu = w.menuBar().addMenu(w.tr("&Article"))
+    w.add_article_action = make_action(w, translate("SetEditorWindow", "&New article"),
+                                       w.add_article, "Ctrl+Shift+N")
+    w.remove_article_action = make_action(w, translate("SetEditorWindow", "&Remove article"),
+                                          w.remove_article, "Delete", view)
+    w.up_action = make_action(w, translate("SetEditorWindow", "Move article &up"),
+                              lambda: w.move_article(-1), "Alt+Up", view)
+    w.down_action = make_action(w, translate("SetEditorWindow", "Move article &down"),
+                                lambda: w.move_article(1), "Alt+Down", view)
+    article_menu = w.menuBar().addMenu(translate("SetEditorWindow", "&Article"))
     for action in (w.add_article_action, w.remove_article_action, w.up_action,
                    w.down_action):
         article_menu.addAction(action)
 
     table = w.span_panel.view
-    w.mark_action = make_action(w, w.tr("&Mark selection…"), w.mark_selection,
-                                    "Ctrl+M")
-    w.edit_span_action = make_action(w, w.tr("&Edit key span…"), w.edit_span,
-                                         "Return", table)
-    w.remove_span_action = make_action(w, w.tr("&Remove key span"), w.remove_span,
-                                           "Delete", table)
-    span_menu = w.menuBar().addMenu(w.tr("&Key span"))
+    w.mark_action = make_action(w, translate("SetEditorWindow", "&Mark selection…"),
+                                w.mark_selection, "Ctrl+M")
+    w.edit_span_action = make_action(w, translate("SetEditorWindow", "&Edit key span…"),
+                                     w.edit_span, "Return", table)
+    w.remove_span_action = make_action(w, translate("SetEditorWindow", "&Remove key span"),
+                                       w.remove_span, "Delete", table)
+    span_menu = w.menuBar().addMenu(translate("SetEditorWindow", "&Key span"))
     for action in (w.mark_action, w.edit_span_action, w.remove_span_action):
         span_menu.addAction(action)
 
-    toolbar = w.addToolBar(w.tr("Editor"))
+    toolbar = w.addToolBar(translate("SetEditorWindow", "Editor"))
     toolbar.setObjectName("editor-toolbar")
     toolbar.setMovable(False)
     for action in (w.new_action, w.open_action, w.save_action,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,13 +26,16 @@ LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 def technique_model(taxonomy: Taxonomy, parent: QWidget) -> QStandardItemModel:
     """Families as bold entries (a family is a valid label too), their techniques indented."""
     model = QStandardItemModel(parent)
-    placeholder = QStandardItem(parent.tr("Choose a technique…"))
+    # Literal calls with the dialog's context, so that pyside6-lupdate finds them.
+    translate = QCoreApplication.translate
+    placeholder = QStandardItem(translate("AnnotationDialog", "Choose a technique…"))
     placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
     model.appendRow(placeholder)
     bold = QFont()
     bold.setBold(True)
     for family in taxonomy.families.values():
-        item = QStandardItem(parent.tr("%1 (any kind)").replace("%1", family.name))
+        item = QStandardItem(translate("AnnotationDialog", "%1 (any kind)")
+                             .replace("%1", family.name))
         item.setData(family.id, LABEL_ROLE)
         item.setData(plain_tooltip(family.definition), Qt.ItemDataRole.ToolTipRole)
         item.setFont(bold)

@@ -17,35 +17,51 @@ from trainer.ui.teacher.editor.validation import locate
 _ARTICLE_PATH = re.compile(r"\$\.articles\[(\d+)\]")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemText", text)
+# Literal calls (context, text): pyside6-lupdate only finds those.
+translate = QCoreApplication.translate
 
 
 def _set_field(name: str) -> str:
     fields = {
-        "id": _tr("Set id"), "title": _tr("Title"), "version": _tr("Version"),
-        "language": _tr("Language"), "level": _tr("Levels"), "author": _tr("Author"),
-        "license": _tr("Licence"), "description": _tr("Description"),
-        "techniques": _tr("Extra techniques"), "format": _tr("Format"),
-        "format_version": _tr("Format"),
+        "id": translate("ProblemText", "Set id"),
+        "title": translate("ProblemText", "Title"),
+        "version": translate("ProblemText", "Version"),
+        "language": translate("ProblemText", "Language"),
+        "level": translate("ProblemText", "Levels"),
+        "author": translate("ProblemText", "Author"),
+        "license": translate("ProblemText", "Licence"),
+        "description": translate("ProblemText", "Description"),
+        "techniques": translate("ProblemText", "Extra techniques"),
+        "format": translate("ProblemText", "Format"),
+        "format_version": translate("ProblemText", "Format"),
     }
     return fields.get(name, name)
 
 
 def _article_field(name: str) -> str:
     fields = {
-        "title": _tr("Title"), "id": _tr("Id"), "level": _tr("Level"),
-        "source": _tr("Source"), "source.outlet": _tr("Source"), "source.date": _tr("Date"),
-        "source.url": _tr("URL"), "text": _tr("Text"), "notes": _tr("Good-practice notes"),
+        "title": translate("ProblemText", "Title"),
+        "id": translate("ProblemText", "Id"),
+        "level": translate("ProblemText", "Level"),
+        "source": translate("ProblemText", "Source"),
+        "source.outlet": translate("ProblemText", "Source"),
+        "source.date": translate("ProblemText", "Date"),
+        "source.url": translate("ProblemText", "URL"),
+        "text": translate("ProblemText", "Text"),
+        "notes": translate("ProblemText", "Good-practice notes"),
     }
     return fields.get(name, fields.get(name.split("[")[0], name))
 
 
 def _span_field(name: str) -> str:
     fields = {
-        "label": _tr("Technique"), "start": _tr("Position"), "end": _tr("Position"),
-        "explanation": _tr("Explanation"), "tip": _tr("Tip"), "optional": _tr("Optional"),
-        "part": _tr("Headline or text"),
+        "label": translate("ProblemText", "Technique"),
+        "start": translate("ProblemText", "Position"),
+        "end": translate("ProblemText", "Position"),
+        "explanation": translate("ProblemText", "Explanation"),
+        "tip": translate("ProblemText", "Tip"),
+        "optional": translate("ProblemText", "Optional"),
+        "part": translate("ProblemText", "Headline or text"),
     }
     return fields.get(name, name)
 
@@ -56,13 +72,15 @@ def place(problem: Problem) -> str:
     if where.article is None:
         field = where.field or ""
         if field == "articles":
-            return _tr("Articles")
+            return translate("ProblemText", "Articles")
         if field == "sources":
-            return _tr("Source cards")
-        return _tr("Set details") + (f" · {_set_field(field)}" if field else "")
-    parts = [_tr("Article %1").replace("%1", str(where.article + 1))]
+            return translate("ProblemText", "Source cards")
+        details = translate("ProblemText", "Set details")
+        return details + (f" · {_set_field(field)}" if field else "")
+    parts = [translate("ProblemText", "Article %1").replace("%1", str(where.article + 1))]
     if where.annotation is not None:
-        parts.append(_tr("Key span %1").replace("%1", str(where.annotation + 1)))
+        parts.append(translate("ProblemText", "Key span %1")
+                     .replace("%1", str(where.annotation + 1)))
         if where.field:
             parts.append(_span_field(where.field))
     elif where.field:
@@ -72,7 +90,7 @@ def place(problem: Problem) -> str:
 
 def editor_text(problem: Problem) -> str:
     """The panel's line: place, message and hint, without the file name or JSON path."""
-    label = _tr("warning: ") if problem.is_warning else ""
+    label = translate("ProblemText", "warning: ") if problem.is_warning else ""
     text = f"{place(problem)}: {label}{_articles_named(problem.message)}"
     return text + (f" ({_articles_named(problem.hint)})" if problem.hint else "")
 
@@ -80,4 +98,5 @@ def editor_text(problem: Problem) -> str:
 def _articles_named(text: str) -> str:
     """"also used by $.articles[0]" → "also used by Article 1"."""
     return _ARTICLE_PATH.sub(
-        lambda m: _tr("Article %1").replace("%1", str(int(m.group(1)) + 1)), text)
+        lambda m: translate("ProblemText", "Article %1").replace("%1", str(int(m.group(1)) + 1)),
+        text)

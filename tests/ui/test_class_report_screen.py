@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHeaderView,
@@ -39,6 +40,7 @@ from tests.ui.class_data import (
     teacher_store,
 )
 from tests.ui.test_set_text_is_plain import H, hostile_set, rendered_as_html
+from tests.ui.test_translatable import LUPDATE, ROOT, extracted
 from trainer.core.pin import hash_pin
 from trainer.core.progress_file import write_progress
 from trainer.core.spans import Span
@@ -47,7 +49,8 @@ from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 from trainer.ui.shell import theme
 from trainer.ui.shell.main_window import MainWindow
-from trainer.ui.teacher.class_report.heatmap import shades
+from trainer.ui.teacher.class_report import words
+from trainer.ui.teacher.class_report.heatmap import legend_text, shades, step_range_text
 from trainer.ui.teacher.class_report.table import SortRole
 from trainer.ui.teacher.class_report.window import ClassReportWindow
 from trainer.ui.teacher.teacher_pin import PIN_SETTING
@@ -415,3 +418,76 @@ def test_class_screen_shows_set_and_file_text_literally(qtbot: QtBot, tmp_path: 
             problems += rendered_as_html(window)
         assert not problems, "\n".join(sorted(set(problems)))
         window.close()
+
+
+@pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate is not installed")
+def test_lupdate_finds_the_strings_the_screen_shows(qtbot: QtBot, store: Store, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, store)
+    import_through_dialog(qtbot, window, monkeypatch,
+                          [*make_class(tmp_path / "usb", ["Ana", "Ben"]), tmp_path / "gone"])
+    tabs = window.tabs
+    shown: dict[str, set[str]] = {}
+    for model in (tabs.students, tabs.articles, tabs.notes, window.problems.model):
+        shown.setdefault(type(model).__name__, set()).update(
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount()))
+    shown["ProblemsModel"].add(window.problems.model.index(0, 0).data())  # "Not imported"
+    shown["TechniquesModel"] = {tabs.techniques.headerData(0, Qt.Orientation.Horizontal)}
+    shown["ConfusionModel"] = {tabs.confusion.headerData(tabs.confusion.columnCount() - 1,
+                                                         Qt.Orientation.Horizontal)}  # Missed
+    shown["ClassReport"] = {words.pattern_words("flags everything"),
+                            words.pattern_words("flags nothing"),
+                            words.mastery_tooltip(None)}
+    shown["Heatmap"] = {step_range_text(s) for s in range(5)} | {legend_text()}
+    shown["ClassReportWindow"] = {window.windowTitle(), window.assignment.itemText(0)}
+    sources = sorted((ROOT / "trainer/ui/teacher/class_report").glob("*.py"))
+    found: dict[str, set[str]] = {}
+    for n, source in enumerate(sources):
+        for context, texts in extracted(source, tmp_path / f"t{n}.ts").items():
+            found.setdefault(context, set()).update(texts)
+    missing = {context: texts - found.get(context, set()) for context, texts in shown.items()}
+    assert not any(missing.values()), missing
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    """Themes and text size are application-wide: put them back for the next test."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
+    yield
+    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE)
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+    theme._current = colors
+
+
+def test_heatmap_follows_the_text_size_and_the_theme(qtbot: QtBot, store: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     restore_look: None) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, "light")
+    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE)
+    window = open_window(qtbot, store)
+    import_through_dialog(qtbot, window, monkeypatch,
+                          make_class(tmp_path / "usb", ["Ana", "Ben"]))
+    view = window.tabs.heatmap.view
+
+    def first_shade() -> QColor:
+        text = view.document().toPlainText()
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(OffsetMap(text).to_utf16(text.index(MANY)) + 1)
+        return cursor.charFormat().background().color()
+
+    size = view.document().defaultFont().pointSizeF()
+    assert first_shade() == QColor(shades(theme.LIGHT)[4].background)  # 2 of 2
+    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE * 1.5)
+    QApplication.processEvents()
+    assert view.document().defaultFont().pointSizeF() == pytest.approx(size * 1.5, rel=0.1)
+    theme.apply_theme(app, "dark")
+    QApplication.processEvents()
+    assert first_shade() == QColor(shades(theme.DARK)[4].background)
+    assert window.tabs.heatmap.legend.samples[4].styleSheet().count(
+        shades(theme.DARK)[4].background) == 1

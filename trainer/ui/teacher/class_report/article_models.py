@@ -24,8 +24,11 @@ class ArticlesModel(Table):
     """Hardest first: title · attempts · mean score · most-missed key span · most common
     false alarm. UserRole gives (set id, article id)."""
 
-    HEADERS = ("Article", "Attempts", "Mean score", "Most missed key span",
-               "Most common false alarm")
+    COLUMNS = 5
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Article"), self.tr("Attempts"), self.tr("Mean score"),
+                self.tr("Most missed key span"), self.tr("Most common false alarm"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -141,7 +144,10 @@ class ConfusionModel(Table):
 class NotesModel(Table):
     """The students' "I disagree" notes: article · student · note."""
 
-    HEADERS = ("Article", "Student", "Note")
+    COLUMNS = 3
+
+    def headers(self) -> tuple[str, ...]:
+        return self.tr("Article"), self.tr("Student"), self.tr("Note")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

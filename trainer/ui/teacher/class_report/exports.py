@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trainer.core.class_report import ClassReport
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClassReportExport", text)
+# Literal calls, so pyside6-lupdate finds every string (docs/UI.md).
+translate = QCoreApplication.translate
 
 
 def _tell(parent: QWidget, title: str, text: str, error: bool = False) -> None:
@@ -27,41 +26,46 @@ def save_csv(parent: QWidget, report: ClassReport, folder: Path | None = None) -
     """Ask for a folder (unless given) and write attempts.csv, students.csv, techniques.csv."""
     from trainer.core.class_export import write_csv
 
+    title = translate("ClassReportExport", "Save CSV")
     if folder is None:
-        name = QFileDialog.getExistingDirectory(parent, _tr("Folder for the gradebook CSV files"))
+        name = QFileDialog.getExistingDirectory(
+            parent, translate("ClassReportExport", "Folder for the gradebook CSV files"))
         if not name:
             return []
         folder = Path(name)
     try:
         written = write_csv(report, folder)
     except OSError as exc:
-        _tell(parent, _tr("Save CSV"), _tr("Could not save the CSV files in %1: %2")
+        _tell(parent, title, translate("ClassReportExport", "Could not save the CSV files in "
+                                                            "%1: %2")
               .replace("%1", str(folder)).replace("%2", exc.strerror or str(exc)), error=True)
         return []
-    _tell(parent, _tr("Save CSV"), _tr(
-        "Saved %1 in %2. Import students.csv into your gradebook: it has one row per student, "
-        "keyed by the student code.").replace("%1", ", ".join(p.name for p in written))
-        .replace("%2", str(folder)))
+    _tell(parent, title, translate(
+        "ClassReportExport", "Saved %1 in %2. Import students.csv into your gradebook: it has "
+                             "one row per student, keyed by the student code.")
+        .replace("%1", ", ".join(p.name for p in written)).replace("%2", str(folder)))
     return written
 
 
 def save_xapi(parent: QWidget, report: ClassReport, path: Path | None = None) -> Path | None:
     from trainer.core.class_export import write_xapi
 
+    title = translate("ClassReportExport", "Save xAPI")
     if path is None:
-        name, _ = QFileDialog.getSaveFileName(parent, _tr("Save xAPI statements"),
-                                              "class-statements.json",
-                                              _tr("xAPI statements (*.json)"))
+        name, _ = QFileDialog.getSaveFileName(
+            parent, translate("ClassReportExport", "Save xAPI statements"),
+            "class-statements.json", translate("ClassReportExport", "xAPI statements (*.json)"))
         if not name:
             return None
         path = Path(name)
     try:
         write_xapi(report, path)
     except OSError as exc:
-        _tell(parent, _tr("Save xAPI"), _tr("Could not save %1: %2").replace("%1", str(path))
-              .replace("%2", exc.strerror or str(exc)), error=True)
+        _tell(parent, title, translate("ClassReportExport", "Could not save %1: %2")
+              .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)), error=True)
         return None
-    _tell(parent, _tr("Save xAPI"), _tr(
-        "Saved %1 statements in %2. A learning record store can take this file later.")
+    _tell(parent, title, translate(
+        "ClassReportExport", "Saved %1 statements in %2. A learning record store can take "
+                             "this file later.")
         .replace("%1", str(len(report.attempts))).replace("%2", str(path)))
     return path

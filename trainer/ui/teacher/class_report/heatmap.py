@@ -33,6 +33,8 @@ from trainer.core.spans import Span
 from trainer.ui.shell import theme
 from trainer.ui.shell.theme import ThemeColors
 
+# Literal calls, so pyside6-lupdate finds every string (docs/UI.md).
+translate = QCoreApplication.translate
 STEPS = 5  # step 0 (nobody marked it) and four shades
 
 
@@ -69,24 +71,24 @@ def shades(colors: ThemeColors | None = None) -> tuple[Shade, ...]:
 
 
 def step_range_text(step: int) -> str:
-    tr = QCoreApplication.translate
-    return (tr("Heatmap", "nobody"), tr("Heatmap", "up to 25 %"), tr("Heatmap", "26–50 %"),
-            tr("Heatmap", "51–75 %"), tr("Heatmap", "76–100 %"))[step]
+    return (translate("Heatmap", "nobody"), translate("Heatmap", "up to 25 %"),
+            translate("Heatmap", "26–50 %"), translate("Heatmap", "51–75 %"),
+            translate("Heatmap", "76–100 %"))[step]
 
 
 def legend_text() -> str:
-    return QCoreApplication.translate(
+    return translate(
         "Heatmap", "Stronger shading = more of the class marked it (steps: nobody, up to "
         "25 %, 26–50 %, 51–75 %, 76–100 %; point at a word to see its share). "
         "Bold and underlined = in the answer key.")
 
 
 def based_on_text(attempts: int) -> str:
-    return QCoreApplication.translate("Heatmap", "Based on %n attempt(s).", "", attempts)
+    return translate("Heatmap", "Based on %n attempt(s).", "", attempts)
 
 
 def share_tooltip(share: float) -> str:
-    return QCoreApplication.translate("Heatmap", "Marked by %1 % of the class").replace(
+    return translate("Heatmap", "Marked by %1 % of the class").replace(
         "%1", str(round(share * 100)))
 
 
@@ -168,7 +170,7 @@ def insert_legend(cursor: QTextCursor, colors: ThemeColors | None = None) -> Non
         cursor.insertText(f" {step_range_text(step)} ", _char_format(
             base, shade, step, None, False))
         cursor.insertText("  ", base)
-    cursor.insertText(QCoreApplication.translate("Heatmap", "answer key"), _char_format(
+    cursor.insertText(translate("Heatmap", "answer key"), _char_format(
         base, palette[0], 0, None, True))
     cursor.insertBlock()
     cursor.insertText(legend_text(), base)

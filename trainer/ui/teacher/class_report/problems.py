@@ -27,7 +27,10 @@ from trainer.ui.widgets.plain import plain_tooltip
 class ProblemsModel(Table):
     """What · details, one row per problem; errors first."""
 
-    HEADERS = ("Problem", "Details")
+    COLUMNS = 2
+
+    def headers(self) -> tuple[str, ...]:
+        return self.tr("Problem"), self.tr("Details")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -32,7 +32,7 @@ CodeSaver = Callable[[str, str | None], str | None]
 class StudentsModel(Table):
     """Name · student code (editable) · attempts · mean score · d′ · c · pattern."""
 
-    HEADERS = ("Student", "Student code", "Attempts", "Mean score", "d′", "c", "Pattern")
+    COLUMNS = 7
     CODE = 1
     code_rejected = Signal(str)  # the message, when a code could not be saved
 
@@ -47,6 +47,10 @@ class StudentsModel(Table):
         self.rows = list(report.students)
         self.codes = {}
         self.endResetModel()
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Student"), self.tr("Student code"), self.tr("Attempts"),
+                self.tr("Mean score"), self.tr("d′"), self.tr("c"), self.tr("Pattern"))
 
     def code(self, row: StudentRow) -> str:
         return self.codes.get(row.student_id, row.student_code) or ""

@@ -13,7 +13,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Table(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
+    COLUMNS = 0
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -23,14 +23,18 @@ class Table(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Role.DisplayRole) -> Any:
         if (role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
+                and 0 <= section < self.COLUMNS):
+            return self.headers()[section]
         return None
+
+    def headers(self) -> tuple[str, ...]:
+        # Literal self.tr() calls in each model: pyside6-lupdate only finds those.
+        return ()
 
     def _valid(self, index: Index) -> bool:
         return (index.isValid() and 0 <= index.row() < len(self.rows)

@@ -3,7 +3,14 @@ heatmap below), Heatmap, Confusion and Notes, each a table view over a model of 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QItemSelection,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -38,7 +45,8 @@ def table_view(model: QAbstractItemModel, name: str, sortable: bool = True) -> Q
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     for corner in view.findChildren(QAbstractButton):  # the corner button selects all
-        corner.setAccessibleName(view.tr("Select the whole table"))
+        corner.setAccessibleName(QCoreApplication.translate("ClassReport",
+                                                            "Select the whole table"))
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     if sortable:

@@ -37,7 +37,6 @@ from trainer.ui.teacher.class_report.student_models import CodeRefused
 from trainer.ui.teacher.class_report.tabs import ReportTabs
 from trainer.ui.widgets.tasks import write_lane
 
-PROGRESS_FILTER = "Progress files (*.mltprogress *.json);;All files (*)"
 ALL = None  # the assignment filter's "All attempts"
 
 
@@ -66,8 +65,14 @@ class ClassReportWindow(QMainWindow):
                                        lambda: exports.save_csv(self, self.report))
         self.xapi_action = self._action(self.tr("Save &xAPI…"), "Ctrl+Shift+S",
                                         lambda: exports.save_xapi(self, self.report))
-        close = self._action(self.tr("Close"), QKeySequence.StandardKey.Close, self.close)
-        self.addAction(close)
+        close = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
+        # The menu holds every action too, so the keyboard reaches them all (Alt+C).
+        menu = self.menuBar().addMenu(self.tr("&Class"))
+        menu.addActions([self.import_files_action, self.import_folder_action])
+        menu.addSeparator()
+        menu.addActions([self.csv_action, self.xapi_action])
+        menu.addSeparator()
+        menu.addAction(close)
         self.assignment = QComboBox()
         self.assignment.setAccessibleName(self.tr("Assignment filter"))
         self.assignment.setToolTip(self.tr("Show all attempts, or only one assignment's"))
@@ -227,7 +232,8 @@ class ClassReportWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import progress files"), "",
-                                                self.tr(PROGRESS_FILTER))
+                                                self.tr("Progress files (*.mltprogress "
+                                                        "*.json);;All files (*)"))
         if names:
             self.import_paths([Path(n) for n in names])
 

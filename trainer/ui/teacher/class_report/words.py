@@ -8,9 +8,8 @@ from PySide6.QtCore import QCoreApplication
 
 from trainer.core.mastery import MIN_EXAMPLES, Mastery
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClassReport", text)
+# Literal calls, so pyside6-lupdate finds every string (docs/UI.md).
+translate = QCoreApplication.translate
 
 
 def percent(value: float | None) -> str:
@@ -30,15 +29,21 @@ def number(value: float) -> str:
 
 def pattern_words(pattern: str) -> str:
     """The report's pattern ids in words; '' (a balanced student) stays empty."""
-    return {"flags everything": _tr("flags everything"),
-            "flags nothing": _tr("flags nothing")}.get(pattern, pattern)
+    if pattern == "flags everything":
+        return translate("ClassReport", "flags everything")
+    if pattern == "flags nothing":
+        return translate("ClassReport", "flags nothing")
+    return pattern
 
 
 def pattern_tooltip(pattern: str) -> str:
-    return {"flags everything": _tr("Marks most sentences, fair ones too: c is well below 0 "
-                                    "and most fair sentences were flagged."),
-            "flags nothing": _tr("Marks very little: c is well above 0 and fewer than half "
-                                 "of the flagged sentences were found.")}.get(pattern, "")
+    if pattern == "flags everything":
+        return translate("ClassReport", "Marks most sentences, fair ones too: c is well "
+                                        "below 0 and most fair sentences were flagged.")
+    if pattern == "flags nothing":
+        return translate("ClassReport", "Marks very little: c is well above 0 and fewer "
+                                        "than half of the flagged sentences were found.")
+    return ""
 
 
 def mastery_cell(mastery: Mastery | None) -> str:
@@ -53,9 +58,11 @@ def mastery_cell(mastery: Mastery | None) -> str:
 def mastery_tooltip(mastery: Mastery | None) -> str:
     examples = mastery.examples if mastery is not None else 0
     if mastery is not None and mastery.mastery is not None:
-        return (_tr("Mastery %1 from %2 key spans of this technique (recent ones count more)")
-                .replace("%1", percent(mastery.mastery)).replace("%2", str(examples)))
+        return translate("ClassReport", "Mastery %1 from %2 key spans of this technique "
+                                        "(recent ones count more)").replace(
+            "%1", percent(mastery.mastery)).replace("%2", str(examples))
     if examples == 0:
-        return _tr("No key span of this technique met yet")
-    return (_tr("Not enough yet: %1 key span(s) met, %2 needed for a mastery figure")
-            .replace("%1", str(examples)).replace("%2", str(MIN_EXAMPLES)))
+        return translate("ClassReport", "No key span of this technique met yet")
+    return translate("ClassReport", "Not enough yet: %1 key span(s) met, %2 needed for a "
+                                    "mastery figure").replace(
+        "%1", str(examples)).replace("%2", str(MIN_EXAMPLES))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,50 @@ def test_drills_are_kept(tmp_path: Path, teacher: Store) -> None:
                                      ClassImportRow.drills_added)
                               .order_by(ClassImportRow.id)).all()
     assert [tuple(r) for r in log] == [("Ana.mltprogress", 2, 1), ("Ana.mltprogress", 0, 0)]
+
+
+def _figures(report: object) -> list[tuple[object, ...]]:
+    from trainer.core.class_report import ClassReport
+
+    assert isinstance(report, ClassReport)
+    return sorted((r.attempt.id, r.student_id, r.student_name, r.student, r.research_f1,
+                   r.discernment, r.marks, r.missed, r.false_alarms, r.confusion)
+                  for r in report.attempts)
+
+
+def test_kept_figures_equal_scoring_again(tmp_path: Path, teacher: Store) -> None:
+    """The figures kept at import give the same report as scoring the files afresh, and an
+    attempt is scored again when the revision it resolves to changes."""
+    from sqlalchemy import select
+
+    from trainer.core.class_attempts import AttemptLike, Resolved
+    from trainer.core.class_report import build_report
+    from trainer.storage.models import ClassScoreRow
+
+    usb = class_files(tmp_path)
+    student_file(tmp_path / "cleo", "Cleo", [], usb, changed=True)
+    teacher.classes.import_files([usb])
+    with teacher._read() as session:
+        kept = list(session.scalars(select(ClassScoreRow.scored_against)))
+    assert len(kept) == 5  # Cleo's changed passage is not in the library: not scored
+    stored = teacher.classes.report()
+    files = [read_progress(p)[0] for p in sorted(usb.iterdir())]
+
+    def resolve(attempt: AttemptLike) -> Resolved | None:
+        view = teacher.library.view_by_hash(attempt.set_id, attempt.article_id,
+                                            attempt.text_hash)
+        return None if view is None else Resolved(view.article, view.taxonomy)
+
+    fresh = build_report(files, resolve, datetime.now(UTC))
+    assert _figures(stored) == _figures(fresh)
+    assert [(s.student_name, s.attempts, s.mean_student_score) for s in stored.students] == [
+        (s.student_name, s.attempts, s.mean_student_score) for s in fresh.students]
+    assert stored.missing == fresh.missing == [("Cleo", "demo", "secret-plan")]
+    # Version 2 of the set: Cleo's passage now resolves (and is kept), the others' changed
+    # article no longer matches their text hash only through its older revision.
+    teacher.library.import_set(small_set(version=2, changed=True))
+    later = teacher.classes.report()
+    assert later.missing == [] and len(later.attempts) == 6
+    with teacher._read() as session:
+        assert len(list(session.scalars(select(ClassScoreRow.attempt_id)))) == 6
+    assert _figures(teacher.classes.report()) == _figures(later)

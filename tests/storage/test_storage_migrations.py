@@ -135,16 +135,22 @@ def _tables(path: Path) -> set[str]:
 
 
 def test_class_tables_downgrade_and_upgrade_again(tmp_path: Path) -> None:
-    """0008 → 0007 drops only the class tables; upgrading again gives an empty class."""
+    """0009 → 0008 drops only the kept figures, 0008 → 0007 only the class tables; upgrading
+    again gives an empty class."""
     from alembic import command
 
     path = tmp_path / "trainer.sqlite3"
-    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0008.sqlite3",
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0009.sqlite3",
                     path)
     class_tables = {"class_student", "class_attempt", "class_drill", "class_import"}
-    assert class_tables <= _tables(path)
+    assert class_tables | {"class_score"} <= _tables(path)
+    command.downgrade(_alembic_config(path), "0008")
+    assert class_tables <= _tables(path) and "class_score" not in _tables(path)
+    with Store.open(sqlite_url(path)) as store:  # upgraded again: figures computed anew
+        assert [(s.student_name, s.attempts) for s in store.classes.report().students] == [
+            ("Ben", 1)]
     command.downgrade(_alembic_config(path), "0007")
-    assert not class_tables & _tables(path)
+    assert not (class_tables | {"class_score"}) & _tables(path)
     with Store.open(sqlite_url(path)) as store:
         assert store.check().ok
         assert store.classes.is_empty()

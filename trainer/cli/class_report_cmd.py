@@ -91,8 +91,9 @@ def _ensure_starter(store: Store) -> None:
 def _report_from_files(paths: list[Path],
                        assignment: str | None) -> tuple[ClassReport, list[Problem]]:
     """The report of the given files only; nothing is stored."""
+    from trainer.core.class_attempts import AttemptLike
     from trainer.core.class_report import Resolved, build_report
-    from trainer.core.progress_file import ProgressAttempt, ProgressFile, read_progress
+    from trainer.core.progress_file import ProgressFile, read_progress
     from trainer.core.taxonomy import default_taxonomy
     from trainer.storage.base import utcnow
 
@@ -109,7 +110,7 @@ def _report_from_files(paths: list[Path],
     with open_store(daily=False) as store:
         _ensure_starter(store)
 
-        def resolve(attempt: ProgressAttempt) -> Resolved | None:
+        def resolve(attempt: AttemptLike) -> Resolved | None:
             view = store.library.view_by_hash(attempt.set_id, attempt.article_id,
                                               attempt.text_hash)
             return None if view is None else Resolved(view.article, view.taxonomy)

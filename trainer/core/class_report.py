@@ -2,37 +2,38 @@
 teacher's copy of each article — a file's own scores are never trusted, only compared.
 
 Pure functions: the caller hands in the progress files and a `resolve` function that finds the
-teacher's revision of an attempt's article by set id, article id and text hash.
+teacher's revision of an attempt's article by set id, article id and text hash. Each attempt is
+scored by trainer.core.class_attempts.score_attempt (or its figures handed in, as the store
+keeps them).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
+from trainer.core.class_attempts import (
+    AttemptFigures,
+    AttemptLike,
+    Prepared,
+    prepare,
+    score_attempt,
+)
+from trainer.core.class_attempts import Resolved as Resolved  # re-exported for callers
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.mastery import Mastery, Observation, mastery_by_technique
 from trainer.core.model import Article
-from trainer.core.parts import mark_to_scoring, scoring_article
-from trainer.core.progress_file import ProgressAttempt, ProgressFile, stated_scores_disagree
-from trainer.core.scoring import MODES, score_article
 from trainer.core.spans import Span
-from trainer.core.student_score import StudentScore, student_score, total
-from trainer.core.taxonomy import Taxonomy
+from trainer.core.student_score import StudentScore, total
 
 # c beyond ±0.5 with a hit or false-alarm rate near the edge marks a pattern worth a word.
 PATTERN_BIAS = 0.5
 
 
-@dataclass(frozen=True)
-class Resolved:
-    article: Article
-    taxonomy: Taxonomy
-
-
-Resolver = Callable[[ProgressAttempt], Resolved | None]
+Resolver = Callable[[AttemptLike], Resolved | None]
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class AttemptRow:
     student_id: str
     student_name: str
     student_code: str | None
-    attempt: ProgressAttempt
+    attempt: AttemptLike
     student: StudentScore
     research_f1: float
     discernment: DiscernmentCounts
@@ -98,42 +99,36 @@ def pattern_of(counts: DiscernmentCounts) -> str:
     return ""
 
 
-def _score_attempt(progress: ProgressFile, attempt: ProgressAttempt,
-                   found: Resolved) -> tuple[AttemptRow, bool]:
-    article = found.article
-    marks = tuple(mark_to_scoring(article, Span(m.start, m.end, m.label), m.part)
-                  for m in attempt.marks)
-    research = score_article(article, marks, found.taxonomy)
-    computed: dict[str, dict[str, float]] = {
-        mode: {"precision": research.counts[mode].precision,
-                       "recall": research.counts[mode].recall, "f1": research.counts[mode].f1}
-                for mode in MODES}
-    student = student_score(scoring_article(article, marks), marks, attempt.mode
-                            if attempt.mode != "any" else "family", found.taxonomy)
-    whole = scoring_article(article, marks, combined=True).text
-    missed = tuple(whole[v.start:v.end] for v in research.verdicts
-                   if v.source == "key" and not v.optional and v.verdict == "missed")
-    alarms = tuple(whole[v.start:v.end] for v in research.verdicts
-                   if v.source == "answer" and v.verdict == "false-alarm")
-    confusion = []
-    for key in scoring_article(article, marks).annotations:
-        if key.optional:
-            continue
-        given = [m.label for m in marks if m.start < key.end and key.start < m.end]
-        confusion.append((key.label, given[0] if given else "(missed)"))
-    profile = progress.profile
-    row = AttemptRow(profile.id.lower(), profile.name, profile.student_code, attempt, student,
-                     research.counts[attempt.mode].f1,
-                     research.discernment or DiscernmentCounts(), marks, missed, alarms,
-                     tuple(confusion))
-    return row, stated_scores_disagree(attempt.scores.get("research"), computed)
+class ProfileLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def student_code(self) -> str | None: ...
 
 
-def build_report(files: Iterable[ProgressFile], resolve: Resolver, now: datetime,
-                 assignment: str | None = None, techniques: Sequence[str] = ()) -> ClassReport:
+class FileLike(Protocol):
+    """A student's progress file (core.progress_file.ProgressFile fits)."""
+
+    @property
+    def profile(self) -> ProfileLike: ...
+    @property
+    def attempts(self) -> Sequence[AttemptLike]: ...
+
+
+def build_report(files: Iterable[FileLike], resolve: Resolver, now: datetime,
+                 assignment: str | None = None, techniques: Sequence[str] = (),
+                 figures: Mapping[str, AttemptFigures] | None = None) -> ClassReport:
+    """`figures`: attempts already scored against the revision `resolve` finds for them
+    (by lower-case attempt id); every other attempt is scored here."""
     report = ClassReport()
     seen_attempts: set[str] = set()
     names: dict[str, str] = {}
+    known = figures or {}
+    # Each article revision is resolved and prepared once, however many attempts it has.
+    cache: dict[tuple[str, str, str], tuple[Resolved, Prepared | None] | None] = {}
+    todo: list[tuple[FileLike, AttemptLike, tuple[str, str, str], str]] = []
     for progress in files:
         sid = progress.profile.id.lower()
         if sid in names and names[sid] != progress.profile.name:
@@ -142,24 +137,46 @@ def build_report(files: Iterable[ProgressFile], resolve: Resolver, now: datetime
         for attempt in progress.attempts:
             if assignment is not None and attempt.assignment_id != assignment:
                 continue
-            if attempt.id.lower() in seen_attempts:
+            uuid = attempt.id.lower()
+            if uuid in seen_attempts:
                 continue  # the same file twice, or a copy: merged by UUID
-            seen_attempts.add(attempt.id.lower())
-            found = resolve(attempt)
-            if found is None:
+            seen_attempts.add(uuid)
+            key = (attempt.set_id, attempt.article_id, attempt.text_hash)
+            if key not in cache:
+                found = resolve(attempt)
+                cache[key] = None if found is None else (found, None)
+            if cache[key] is None:
                 report.missing.append((progress.profile.name, attempt.set_id,
                                        attempt.article_id))
                 continue
-            row, disagrees = _score_attempt(progress, attempt, found)
-            if disagrees:
-                report.disagreements.append((progress.profile.name, attempt.id))
-            report.attempts.append(row)
-            key = (attempt.set_id, attempt.article_id)
-            report.resolved[key] = found.article
-            report.marked.setdefault(key, []).append(row.marks)
-            report.confusion.update(row.confusion)
-            for note in attempt.notes:
-                report.notes.setdefault(key, []).append((progress.profile.name, note.text))
+            todo.append((progress, attempt, key, uuid))
+    # Scored one article after the other (a passage's sentences are split once and cached),
+    # then listed in the files' order.
+    scored: dict[str, AttemptFigures] = {}
+    waiting = sorted((item for item in todo if item[3] not in known), key=lambda i: i[2])
+    for _progress, attempt, key, uuid in waiting:
+        entry = cache[key]
+        assert entry is not None
+        if entry[1] is None:
+            entry = cache[key] = (entry[0], prepare(entry[0]))
+        scored[uuid] = score_attempt(attempt, *entry)
+    for progress, attempt, key, uuid in todo:
+        entry = cache[key]
+        assert entry is not None
+        done = known.get(uuid) or scored[uuid]
+        profile = progress.profile
+        row = AttemptRow(profile.id.lower(), profile.name, profile.student_code,
+                         attempt, done.student, done.research_f1, done.discernment,
+                         done.marks, done.missed, done.false_alarms, done.confusion)
+        if done.disagrees:
+            report.disagreements.append((profile.name, attempt.id))
+        report.attempts.append(row)
+        place = (attempt.set_id, attempt.article_id)
+        report.resolved[place] = entry[0].article
+        report.marked.setdefault(place, []).append(row.marks)
+        for note in attempt.notes:
+            report.notes.setdefault(place, []).append((profile.name, note.text))
+    report.confusion = Counter(pair for row in report.attempts for pair in row.confusion)
     report.students = _students(report.attempts, names, now, techniques)
     report.articles = _articles(report.attempts, report.resolved)
     return report
@@ -172,20 +189,25 @@ def _students(rows: Sequence[AttemptRow], names: dict[str, str], now: datetime,
         by_student[row.student_id].append(row)
     students = []
     for sid, mine in by_student.items():
-        counts = DiscernmentCounts()
         observations = []
         for row in mine:
-            counts = counts + row.discernment
-            tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            tally: dict[str, list[int]] = {}
             for technique, given in row.confusion:
-                tally[technique][1] += 1
-                tally[technique][0] += given != "(missed)"
-            observations += [Observation(t, row.attempt.submitted_at, f, n)
-                             for t, (f, n) in tally.items()]
+                counts = tally.get(technique)
+                if counts is None:
+                    counts = tally[technique] = [0, 0]
+                counts[1] += 1
+                counts[0] += given != "(missed)"
+            when = row.attempt.submitted_at
+            observations += [Observation(t, when, f, n) for t, (f, n) in tally.items()]
         score = total(r.student for r in mine)
+        pooled = DiscernmentCounts(sum(r.discernment.hits for r in mine),
+                                   sum(r.discernment.misses for r in mine),
+                                   sum(r.discernment.false_alarms for r in mine),
+                                   sum(r.discernment.correct_rejections for r in mine))
         students.append(StudentRow(
             sid, names.get(sid, mine[0].student_name), mine[-1].student_code, len(mine), score,
-            sum(r.student.score for r in mine) / len(mine), counts, pattern_of(counts),
+            sum(r.student.score for r in mine) / len(mine), pooled, pattern_of(pooled),
             mastery_by_technique(observations, now, techniques)))
     return sorted(students, key=lambda s: (s.student_name.casefold(), s.student_id))
 

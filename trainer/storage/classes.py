@@ -9,12 +9,14 @@ is imported.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,9 +27,11 @@ from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library
 from trainer.storage.errors import NotFoundError, ReadOnlyError, StoreError
 from trainer.storage.models import (
+    ArticleSetRow,
     ClassAttemptRow,
     ClassDrillRow,
     ClassImportRow,
+    ClassScoreRow,
     ClassStudentRow,
     Setting,
 )
@@ -35,8 +39,9 @@ from trainer.storage.models import (
 if TYPE_CHECKING:
     # The progress file's pydantic model and the report are loaded only when used (start-up
     # memory, DESIGN §9).
-    from trainer.core.class_report import ClassReport, Resolved
-    from trainer.core.progress_file import Mode, ProgressFile
+    from trainer.core.class_attempts import AttemptFigures, AttemptLike, Resolved
+    from trainer.core.class_report import ClassReport
+    from trainer.core.progress_file import ProgressFile
 
 MAX_CODE_LENGTH = 200
 # SQLite's default limit of bound parameters is 32,766; UUID look-ups go in chunks below it.
@@ -71,6 +76,20 @@ class _Stored:
     already_there: int
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A report builds hundreds of thousands of small objects that all stay alive until it
+    is done; the cycle collector would walk them again and again (a third of the time), and
+    they hold no cycles to find. Paused only for that, and restored as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i:i + _CHUNK]
@@ -94,9 +113,10 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def store_file(session: Session, progress: ProgressFile, file_name: str,
-               now: datetime) -> _Stored:
-    """One progress file into the class tables, inside the caller's transaction."""
+def store_file(session: Session, progress: ProgressFile, file_name: str, now: datetime,
+               figures: Mapping[str, tuple[str, str]] | None = None) -> _Stored:
+    """One progress file into the class tables, inside the caller's transaction. `figures`:
+    (scored against, figures JSON) of its attempts, by lower-case attempt id."""
     profile = progress.profile
     sid = profile.id.lower()
     student = session.get(ClassStudentRow, sid)
@@ -135,6 +155,16 @@ def store_file(session: Session, progress: ProgressFile, file_name: str,
         "technique": d.technique, "expected": d.expected, "answer": d.answer,
         "answered_at": d.answered_at}
         for uuid, d in drills.items() if uuid not in drills_there])
+    new = [uuid for uuid in attempts if uuid not in there and figures and uuid in figures]
+    if figures and new:
+        ids: dict[str, int] = {}
+        for chunk in _chunks(new):
+            ids.update((uuid, pk) for uuid, pk in session.execute(
+                select(ClassAttemptRow.uuid, ClassAttemptRow.id)
+                .where(ClassAttemptRow.uuid.in_(chunk))))
+        _insert_rows(session, ClassScoreRow, [
+            {"attempt_id": ids[uuid], "scored_against": figures[uuid][0],
+             "figures_json": figures[uuid][1]} for uuid in new])
     added = len(attempts) - len(there)
     session.add(ClassImportRow(student_id=sid, file_name=file_name, imported_at=now,
                                attempts_added=added, attempts_already_there=len(there),
@@ -164,6 +194,7 @@ class Classes(StorePart):
         files, problems = progress_paths(paths)
         warnings: list[Problem] = []
         read = added = already = new_students = 0
+        scorer = _Scorer()
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
                 warnings.append(Problem(str(path), f"import cancelled: {len(files) - done} of "
@@ -176,8 +207,12 @@ class Classes(StorePart):
             else:
                 warnings += file_warnings
                 try:
+                    # Scored before the write transaction, so that others wait only for
+                    # the rows to be written.
+                    with self._read() as session:
+                        figures = scorer.new_attempts(session, parsed.attempts)
                     with self._write() as session:
-                        stored = store_file(session, parsed, path.name, utcnow())
+                        stored = store_file(session, parsed, path.name, utcnow(), figures)
                 except (StoreError, SQLAlchemyError) as exc:
                     reason = exc.message if isinstance(exc, StoreError) else str(exc)
                     problems.append(Problem(str(path), f"could not be stored: {reason}",
@@ -261,72 +296,200 @@ class Classes(StorePart):
             return not session.scalar(select(exists().select_from(ClassStudentRow)))
 
     def report(self, assignment_id: str | None = None) -> ClassReport:
-        """The class report over every stored attempt (or one assignment's), scored again
-        against this computer's library (trainer.core.class_report)."""
-        from trainer.core.class_report import build_report
-        from trainer.core.taxonomy import default_taxonomy
-
+        """The class report over every stored attempt (or one assignment's), scored against
+        this computer's library (trainer.core.class_report). Figures kept from an earlier
+        scoring are used when the attempt still resolves to the same revision and set
+        version; the others are scored now and kept."""
         if self._starter is not None:
             # The built-in passages count even where the program was never opened.
             self._starter()
             self._starter = None
-        files, resolved = self._class_files(assignment_id)
-        techniques = list(default_taxonomy().techniques)
-        return build_report(
-            files, lambda a: resolved.get((a.set_id, a.article_id, a.text_hash)), utcnow(),
-            assignment_id, techniques)
+        with _collector_paused():
+            return self._report(assignment_id)
 
-    def _class_files(self, assignment_id: str | None) -> tuple[
-            list[ProgressFile], dict[tuple[str, str, str], Resolved | None]]:
-        """The stored class as one progress-file-like record per student (validated when it
-        was imported, so built without validating again), and the teacher's revision of
-        every article they name, looked up once per (set, article, text hash)."""
-        from trainer.core.class_report import Resolved
-        from trainer.core.progress_file import (
-            ProgressAttempt,
-            ProgressFile,
-            ProgressMark,
-            ProgressNote,
-            ProgressProfile,
-        )
+    def _report(self, assignment_id: str | None) -> ClassReport:
+        from trainer.core.class_attempts import AttemptFigures
+        from trainer.core.class_report import build_report
+        from trainer.core.taxonomy import default_taxonomy
 
-        query = select(ClassAttemptRow).order_by(ClassAttemptRow.student_id,
-                                                 ClassAttemptRow.submitted_at,
-                                                 ClassAttemptRow.id)
+        scorer = _Scorer()
+        query = (select(*_ATTEMPT_COLUMNS, ClassAttemptRow.id, ClassScoreRow.scored_against,
+                        ClassScoreRow.figures_json)
+                 .outerjoin(ClassScoreRow, ClassScoreRow.attempt_id == ClassAttemptRow.id)
+                 .order_by(ClassAttemptRow.student_id, ClassAttemptRow.submitted_at,
+                           ClassAttemptRow.id))
         if assignment_id is not None:
             query = query.where(ClassAttemptRow.assignment_id == assignment_id)
+        figures: dict[str, AttemptFigures] = {}
+        stale: list[tuple[int, StoredAttempt]] = []
         with self._read() as session:
-            students = {row.uuid: (row.name, row.teacher_code if row.teacher_code is not None
-                                   else row.file_code, row.imported_at)
-                        for row in session.scalars(select(ClassStudentRow))}
-            by_student: dict[str, list[ProgressAttempt]] = {sid: [] for sid in students}
-            keys: set[tuple[str, str, str]] = set()
-            for attempt in session.scalars(query):
-                keys.add((attempt.set_id, attempt.article_id, attempt.text_hash))
-                by_student[attempt.student_id].append(ProgressAttempt.model_construct(
-                    id=attempt.uuid, set_id=attempt.set_id, set_version=attempt.set_version,
-                    article_id=attempt.article_id, text_hash=attempt.text_hash, level=attempt.level,
-                    mode=cast("Mode", attempt.mode), assignment_id=attempt.assignment_id,
-                    started_at=attempt.started_at, submitted_at=attempt.submitted_at,
-                    duration_s=attempt.duration_s, nothing_to_flag=attempt.nothing_to_flag,
-                    marks=[ProgressMark.model_construct(start=s, end=e, label=label, part=p)
-                           for s, e, label, p in json.loads(attempt.marks_json)],
-                    notes=[ProgressNote.model_construct(start=s, end=e, part=p, text=t)
-                           for s, e, p, t in json.loads(attempt.notes_json)],
-                    scores=json.loads(attempt.scores_json)))
-            resolved: dict[tuple[str, str, str], Resolved | None] = {}
-            for key in sorted(keys):
-                revision = Library.find_revision(session, *key)
-                if revision is None:
-                    resolved[key] = None
+            students = {uuid: StoredProfile(uuid, name, teacher if teacher is not None
+                                            else code)
+                        for uuid, name, teacher, code in session.execute(
+                            select(ClassStudentRow.uuid, ClassStudentRow.name,
+                                   ClassStudentRow.teacher_code, ClassStudentRow.file_code))}
+            by_student: dict[str, list[StoredAttempt]] = {sid: [] for sid in students}
+            for row in session.execute(query):
+                *stated, student_id, pk, against, kept = cast("tuple[Any, ...]", row)
+                attempt = StoredAttempt(*stated)
+                by_student[student_id].append(attempt)
+                found = scorer.resolve(session, attempt)
+                if found is None:
                     continue
+                if against == found[1]:
+                    figures[attempt.id] = AttemptFigures.from_json(kept)
+                else:
+                    stale.append((pk, attempt))
+        if stale:
+            fresh = scorer.score([attempt for _pk, attempt in stale])
+            figures.update((uuid, done[0]) for uuid, done in fresh.items())
+            self._keep_figures([(pk, *fresh[a.id][1:]) for pk, a in stale])
+        files = [StoredFile(profile, by_student[sid])
+                 for sid, profile in sorted(students.items(),
+                                            key=lambda s: (s[1].name.casefold(), s[0]))]
+        techniques = list(default_taxonomy().techniques)
+        return build_report(files, scorer.resolved, utcnow(), assignment_id, techniques,
+                            figures)
+
+    def _keep_figures(self, rows: list[tuple[int, str, str]]) -> None:
+        """Best effort: figures that cannot be kept (a read-only folder, a lock held too
+        long) are simply computed again next time."""
+        if self._db.read_only is not None:
+            return
+        try:
+            with self._write() as session:
+                for chunk in range(0, len(rows), _CHUNK):
+                    part = rows[chunk:chunk + _CHUNK]
+                    session.execute(delete(ClassScoreRow).where(
+                        ClassScoreRow.attempt_id.in_([pk for pk, _a, _f in part])))
+                _insert_rows(session, ClassScoreRow, [
+                    {"attempt_id": pk, "scored_against": against, "figures_json": text}
+                    for pk, against, text in rows])
+        except (StoreError, SQLAlchemyError):
+            pass
+
+
+# What a report reads of each class attempt, in StoredAttempt's order.
+_ATTEMPT_COLUMNS = (
+    ClassAttemptRow.uuid, ClassAttemptRow.set_id, ClassAttemptRow.set_version,
+    ClassAttemptRow.article_id, ClassAttemptRow.text_hash, ClassAttemptRow.level,
+    ClassAttemptRow.mode, ClassAttemptRow.assignment_id, ClassAttemptRow.started_at,
+    ClassAttemptRow.submitted_at, ClassAttemptRow.duration_s, ClassAttemptRow.nothing_to_flag,
+    ClassAttemptRow.marks_json, ClassAttemptRow.notes_json, ClassAttemptRow.scores_json,
+    ClassAttemptRow.student_id)
+
+
+class StoredMark(NamedTuple):
+    start: int
+    end: int
+    label: str
+    part: str
+
+
+class StoredNote(NamedTuple):
+    start: int
+    end: int
+    part: str
+    text: str
+
+
+class StoredProfile(NamedTuple):
+    id: str
+    name: str
+    student_code: str | None
+
+
+class StoredFile(NamedTuple):
+    profile: StoredProfile
+    attempts: Sequence[StoredAttempt]
+
+
+class StoredAttempt:
+    """A class attempt as its file stated it (core.class_attempts.AttemptLike); marks, notes
+    and the file's own scores are decoded only when asked for."""
+
+    __slots__ = ("_marks", "_notes", "_scores", "article_id", "assignment_id", "duration_s",
+                 "id", "level", "mode", "nothing_to_flag", "set_id", "set_version",
+                 "started_at", "submitted_at", "text_hash")
+
+    def __init__(self, uuid: str, set_id: str, set_version: int, article_id: str,
+                 text_hash: str, level: int, mode: str, assignment_id: str | None,
+                 started_at: datetime, submitted_at: datetime, duration_s: float,
+                 nothing_to_flag: bool, marks_json: str, notes_json: str,
+                 scores_json: str) -> None:
+        self.id, self.set_id, self.set_version = uuid, set_id, set_version
+        self.article_id, self.text_hash, self.level, self.mode = (article_id, text_hash,
+                                                                  level, mode)
+        self.assignment_id, self.started_at, self.submitted_at = (assignment_id, started_at,
+                                                                  submitted_at)
+        self.duration_s, self.nothing_to_flag = duration_s, nothing_to_flag
+        self._marks, self._notes, self._scores = marks_json, notes_json, scores_json
+
+    @property
+    def marks(self) -> tuple[StoredMark, ...]:
+        return tuple(StoredMark(*m) for m in json.loads(self._marks))
+
+    @property
+    def notes(self) -> tuple[StoredNote, ...]:
+        return () if self._notes == "[]" else tuple(StoredNote(*n)
+                                                    for n in json.loads(self._notes))
+
+    @property
+    def scores(self) -> dict[str, Any]:
+        found = json.loads(self._scores)
+        return found if isinstance(found, dict) else {}
+
+
+class _Scorer:
+    """Attempts scored against the library: each (set, article, text hash) resolved once, to
+    the teacher's revision and a token naming it (revision, content hash, set version)."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str, str], tuple[Resolved, str] | None] = {}
+
+    def resolve(self, session: Session, attempt: AttemptLike) -> tuple[Resolved, str] | None:
+        key = (attempt.set_id, attempt.article_id, attempt.text_hash)
+        if key not in self._found:
+            from trainer.core.class_attempts import Resolved
+
+            revision = Library.find_revision(session, *key)
+            if revision is None:
+                self._found[key] = None
+            else:
                 view = Library.build_view(session, revision)
-                resolved[key] = Resolved(view.article, view.taxonomy)
-        files = []
-        for sid, (name, code, imported_at) in sorted(
-                students.items(), key=lambda s: (s[1][0].casefold(), s[0])):
-            files.append(ProgressFile.model_construct(
-                exported_at=imported_at,
-                profile=ProgressProfile.model_construct(id=sid, name=name, student_code=code),
-                attempts=by_student[sid], drills=[]))
-        return files, resolved
+                version = session.scalar(select(ArticleSetRow.version)
+                                         .where(ArticleSetRow.id == revision.set_id))
+                self._found[key] = (Resolved(view.article, view.taxonomy),
+                                    f"{revision.id}:{revision.content_hash}:{version}")
+        return self._found[key]
+
+    def resolved(self, attempt: AttemptLike) -> Resolved | None:
+        """For build_report, after `resolve` has seen the attempt's article."""
+        found = self._found.get((attempt.set_id, attempt.article_id, attempt.text_hash))
+        return None if found is None else found[0]
+
+    def score(self, attempts: Sequence[AttemptLike]
+              ) -> dict[str, tuple[AttemptFigures, str, str]]:
+        """(figures, scored against, figures JSON) by attempt id, for attempts `resolve` has
+        seen and found; scored one article after the other (its sentences split once)."""
+        from trainer.core.class_attempts import prepare, score_attempt
+
+        prepared: dict[str, Any] = {}
+        result = {}
+        for attempt in sorted(attempts, key=lambda a: (a.set_id, a.article_id, a.text_hash)):
+            found = self._found.get((attempt.set_id, attempt.article_id, attempt.text_hash))
+            if found is None:
+                continue
+            if found[1] not in prepared:
+                prepared[found[1]] = prepare(found[0])
+            figures = score_attempt(attempt, found[0], prepared[found[1]])
+            result[attempt.id.lower()] = (figures, found[1], figures.to_json())
+        return result
+
+    def new_attempts(self, session: Session, attempts: Sequence[AttemptLike]
+                     ) -> dict[str, tuple[str, str]]:
+        """(scored against, figures JSON) of the attempts not stored yet."""
+        there = _existing(session, ClassAttemptRow.uuid, [a.id.lower() for a in attempts])
+        new = [a for a in attempts if a.id.lower() not in there
+               and self.resolve(session, a) is not None]
+        return {uuid: (against, text) for uuid, (_f, against, text) in self.score(new).items()}

@@ -393,3 +393,16 @@ class ClassImportRow(Base):
     attempts_added: Mapped[int] = mapped_column(Integer)
     attempts_already_there: Mapped[int] = mapped_column(Integer)
     drills_added: Mapped[int] = mapped_column(Integer)
+
+
+class ClassScoreRow(Base):
+    """A class attempt's figures (trainer.core.class_attempts.AttemptFigures as JSON), scored
+    against the article revision and set version `scored_against` names. Only a cache: the
+    report scores an attempt again whenever the teacher's copy it resolves to differs."""
+
+    __tablename__ = "class_score"
+
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("class_attempt.id", ondelete="CASCADE"), primary_key=True)
+    scored_against: Mapped[str] = mapped_column(String(200))
+    figures_json: Mapped[str] = mapped_column(Text)

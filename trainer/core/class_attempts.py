@@ -1,0 +1,162 @@
+"""One class attempt scored again against the teacher's copy of its article (issue 12).
+
+`score_attempt` is the one place a student's attempt becomes the figures the class report
+shows; `trainer class-report FILES…` calls it for every attempt, the teacher's store
+(storage/classes.py) calls it when a file is imported and keeps the figures (as JSON) with the
+article revision they were computed against, so that a report over a whole class only scores
+what is new. What is read as an attempt is described by protocols: a progress file's pydantic
+model fits, and so does the store's lighter row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol, cast
+
+from trainer.core.discernment import DiscernmentCounts
+from trainer.core.model import Article
+from trainer.core.parts import mark_to_scoring, scoring_article
+from trainer.core.progress_file import stated_scores_disagree
+from trainer.core.scoring import MODES, Mode
+from trainer.core.scoring_fast import score_article_fast
+from trainer.core.spans import Span
+from trainer.core.student_score import StudentScore
+from trainer.core.taxonomy import Taxonomy
+
+
+class MarkLike(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def part(self) -> str: ...
+
+
+class NoteLike(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+class AttemptLike(Protocol):
+    """An attempt as a progress file states it (core.progress_file.ProgressAttempt fits)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def set_id(self) -> str: ...
+    @property
+    def set_version(self) -> int: ...
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def text_hash(self) -> str: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def assignment_id(self) -> str | None: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def submitted_at(self) -> datetime: ...
+    @property
+    def duration_s(self) -> float: ...
+    @property
+    def nothing_to_flag(self) -> bool: ...
+    @property
+    def marks(self) -> Sequence[MarkLike]: ...
+    @property
+    def notes(self) -> Sequence[NoteLike]: ...
+    @property
+    def scores(self) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class Resolved:
+    article: Article
+    taxonomy: Taxonomy
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every attempt on one article revision shares, worked out once."""
+
+    whole: str  # the text and the title, as scoring coordinates index them
+    required: tuple[tuple[int, int, str], ...]  # required key spans in scoring coordinates
+    family_of: dict[str, str]
+
+
+def prepare(found: Resolved) -> Prepared:
+    view = scoring_article(found.article, combined=True)
+    return Prepared(view.text, tuple((k.start, k.end, k.label) for k in view.annotations
+                                     if not k.optional), found.taxonomy.family_map)
+
+
+@dataclass(frozen=True)
+class AttemptFigures:
+    """Everything the class report shows of one attempt."""
+
+    student: StudentScore
+    research_f1: float
+    discernment: DiscernmentCounts
+    marks: tuple[Span, ...]  # scoring coordinates
+    missed: tuple[str, ...]  # texts of required key spans missed
+    false_alarms: tuple[str, ...]  # texts of marks that touched no key span
+    confusion: tuple[tuple[str, str], ...]  # (key technique, label given) per key span met
+    disagrees: bool  # the file's own research scores differ from these
+
+    def to_json(self) -> str:
+        s, d = self.student, self.discernment
+        return json.dumps([
+            [s.found, s.partly, s.missed, s.key_spans, s.marks, s.hits, s.false_alarms,
+             s.too_broad, s.wrong_labels, s.mode], self.research_f1,
+            [d.hits, d.misses, d.false_alarms, d.correct_rejections],
+            [[m.start, m.end, m.label] for m in self.marks], self.missed, self.false_alarms,
+            self.confusion, self.disagrees], ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> AttemptFigures:
+        student, f1, counts, marks, missed, alarms, confusion, disagrees = json.loads(text)
+        return cls(StudentScore(*student), f1, DiscernmentCounts(*counts),
+                   tuple([Span(s, e, label) for s, e, label in marks]), tuple(missed),
+                   tuple(alarms), tuple(map(tuple, confusion)), disagrees)
+
+
+def score_attempt(attempt: AttemptLike, found: Resolved,
+                  prepared: Prepared | None = None) -> AttemptFigures:
+    """The attempt's marks scored against `found` (its file's own scores only compared)."""
+    article = found.article
+    shared = prepared or prepare(found)
+    marks = tuple(mark_to_scoring(article, Span(m.start, m.end, m.label), m.part)
+                  for m in attempt.marks)
+    # The one scoring path of `trainer score`: research counts, the student score,
+    # discernment and verdicts in one pass (checked against the reference functions).
+    student_mode: Mode = "technique" if attempt.mode == "technique" else "family"
+    figures = score_article_fast(article, [(m.start, m.end, m.label) for m in marks],
+                                 shared.family_of, student_mode)
+    computed: dict[str, dict[str, float]] = {
+        mode: {"precision": figures.counts[mode].precision,
+               "recall": figures.counts[mode].recall, "f1": figures.counts[mode].f1}
+        for mode in MODES}
+    whole = shared.whole
+    verdicts = figures.verdicts or []
+    missed = tuple(whole[cast(int, v["start"]):cast(int, v["end"])] for v in verdicts
+                   if v["source"] == "key" and not v["optional"] and v["verdict"] == "missed")
+    alarms = tuple(whole[cast(int, v["start"]):cast(int, v["end"])] for v in verdicts
+                   if v["source"] == "answer" and v["verdict"] == "false-alarm")
+    confusion = tuple(
+        (label, next((m.label for m in marks if m.start < key_end and key_start < m.end),
+                     "(missed)"))
+        for key_start, key_end, label in shared.required)
+    mode: Mode = next((m for m in MODES if m == attempt.mode), "family")
+    return AttemptFigures(
+        figures.student, figures.counts[mode].f1, figures.discernment, marks,
+        missed, alarms, confusion,
+        stated_scores_disagree(attempt.scores.get("research"), computed))

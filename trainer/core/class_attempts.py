@@ -14,7 +14,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.model import Article
@@ -146,11 +146,11 @@ def score_attempt(attempt: AttemptLike, found: Resolved,
                "recall": figures.counts[mode].recall, "f1": figures.counts[mode].f1}
         for mode in MODES}
     whole = shared.whole
-    verdicts = figures.verdicts or []
-    missed = tuple(whole[cast(int, v["start"]):cast(int, v["end"])] for v in verdicts
-                   if v["source"] == "key" and not v["optional"] and v["verdict"] == "missed")
-    alarms = tuple(whole[cast(int, v["start"]):cast(int, v["end"])] for v in verdicts
-                   if v["source"] == "answer" and v["verdict"] == "false-alarm")
+    verdicts = figures.verdicts or []  # rows: verdict, start, end, label, source, …, optional
+    missed = tuple(whole[v[1]:v[2]] for v in verdicts
+                   if v[4] == "key" and not v[6] and v[0] == "missed")
+    alarms = tuple(whole[v[1]:v[2]] for v in verdicts
+                   if v[4] == "answer" and v[0] == "false-alarm")
     confusion = tuple(
         (label, next((m.label for m in marks if m.start < key_end and key_start < m.end),
                      "(missed)"))

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from trainer.core.lint import lint_set
 from trainer.core.lint_wording import (
     MIN_SPANS_FOR_COMMON_WORD,
+    WORDS_BEFORE,
+    _words,
     common_word_findings,
+    lead_words,
     repeated_phrase_findings,
 )
 from trainer.core.model import Annotation, Article, ArticleSet
@@ -101,3 +107,16 @@ def test_lint_set_reports_them_as_warnings() -> None:
     wording = [f for f in report.warnings if "oversimplification:" in f.message]
     assert len(wording) == 1 and wording[0].severity == "warning"
     assert wording[0].hint.startswith("vary the wording")
+
+
+# Words, apostrophes (both kinds), letters that change length when case-folded, a combining
+# accent, emoji: whatever the window cuts through must not change the words found.
+WORDY = st.lists(st.sampled_from([*"ab ’'-.\n", "ß", "İ", "e\u0301", "中", "😀", "x_y", "word "]),
+                 max_size=300).map("".join)
+
+
+@given(WORDY, st.integers(min_value=0, max_value=400))
+def test_lead_words_read_from_a_window_equal_the_whole_prefix(text: str, end: int) -> None:
+    end = min(end, len(text))
+    whole = _words(text[:end])[-WORDS_BEFORE:]
+    assert lead_words(text, end) == whole

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from trainer.core.errors import Problem, printable
-from trainer.core.lint_wording import common_word_findings, repeated_phrase_findings
+from trainer.core.lint_wording import common_word_findings, key_spans, repeated_phrase_findings
 from trainer.core.model import Annotation, Article, ArticleSet, Note
 from trainer.core.taxonomy import Taxonomy
 
@@ -216,8 +216,9 @@ def lint_set(article_set: ArticleSet, taxonomy: Taxonomy) -> LintReport:
     findings.extend(_share_findings(article_set.articles))
     coverage = _coverage(article_set.articles)
     findings.extend(_technique_findings(coverage, taxonomy))
-    for wording in [*repeated_phrase_findings(article_set.articles),
-                    *common_word_findings(article_set.articles)]:
+    spans = list(key_spans(article_set.articles))
+    for wording in [*repeated_phrase_findings(article_set.articles, spans),
+                    *common_word_findings(article_set.articles, spans)]:
         findings.append(Finding("warning", wording.message, wording.path, wording.hint))
     levels = tuple(range(article_set.level.min, article_set.level.max + 1)) or (1, 2, 3)
     levels = tuple(sorted(set(levels) | {a.level for a in article_set.articles}))

@@ -63,9 +63,23 @@ def key_spans(articles: list[Article]) -> Iterator[KeySpan]:
 
 def _key_span(i: int, j: int, article: Article, ann: Annotation) -> KeySpan:
     text = article.part_text(ann.part)
-    before = _words(text[:ann.start])[-WORDS_BEFORE:]
     return KeySpan(i, j, article.id, ann.label, tuple(_words(text[ann.start:ann.end])),
-                   tuple(before))
+                   tuple(lead_words(text, ann.start)))
+
+
+def lead_words(text: str, end: int) -> list[str]:
+    """The last WORDS_BEFORE words of text[:end], as `_words(text[:end])[-WORDS_BEFORE:]`
+    gives them, reading only a little of the text before `end` (the editor lints a whole set
+    after every pause in typing, and a passage has many spans)."""
+    window = 64
+    while True:
+        start = max(0, end - window)
+        words = _WORD.findall(text, start, end)
+        if start > 0:
+            words = words[1:]  # the window may begin inside a word
+        if len(words) >= WORDS_BEFORE or start == 0:
+            return [w.casefold().replace("’", "'") for w in words[-WORDS_BEFORE:]]
+        window *= 4
 
 
 def _trigrams(span: KeySpan) -> set[tuple[str, str, str]]:
@@ -103,10 +117,13 @@ def _listed(ids: list[str], limit: int = 5) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
-def repeated_phrase_findings(articles: list[Article]) -> list[WordingFinding]:
-    """One finding per technique and group of passages sharing the same three-word phrases."""
+def repeated_phrase_findings(articles: list[Article],
+                             known: list[KeySpan] | None = None) -> list[WordingFinding]:
+    """One finding per technique and group of passages sharing the same three-word phrases
+    (`known`: `key_spans(articles)` if the caller has them already)."""
     findings = []
-    for label, spans in _by_label(list(key_spans(articles))).items():
+    every = known if known is not None else list(key_spans(articles))
+    for label, spans in _by_label(every).items():
         where: dict[tuple[str, str, str], dict[int, KeySpan]] = {}
         for span in spans:
             for gram in _trigrams(span):
@@ -126,10 +143,12 @@ def repeated_phrase_findings(articles: list[Article]) -> list[WordingFinding]:
     return findings
 
 
-def common_word_findings(articles: list[Article]) -> list[WordingFinding]:
+def common_word_findings(articles: list[Article],
+                         known: list[KeySpan] | None = None) -> list[WordingFinding]:
     """A content word in more than half of one technique's spans (enough spans only)."""
     findings = []
-    for label, spans in _by_label(list(key_spans(articles))).items():
+    every = known if known is not None else list(key_spans(articles))
+    for label, spans in _by_label(every).items():
         if len(spans) < MIN_SPANS_FOR_COMMON_WORD:
             continue
         counts: dict[str, list[KeySpan]] = {}

@@ -179,3 +179,35 @@ def test_panel_shows_lint_findings_as_warnings(qtbot: Any, tmp_path: Path) -> No
     assert not any("tip is missing" in editor_line
                    for editor_line in (window.problems.index(r, 0).data()
                                        for r in range(window.problems.rowCount())))
+
+
+def test_the_status_line_reads_on_every_theme(qtbot: Any) -> None:
+    import re
+
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_layout import _contrast
+    from trainer.ui.shell import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
+    try:
+        for name in ("light", "dark", "high-contrast"):
+            background = QColor(theme.apply_theme(app, name).window)
+            window = make_window(qtbot)
+            for draft in (broken_draft(), lintable_draft(), None):
+                if draft is None:
+                    window.problem_panel.show_status(0)  # no problems, no warnings
+                else:
+                    window.load_draft(draft, None)  # problems; then lint warnings only
+                match = re.search(r"color:\s*(#[0-9a-fA-F]{6})",
+                                  window.problem_panel.status.styleSheet())
+                assert match, window.problem_panel.status.styleSheet()
+                assert _contrast(QColor(match.group(1)), background) >= 4.5, (name, match[1])
+    finally:
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+        app.setFont(font)
+        theme._current = colors

@@ -153,7 +153,7 @@ class ProblemPanel(QWidget):
                  self.tr("%1 problems").replace("%1", str(count)))
                 + self.tr(" — fix before adding the set to the library. Double-click one to "
                           "go there."))
-            self.status.setStyleSheet("color:#b42318; font-weight:600;")
+            self._status_colour("missed")
         elif warnings:
             self.status.setText(
                 (self.tr("✓ The set is valid; 1 warning from the content check")
@@ -161,7 +161,13 @@ class ProblemPanel(QWidget):
                  self.tr("✓ The set is valid; %1 warnings from the content check")
                  .replace("%1", str(warnings)))
                 + self.tr(" (as trainer lint reports). Double-click one to go there."))
-            self.status.setStyleSheet("color:#8a5a00; font-weight:600;")
+            self._status_colour("wrong-label")
         else:
             self.status.setText(self.tr("✓ No problems: the set is valid."))
-            self.status.setStyleSheet("color:#067647; font-weight:600;")
+            self._status_colour("found")
+
+    def _status_colour(self, verdict: str) -> None:
+        # The verdict colours are chosen per theme to read on its background (the fixed red
+        # and green did not on dark or high contrast); the words say it all without colour.
+        colour = theme.current().verdict[verdict]
+        self.status.setStyleSheet(f"color:{colour}; font-weight:600;")

@@ -5,6 +5,8 @@ heatmap and the problems strip."""
 
 from __future__ import annotations
 
+import csv
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +41,7 @@ from tests.ui.class_data import (
     make_class,
     teacher_store,
 )
+from tests.ui.conftest import make_set
 from tests.ui.test_set_text_is_plain import H, hostile_set, rendered_as_html
 from tests.ui.test_translatable import LUPDATE, ROOT, extracted
 from trainer.core.pin import hash_pin
@@ -49,8 +52,9 @@ from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
 from trainer.ui.shell import theme
 from trainer.ui.shell.main_window import MainWindow
-from trainer.ui.teacher.class_report import words
+from trainer.ui.teacher.class_report import exports, words
 from trainer.ui.teacher.class_report.heatmap import legend_text, shades, step_range_text
+from trainer.ui.teacher.class_report.report_task import report_lane
 from trainer.ui.teacher.class_report.table import SortRole
 from trainer.ui.teacher.class_report.window import ClassReportWindow
 from trainer.ui.teacher.teacher_pin import PIN_SETTING
@@ -68,7 +72,10 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def open_window(qtbot: QtBot, store: Store) -> ClassReportWindow:
     window = ClassReportWindow(lambda: store, default_taxonomy())
     qtbot.addWidget(window)
-    window.show()
+    # The report is made on a worker and delivered through the event loop, so it cannot
+    # arrive before the wait starts.
+    with qtbot.waitSignal(window.report_ready, timeout=30000):
+        window.show()
     return window
 
 
@@ -267,7 +274,8 @@ def test_assignment_filter_and_notes(qtbot: QtBot, store: Store, tmp_path: Path,
     combo = window.assignment
     assert [combo.itemText(i) for i in range(combo.count())] == ["All attempts", "week-1"]
     assert window.tabs.students.rowCount() == 2
-    combo.setCurrentIndex(1)
+    with qtbot.waitSignal(window.report_ready, timeout=30000):
+        combo.setCurrentIndex(1)
     assert [s.student_name for s in window.report.students] == ["Ana"]
     assert cells(window.tabs.notes) == [["Secret plans for peacekeepers", "Ana",
                                          "An intervention is what it is."]]
@@ -288,9 +296,9 @@ def test_cancel_stops_before_the_next_file(qtbot: QtBot, store: Store, tmp_path:
     blocker = _Blocker()  # keeps the write lane busy until the Cancel was pressed
     write_lane().start(blocker)
     try:
-        task = window.import_paths(files)
-        assert task is not None and window.progress is not None
-        cancel = window.progress.findChild(QPushButton)
+        assert window.import_paths(files)
+        assert window.importer.progress is not None
+        cancel = window.importer.progress.findChild(QPushButton)
         assert cancel is not None
         cancel.click()  # the dialog's Cancel
     finally:
@@ -491,3 +499,67 @@ def test_heatmap_follows_the_text_size_and_the_theme(qtbot: QtBot, store: Store,
     assert first_shade() == QColor(shades(theme.DARK)[4].background)
     assert window.tabs.heatmap.legend.samples[4].styleSheet().count(
         shades(theme.DARK)[4].background) == 1
+
+
+def test_problems_strip_names_edited_scores_missing_articles_and_two_names(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    [ana, ben] = make_class(tmp_path / "usb", ["Ana", "Ben"])
+    data = json.loads(ben.read_text(encoding="utf-8"))
+    for mode in ("any", "family", "technique"):  # Ben "improves" his scores by hand
+        data["attempts"][0]["scores"]["research"][mode] = {"precision": 1.0, "recall": 1.0,
+                                                           "f1": 1.0}
+    ben.write_text(json.dumps(data), encoding="utf-8")
+    renamed = json.loads(ana.read_text(encoding="utf-8"))
+    renamed["profile"]["name"] = "Anna"
+    renamed["attempts"][0]["id"] = "0f0e0d0c-0b0a-4908-8706-050403020100"
+    renamed["attempts"][0]["article_id"] = "not-here"  # a passage this computer lacks
+    (tmp_path / "usb" / "zz-anna.json").write_text(json.dumps(renamed), encoding="utf-8")
+    with Store.open(sqlite_url(tmp_path / "teacher.sqlite3"), daily=False) as store:
+        store.library.import_set(make_set())
+        window = open_window(qtbot, store)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                            staticmethod(lambda *_a, **_k: str(tmp_path / "usb")))
+        with qtbot.waitSignal(window.imported, timeout=30000):
+            window.empty.folder.click()  # the empty screen's own button
+        rows = cells(window.problems.model)
+        kinds = [kind for kind, _details in rows]
+        assert "Scores in the file disagree" in kinds
+        assert "Article not on this computer" in kinds
+        assert any("'Ana' and 'Anna'" in details for _kind, details in rows), rows
+        ben_row = row_of(window.tabs.students, "Ben")
+        assert ben_row[3] == "40\u00a0%"  # scored again from the marks, not 100 %
+        window.close()
+
+
+def test_closing_while_the_report_is_made_waits_for_it(qtbot: QtBot, store: Store,
+                                                       tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, store)
+    import_through_dialog(qtbot, window, monkeypatch, make_class(tmp_path / "usb", ["Ana"]))
+    blocker = _Blocker()  # holds the report lane, so the report is still on its way
+    report_lane().start(blocker)
+    try:
+        window.refresh()
+        window.close()
+        assert not window.isVisible() and window.report_task is not None
+    finally:
+        blocker.release.set()
+    qtbot.waitUntil(lambda: window.report_task is None, timeout=30000)
+    assert not window.isVisible()
+    window.reopen()  # the menu again: the same window comes back
+    assert window.isVisible()
+
+
+def test_csv_after_a_code_edit_has_the_new_code(qtbot: QtBot, store: Store, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, store)
+    import_through_dialog(qtbot, window, monkeypatch, make_class(tmp_path / "usb", ["Ana"]))
+    model = window.tabs.students
+    assert model.setData(model.index(0, 1), " 2026-017 ")
+    assert model.index(0, 1).data() == "2026-017"
+    written = exports.save_csv(window, window.report, tmp_path / "out")
+    students = next(p for p in written if p.name == "students.csv")
+    with students.open(encoding="utf-8", newline="") as handle:
+        assert list(csv.reader(handle))[1][:2] == ["2026-017", "Ana"]
+    assert model.setData(model.index(0, 1), "")  # cleared: the file stated no code
+    assert model.index(0, 1).data() == ""

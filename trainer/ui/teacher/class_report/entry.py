@@ -19,8 +19,7 @@ def open_class_report(main: MainWindow) -> ClassReportWindow | None:
 
     open_now = main.findChild(ClassReportWindow)
     if isinstance(open_now, ClassReportWindow):
-        open_now.raise_()
-        open_now.activateWindow()
+        open_now.reopen()
         return open_now
     store = main.ensure_store()
     if store is None:

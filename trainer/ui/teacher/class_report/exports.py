@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trainer.core.class_report import ClassReport
@@ -15,10 +15,12 @@ from trainer.core.class_report import ClassReport
 translate = QCoreApplication.translate
 
 
-def _tell(parent: QWidget, title: str, text: str, error: bool = False) -> None:
+def tell(parent: QWidget, title: str, text: str, error: bool = False) -> None:
+    """A window-modal message that does not block the event loop."""
     box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
                       title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(title)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
 
@@ -36,11 +38,11 @@ def save_csv(parent: QWidget, report: ClassReport, folder: Path | None = None) -
     try:
         written = write_csv(report, folder)
     except OSError as exc:
-        _tell(parent, title, translate("ClassReportExport", "Could not save the CSV files in "
+        tell(parent, title, translate("ClassReportExport", "Could not save the CSV files in "
                                                             "%1: %2")
               .replace("%1", str(folder)).replace("%2", exc.strerror or str(exc)), error=True)
         return []
-    _tell(parent, title, translate(
+    tell(parent, title, translate(
         "ClassReportExport", "Saved %1 in %2. Import students.csv into your gradebook: it has "
                              "one row per student, keyed by the student code.")
         .replace("%1", ", ".join(p.name for p in written)).replace("%2", str(folder)))
@@ -61,10 +63,10 @@ def save_xapi(parent: QWidget, report: ClassReport, path: Path | None = None) ->
     try:
         write_xapi(report, path)
     except OSError as exc:
-        _tell(parent, title, translate("ClassReportExport", "Could not save %1: %2")
+        tell(parent, title, translate("ClassReportExport", "Could not save %1: %2")
               .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)), error=True)
         return None
-    _tell(parent, title, translate(
+    tell(parent, title, translate(
         "ClassReportExport", "Saved %1 statements in %2. A learning record store can take "
                              "this file later.")
         .replace("%1", str(len(report.attempts))).replace("%2", str(path)))

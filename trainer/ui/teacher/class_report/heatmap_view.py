@@ -5,7 +5,7 @@ the shading is based on."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from trainer.core.class_report import ClassReport, heatmap
@@ -94,9 +94,9 @@ class HeatmapPanel(QWidget):
         self.view = QTextEdit()
         self.view.setReadOnly(True)
         self.view.setAcceptRichText(False)
-        # A reading column, as on the practice screen, not the window's full width.
-        self.view.setLineWrapMode(QTextEdit.LineWrapMode.FixedColumnWidth)
-        self.view.setLineWrapColumnOrWidth(READING_COLUMNS)
+        # A reading column, as on the practice screen, not the window's full width (a pixel
+        # width from the font: Qt's column mode breaks words).
+        self.view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         self.view.setAccessibleName(self.tr("Class heatmap of the passage"))
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -137,7 +137,10 @@ class HeatmapPanel(QWidget):
             return
         shares, keys, attempts = inputs
         article = self.report.resolved[self.key]
-        document = heatmap_document(article, shares, keys, QFont(self.font()))
+        font = QFont(self.font())
+        document = heatmap_document(article, shares, keys, font)
+        self.view.setLineWrapColumnOrWidth(
+            round(QFontMetricsF(font).averageCharWidth() * READING_COLUMNS))
         document.setParent(self.view)
         self.view.setDocument(document)  # deletes the view's own first document, not ours
         if self._document is not None:

@@ -1,19 +1,21 @@
 """Class import off the GUI thread: store.classes.import_files on the one write lane
-(trainer.ui.widgets.tasks), with progress and Cancel (checked between files; each file is
-stored in its own transaction, so a cancelled import keeps what it finished and nothing half).
-"""
+(trainer.ui.widgets.tasks), with a progress dialog and Cancel (checked between files; each file
+is stored in its own transaction, so a cancelled import keeps what it finished and nothing
+half)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.ui.teacher.class_report.store_types import ClassesPart, ImportResultLike
+from trainer.ui.widgets.tasks import write_lane
 
 
 @dataclass
@@ -35,7 +37,7 @@ class ClassImportTask(QRunnable):
         self.paths = list(paths)
         self.cancel = threading.Event()
         self.signals = ClassImportSignals()
-        self.setAutoDelete(False)  # the window keeps it (and its signals) until finished
+        self.setAutoDelete(False)  # the controller keeps it (and its signals) until finished
 
     def run(self) -> None:
         outcome = ClassImportOutcome()
@@ -50,3 +52,73 @@ class ClassImportTask(QRunnable):
             outcome.failure = [Problem(", ".join(p.name for p in self.paths[:3]), message)]
         outcome.cancelled = self.cancel.is_set()
         self.signals.finished.emit(outcome)
+
+
+class ClassImporter(QObject):
+    """The file dialogs, the running import and its progress dialog, for one window."""
+
+    finished = Signal(object)  # ClassImportOutcome
+
+    def __init__(self, parent: QWidget, classes: Callable[[], ClassesPart | None]) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.classes = classes
+        self.task: ClassImportTask | None = None
+        self.progress: QProgressDialog | None = None
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import progress files"), "",
+            self.tr("Progress files (*.mltprogress *.json);;All files (*)"))
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Import the progress files in a folder (a USB stick)"))
+        if name:
+            self.import_paths([Path(name)])
+
+    def import_paths(self, paths: Sequence[Path]) -> ClassImportTask | None:
+        """Start importing; None when an import runs already or the store is not open."""
+        classes = self.classes()
+        if classes is None or self.task is not None:
+            return None
+        task = ClassImportTask(classes, paths)
+        progress = QProgressDialog(self.tr("Reading the progress files…"), self.tr("Cancel"),
+                                   0, 0, self.window)
+        progress.setWindowTitle(self.tr("Importing"))
+        progress.setAccessibleName(self.tr("Import progress"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(task.cancel.set)
+        task.signals.progress.connect(self._show_progress)
+        task.signals.finished.connect(self._finished)
+        self.task, self.progress = task, progress
+        write_lane().start(task)
+        return task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel.set()
+
+    @Slot(int, int)
+    def _show_progress(self, done: int, total: int) -> None:
+        progress = self.progress
+        if progress is not None:
+            progress.setLabelText(self.tr("Read %1 of %2 files…").replace(
+                "%1", str(done)).replace("%2", str(total)))
+            progress.setMaximum(max(total, 1))
+            # Last: a modal dialog's setValue processes events, and the import's end may
+            # be among them.
+            progress.setValue(done)
+
+    @Slot(object)
+    def _finished(self, outcome: ClassImportOutcome) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+        self.task, self.progress = None, None
+        self.finished.emit(outcome)

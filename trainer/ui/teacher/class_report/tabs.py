@@ -3,6 +3,8 @@ heatmap below), Heatmap, Confusion and Notes, each a table view over a model of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
@@ -68,6 +70,35 @@ def _page(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return page
+
+
+class EmptyPage(QWidget):
+    """What a teacher sees before the first import: what to do, and the two ways in."""
+
+    def __init__(self, on_folder: Callable[[], None], on_files: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel(self.tr(
+            "No class data yet. Collect your students' progress files (Progress → Export my "
+            "progress) on a USB stick, then Import a folder… — or choose the files with "
+            "Import progress files…. Importing a file twice changes nothing."))
+        self.text.setProperty("role", "empty")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setAccessibleName(self.tr("What to do first"))
+        self.folder = QPushButton(self.tr("Import a &folder…"))
+        self.folder.setProperty("role", "primary")
+        self.folder.clicked.connect(on_folder)
+        self.files = QPushButton(self.tr("Import progress &files…"))
+        self.files.clicked.connect(on_files)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        for button in (self.folder, self.files):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
 
 
 class ReportTabs(QTabWidget):

@@ -1,13 +1,16 @@
 """Teacher → Class report…: the class's progress files imported from a USB stick or a folder,
 and the report over them in tabs, with an assignment filter, a problems strip and exports.
 
-Imports run on the write lane with a progress dialog and Cancel; the report is made again
-from the store after every import, code edit or filter change (store.classes.report).
+Imports run on the write lane (import_task), the report on a lane of its own (report_task):
+the window stays responsive while a term of a class is scored again. The report is asked for
+again after every import, filter change or removal; a code edit is saved at once and patched
+into the report in hand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -17,8 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
-    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -29,19 +30,18 @@ from trainer.core.class_report import ClassReport
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.taxonomy import Taxonomy
 from trainer.storage.errors import StoreError
-from trainer.ui.teacher.class_report import exports
-from trainer.ui.teacher.class_report.import_task import ClassImportOutcome, ClassImportTask
+from trainer.ui.teacher.class_report import exports, words
+from trainer.ui.teacher.class_report.import_task import ClassImporter, ClassImportOutcome
 from trainer.ui.teacher.class_report.problems import ProblemsStrip
+from trainer.ui.teacher.class_report.report_task import ReportAnswer, ReportTask, report_lane
 from trainer.ui.teacher.class_report.store_types import ClassesPart, StoreProvider
 from trainer.ui.teacher.class_report.student_models import CodeRefused
-from trainer.ui.teacher.class_report.tabs import ReportTabs
-from trainer.ui.widgets.tasks import write_lane
-
-ALL = None  # the assignment filter's "All attempts"
+from trainer.ui.teacher.class_report.tabs import EmptyPage, ReportTabs
 
 
 class ClassReportWindow(QMainWindow):
-    imported = Signal(object)  # ClassImportOutcome, after the report was made again
+    report_ready = Signal()  # a report arrived and is shown
+    imported = Signal(object)  # ClassImportOutcome, once the report after it is shown
 
     def __init__(self, store_provider: StoreProvider, taxonomy: Taxonomy,
                  parent: QWidget | None = None) -> None:
@@ -53,14 +53,17 @@ class ClassReportWindow(QMainWindow):
         self.resize(1180, 760)
         self.report = ClassReport()
         self.failed: list[Problem] = []  # problems of this window's last import
-        self.task: ClassImportTask | None = None
-        self.progress: QProgressDialog | None = None
+        self.requests = 0  # the newest report asked for; older answers are dropped
+        self.report_task: ReportTask | None = None
+        self.after_import: ClassImportOutcome | None = None
         self._close_when_done = False
+        self.importer = ClassImporter(self, self.classes)
+        self.importer.finished.connect(self._imported)
 
         self.import_files_action = self._action(self.tr("&Import progress files…"), "Ctrl+I",
-                                                self.choose_files)
+                                                self.importer.choose_files)
         self.import_folder_action = self._action(self.tr("Import a &folder…"), "Ctrl+Shift+I",
-                                                 self.choose_folder)
+                                                 self.importer.choose_folder)
         self.csv_action = self._action(self.tr("Save &CSV for gradebook…"), "Ctrl+S",
                                        lambda: exports.save_csv(self, self.report))
         self.xapi_action = self._action(self.tr("Save &xAPI…"), "Ctrl+Shift+S",
@@ -76,26 +79,9 @@ class ClassReportWindow(QMainWindow):
         self.assignment = QComboBox()
         self.assignment.setAccessibleName(self.tr("Assignment filter"))
         self.assignment.setToolTip(self.tr("Show all attempts, or only one assignment's"))
+        self.assignment.addItem(self.tr("All attempts"), None)
         self.assignment.currentIndexChanged.connect(lambda _row: self.refresh())
-        toolbar = QToolBar(self.tr("Class report tools"))
-        toolbar.setAccessibleName(toolbar.windowTitle())
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.import_files_action, self.import_folder_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        label = QLabel(self.tr("&Assignment:"))
-        label.setBuddy(self.assignment)
-        toolbar.addWidget(label)
-        toolbar.addWidget(self.assignment)
-        toolbar.addSeparator()
-        for action in (self.csv_action, self.xapi_action):
-            toolbar.addAction(action)
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if button is not None and action.text():
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        self.addToolBar(toolbar)
+        self.addToolBar(self._toolbar())
 
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Class summary"))
@@ -111,7 +97,8 @@ class ClassReportWindow(QMainWindow):
         self.tabs.students.code_rejected.connect(
             lambda message: self._tell(self.tr("Student code"), message, error=True))
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._empty_page())
+        self.empty = EmptyPage(self.importer.choose_folder, self.importer.choose_files)
+        self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tabs)
         central = QWidget()
         central.setObjectName("screen")
@@ -132,68 +119,79 @@ class ClassReportWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def _empty_page(self) -> QWidget:
-        page = QWidget()
-        text = QLabel(self.tr(
-            "No class data yet. Collect your students' progress files (Progress → Export my "
-            "progress) on a USB stick, then Import a folder… — or choose the files with "
-            "Import progress files…. Importing a file twice changes nothing."))
-        text.setProperty("role", "empty")
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setAccessibleName(self.tr("What to do first"))
-        self.empty_folder = QPushButton(self.tr("Import a &folder…"))
-        self.empty_folder.setProperty("role", "primary")
-        self.empty_folder.clicked.connect(self.choose_folder)
-        self.empty_files = QPushButton(self.tr("Import progress &files…"))
-        self.empty_files.clicked.connect(self.choose_files)
-        for button in (self.empty_folder, self.empty_files):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(text)
-        for button in (self.empty_folder, self.empty_files):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return page
+    def _toolbar(self) -> QToolBar:
+        toolbar = QToolBar(self.tr("Class report tools"))
+        toolbar.setAccessibleName(toolbar.windowTitle())
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.import_files_action, self.import_folder_action])
+        toolbar.addSeparator()
+        label = QLabel(self.tr("&Assignment:"))
+        label.setBuddy(self.assignment)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.assignment)
+        toolbar.addSeparator()
+        toolbar.addActions([self.csv_action, self.xapi_action])
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None and action.text():
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        return toolbar
 
-    # --- the store -----------------------------------------------------------------------
+    # --- the report ----------------------------------------------------------------------
     def classes(self) -> ClassesPart | None:
         store = self.store_provider()
         return store.classes if store is not None else None
 
     def refresh(self) -> None:
-        """Make the report again from the store, for the chosen assignment."""
+        """Ask for the report again, for the chosen assignment; it is shown when it comes."""
         classes = self.classes()
         if classes is None:
             self.summary.setText(self.tr("The progress database is not open."))
             return
-        try:
-            empty = classes.is_empty()
-            self._fill_assignments(classes.assignment_ids())
-            self.report = ClassReport() if empty else classes.report(
-                self.assignment.currentData())
-        except StoreError as exc:
-            self.summary.setText(self.tr("The class data could not be read: %1")
-                                 .replace("%1", exc.message))
+        self.requests += 1
+        task = ReportTask(classes, self.assignment.currentData(), self.requests)
+        task.signals.finished.connect(self._report_arrived)
+        self.report_task = task
+        self.summary.setText(self.tr("Making the report…"))
+        for action in (self.csv_action, self.xapi_action):
+            action.setEnabled(False)
+        report_lane().start(task)
+
+    @Slot(object)
+    def _report_arrived(self, answer: ReportAnswer) -> None:
+        if answer.request != self.requests:
+            return  # a newer request is on its way
+        self.report_task = None
+        if self._close_when_done:
+            self.close()
             return
-        self.stack.setCurrentIndex(0 if empty else 1)
+        if answer.error is not None:
+            self.summary.setText(self.tr("The class data could not be read: %1")
+                                 .replace("%1", answer.error))
+            return
+        self.report = answer.report
+        self._fill_assignments(answer.assignments)
+        self.stack.setCurrentIndex(0 if answer.empty else 1)
         self.tabs.set_report(self.report)
         self.problems.set_problems(self.failed, self.report)
         for action in (self.csv_action, self.xapi_action):
             action.setEnabled(bool(self.report.attempts))
-        self.summary.setText("" if empty else self.tr(
+        self.summary.setText("" if answer.empty else self.tr(
             "%1 student(s) · %2 attempt(s) counted · %3 article(s)")
             .replace("%1", str(len(self.report.students)))
             .replace("%2", str(len(self.report.attempts)))
             .replace("%3", str(len(self.report.articles))))
+        self.report_ready.emit()
+        if self.after_import is not None:
+            outcome, self.after_import = self.after_import, None
+            self.imported.emit(outcome)
 
-    def _fill_assignments(self, ids: Sequence[tuple[str, str]]) -> None:
+    def _fill_assignments(self, ids: list[tuple[str, str]]) -> None:
         current = self.assignment.currentData()
         self.assignment.blockSignals(True)
         self.assignment.clear()
-        self.assignment.addItem(self.tr("All attempts"), ALL)
+        self.assignment.addItem(self.tr("All attempts"), None)
         for assignment_id, title in ids:
             self.assignment.addItem(f"{title} ({assignment_id})" if title else assignment_id,
                                     assignment_id)
@@ -207,11 +205,18 @@ class ClassReportWindow(QMainWindow):
             raise CodeRefused(self.tr("The progress database is not open."))
         try:
             classes.set_student_code(student_id, code)
-            return next((s.code for s in classes.students() if s.id == student_id), code)
+            saved = next((s.code for s in classes.students() if s.id == student_id), code)
         except InvalidInput as exc:
             raise CodeRefused("; ".join(p.message for p in exc.problems)) from exc
         except StoreError as exc:
             raise CodeRefused(exc.message) from exc
+        # The exports read the report in hand: give it the new code without scoring again.
+        report = self.report
+        report.students = [replace(s, student_code=saved) if s.student_id == student_id
+                           else s for s in report.students]
+        report.attempts = [replace(a, student_code=saved) if a.student_id == student_id
+                           else a for a in report.attempts]
+        return saved
 
     @Slot(str, str)
     def remove_student(self, student_id: str, name: str) -> None:
@@ -228,98 +233,38 @@ class ClassReportWindow(QMainWindow):
         self.refresh()
 
     # --- import --------------------------------------------------------------------------
-    def choose_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import progress files"), "",
-                                                self.tr("Progress files (*.mltprogress "
-                                                        "*.json);;All files (*)"))
-        if names:
-            self.import_paths([Path(n) for n in names])
-
-    def choose_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name = QFileDialog.getExistingDirectory(
-            self, self.tr("Import the progress files in a folder (a USB stick)"))
-        if name:
-            self.import_paths([Path(name)])
-
-    def import_paths(self, paths: Sequence[Path]) -> ClassImportTask | None:
-        classes = self.classes()
-        if classes is None or self.task is not None:
-            self._tell(self.tr("Import"), self.tr("An import is already running.")
-                       if classes is not None else self.tr("The progress database is not open."))
-            return None
-        task = ClassImportTask(classes, paths)
-        progress = QProgressDialog(self.tr("Reading the progress files…"), self.tr("Cancel"),
-                                   0, 0, self)
-        progress.setWindowTitle(self.tr("Importing"))
-        progress.setAccessibleName(self.tr("Import progress"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(task.cancel.set)
-        task.signals.progress.connect(self._show_progress)
-        task.signals.finished.connect(self._finished)
-        self.task, self.progress = task, progress
-        for action in (self.import_files_action, self.import_folder_action):
-            action.setEnabled(False)
-        write_lane().start(task)
-        return task
-
-    @Slot(int, int)
-    def _show_progress(self, done: int, total: int) -> None:
-        progress = self.progress
-        if progress is not None:
-            progress.setLabelText(self.tr("Read %1 of %2 files…").replace(
-                "%1", str(done)).replace("%2", str(total)))
-            progress.setMaximum(max(total, 1))
-            # Last: a modal dialog's setValue processes events, and the import's end may
-            # be among them.
-            progress.setValue(done)
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import files or folders (as the dialogs do); False if one runs already."""
+        return self.importer.import_paths(paths) is not None
 
     @Slot(object)
-    def _finished(self, outcome: ClassImportOutcome) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-        self.task, self.progress = None, None
-        for action in (self.import_files_action, self.import_folder_action):
-            action.setEnabled(True)
-        result = outcome.result
+    def _imported(self, outcome: ClassImportOutcome) -> None:
         self.failed = list(outcome.failure)
-        if result is not None:
-            self.failed += [*result.problems, *result.warnings]
-            failed_files = len({p.file for p in result.problems})
-            text = (self.tr("Imported %1 file(s): %2 attempt(s) added, %3 already there, "
-                            "%4 new student(s).")
-                    .replace("%1", str(result.files_read))
-                    .replace("%2", str(result.attempts_added))
-                    .replace("%3", str(result.attempts_already_there))
-                    .replace("%4", str(result.students_added)))
-            if failed_files:
-                text += " " + self.tr("%1 file(s) could not be imported: see Problems.").replace(
-                    "%1", str(failed_files))
-        else:
-            text = self.tr("The import failed: see Problems. Nothing was changed.")
-        if outcome.cancelled:
-            text = self.tr("Import cancelled; the files read before it stopped were kept.") \
-                + " " + text
-        self.status.setText(text)
+        if outcome.result is not None:
+            self.failed += [*outcome.result.problems, *outcome.result.warnings]
+        self.status.setText(words.import_summary(outcome))
         if self._close_when_done:
             self.close()
             return
+        self.after_import = outcome
         self.refresh()
-        self.imported.emit(outcome)
+
+    # --- the window ----------------------------------------------------------------------
+    def reopen(self) -> None:
+        """Teacher → Class report… again: show this window (it may be hidden, closing)."""
+        self._close_when_done = False
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # A running import finishes its current file (its own transaction) first.
-        if self.task is not None:
-            self.task.cancel.set()
+        # A running import finishes its current file (its own transaction), a report its
+        # query; the window hides now and closes when they are done.
+        if self.importer.task is not None or self.report_task is not None:
+            self.importer.cancel()
             self._close_when_done = True
             event.ignore()
+            self.hide()
             return
         super().closeEvent(event)
 
@@ -329,8 +274,4 @@ class ClassReportWindow(QMainWindow):
         super().changeEvent(event)
 
     def _tell(self, title: str, text: str, error: bool = False) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
-                          title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAccessibleName(title)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        exports.tell(self, title, text, error)

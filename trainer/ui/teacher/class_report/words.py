@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from trainer.core.mastery import MIN_EXAMPLES, Mastery
+
+if TYPE_CHECKING:
+    from trainer.ui.teacher.class_report.import_task import ClassImportOutcome
 
 # Literal calls, so pyside6-lupdate finds every string (docs/UI.md).
 translate = QCoreApplication.translate
@@ -66,3 +70,23 @@ def mastery_tooltip(mastery: Mastery | None) -> str:
     return translate("ClassReport", "Not enough yet: %1 key span(s) met, %2 needed for a "
                                     "mastery figure").replace(
         "%1", str(examples)).replace("%2", str(MIN_EXAMPLES))
+
+
+def import_summary(outcome: ClassImportOutcome) -> str:
+    """One line on what an import did, for the line under the class summary."""
+    result = outcome.result
+    if result is None:
+        return translate("ClassReport", "The import failed: see Problems. Nothing was changed.")
+    text = (translate("ClassReport", "Imported %1 file(s): %2 attempt(s) added, %3 already "
+                                     "there, %4 new student(s).")
+            .replace("%1", str(result.files_read)).replace("%2", str(result.attempts_added))
+            .replace("%3", str(result.attempts_already_there))
+            .replace("%4", str(result.students_added)))
+    failed_files = len({p.file for p in result.problems})
+    if failed_files:
+        text += " " + translate("ClassReport", "%1 file(s) could not be imported: see "
+                                               "Problems.").replace("%1", str(failed_files))
+    if outcome.cancelled:
+        text = translate("ClassReport", "Import cancelled; the files read before it stopped "
+                                        "were kept.") + " " + text
+    return text

@@ -189,3 +189,33 @@ def test_exporting_a_set_that_is_gone_reports_instead_of_raising(
     assert not controller.export_to("no-such-set", tmp_path / "out.json")
     assert shown and "Could not export" in shown[0] and "no-such-set" in shown[0]
     assert not (tmp_path / "out.json").exists()
+
+
+def test_warnings_of_a_successful_import_are_listed_and_copyable(
+        qtbot: Any, window: QMainWindow, store: Store, tmp_path: Path) -> None:
+    """Issue 9: what the loader accepted with a warning is told, not only errors."""
+    folder = markdown_set(tmp_path / "md")
+    (folder / "03.md.txt").write_text(article("Saved by Notepad."), encoding="utf-8")
+    ptc = tmp_path / "ptc"
+    ptc.mkdir()
+    (ptc / "article7.txt").write_text("Pool closure\n\nFurious\u009d swimmers say so.\n",
+                                      encoding="utf-8")
+    (ptc / "article7.task-flc-tc.labels").write_text("7\tLoaded_Language\t14\t21\n",
+                                                     encoding="utf-8")
+    controller = install_import_export(window, lambda: store)
+    outcomes = run_import(qtbot, controller, [folder, ptc])
+    assert all(o.report is not None for o in outcomes)
+    summary = controller.summary
+    assert summary is not None and not summary.isModal()  # stays open beside the files
+    assert "warnings: 2" in summary.headline.text()
+    rows = [summary.list.item(i).text() for i in range(summary.list.count())]
+    misnamed = next(r for r in rows if "03.md.txt" in r)
+    assert "warning: this file is not read" in misnamed and "Notepad" in misnamed
+    control = next(r for r in rows if "article7.txt" in r)
+    assert "article7.txt:3:8: warning:" in control  # file:line:col
+    assert rows[rows.index(misnamed) - 1].startswith("⚠")
+    summary.list.item(rows.index(control)).setSelected(True)
+    summary.copy_selected()
+    assert QApplication.clipboard().text() == control.strip()
+    assert "03.md.txt" in summary.text()  # the Copy button copies everything
+    summary.close()

@@ -3,8 +3,9 @@
 `install_import_export(window, store_provider)` adds the actions to the window's File menu
 and accepts dropped files and folders. Loading and importing run on a worker thread
 (QThreadPool + QRunnable); a cancellable progress dialog is shown meanwhile, and a summary
-(added / updated / unchanged / errors with their messages) afterwards. A cancelled or
-failed import changes nothing: the Store imports each set in one transaction.
+(added / updated / unchanged / errors with their messages, and the loader's warnings, each
+with file:line:col) afterwards, in a non-modal window the teacher can keep open and copy from.
+A cancelled or failed import changes nothing: the Store imports each set in one transaction.
 """
 
 from __future__ import annotations
@@ -24,8 +25,16 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -74,6 +83,9 @@ class ImportOutcome:
     title: str = ""
     report: ImportReportLike | None = None
     problems: list[str] = field(default_factory=list)
+    # What the loader accepted but the teacher should know (a misnamed article.md.txt left
+    # out, control characters replaced, curly quotes accepted): formatted, file:line:col first.
+    warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
 
 
@@ -98,6 +110,7 @@ class ImportTask(QRunnable):
         return not self.cancel.is_set()
 
     def run(self) -> None:
+        from trainer.core.errors import Problem
         from trainer.core.formats import load_set
 
         outcomes: list[ImportOutcome] = []
@@ -108,8 +121,9 @@ class ImportTask(QRunnable):
                 outcome.cancelled = True
                 continue
             self.signals.stage.emit(_tr("Reading %1…").replace("%1", path.name))
+            warnings: list[Problem] = []
             try:
-                article_set = load_set(path)
+                article_set = load_set(path, warnings=warnings)
                 outcome.title = article_set.title
                 self.signals.stage.emit(_tr("Adding “%1” to the library…")
                                         .replace("%1", article_set.title))
@@ -122,36 +136,48 @@ class ImportTask(QRunnable):
                 else:
                     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
                     outcome.problems = [f"{path}: {message}"]
+            finally:
+                outcome.warnings = [w.format() for w in warnings]
         self.signals.finished.emit(outcomes)
 
 
 # --- the summary -------------------------------------------------------------------------
 
-def summary_lines(outcomes: Sequence[ImportOutcome]) -> tuple[str, list[tuple[bool, str]]]:
-    """A headline and (is_error, line) rows, shared by the dialog and its clipboard copy."""
+Row = tuple[str, str]  # (kind: "ok", "error" or "warning", text)
+
+
+def summary_lines(outcomes: Sequence[ImportOutcome]) -> tuple[str, list[Row]]:
+    """A headline and (kind, line) rows, shared by the dialog and its clipboard copy."""
     added = sum(o.report.added for o in outcomes if o.report)
     updated = sum(o.report.updated for o in outcomes if o.report)
     unchanged = sum(o.report.unchanged for o in outcomes if o.report)
     failed = sum(1 for o in outcomes if o.problems)
+    warned = sum(len(o.warnings) for o in outcomes if o.report is not None)
     cancelled = any(o.cancelled for o in outcomes)
     headline = (_tr("Articles added: %1 · updated: %2 · unchanged: %3 · files with errors: %4")
                 .replace("%1", str(added)).replace("%2", str(updated))
                 .replace("%3", str(unchanged)).replace("%4", str(failed)))
+    if warned:
+        headline += _tr(" · warnings: %1 (read them below)").replace("%1", str(warned))
     if cancelled:
         headline = _tr("Import cancelled; the cancelled set was not changed.") + "\n" + headline
-    rows: list[tuple[bool, str]] = []
+    rows: list[Row] = []
     for o in outcomes:
         if o.report is not None:
-            rows.append((False, _tr("✓ %1 — %2 added, %3 updated, %4 unchanged")
+            rows.append(("ok", _tr("✓ %1 — %2 added, %3 updated, %4 unchanged")
                          .replace("%1", o.title or o.source).replace("%2", str(o.report.added))
                          .replace("%3", str(o.report.updated))
                          .replace("%4", str(o.report.unchanged))))
+            if o.warnings:
+                rows.append(("warning", _tr("⚠ imported with %1 warning(s) — check these:")
+                             .replace("%1", str(len(o.warnings)))))
+                rows.extend(("warning", "    " + line) for line in o.warnings)
         elif o.cancelled:
-            rows.append((False, _tr("– %1 — cancelled, nothing changed").replace("%1", o.source)))
+            rows.append(("ok", _tr("– %1 — cancelled, nothing changed").replace("%1", o.source)))
         else:
-            rows.append((True, _tr("✗ %1 — not imported, %2 problem(s):")
+            rows.append(("error", _tr("✗ %1 — not imported, %2 problem(s):")
                          .replace("%1", o.source).replace("%2", str(len(o.problems)))))
-            rows.extend((True, "    " + line) for line in o.problems)
+            rows.extend(("error", "    " + line) for line in o.problems)
     return headline, rows
 
 
@@ -170,14 +196,23 @@ class ImportSummaryDialog(QDialog):
         font.setBold(True)
         self.headline.setFont(font)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Imported sets and problems"))
+        self.list.setAccessibleName(self.tr("Imported sets, problems and warnings"))
         self.list.setWordWrap(True)
-        for is_error, line in rows:
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for kind, line in rows:  # the ✗ / ⚠ signs carry the meaning; colour only adds to it
             item = QListWidgetItem(line)
-            if is_error:
+            if kind == "error":
                 item.setForeground(Qt.GlobalColor.darkRed)
+            elif kind == "warning":
+                item.setForeground(QColor("#8a5a00"))
             self.list.addItem(item)
-        self._text = "\n".join([headline] + [line for _e, line in rows])
+        copy_lines = QAction(self.tr("Copy selected lines"), self.list)
+        copy_lines.setShortcut(QKeySequence.StandardKey.Copy)
+        copy_lines.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy_lines.triggered.connect(self.copy_selected)
+        self.list.addAction(copy_lines)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._text = "\n".join([headline] + [line for _kind, line in rows])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton(self.tr("&Copy to clipboard"))
         copy.setAccessibleName(self.tr("Copy summary to clipboard"))
@@ -192,6 +227,11 @@ class ImportSummaryDialog(QDialog):
 
     def text(self) -> str:
         return self._text
+
+    def copy_selected(self) -> None:
+        lines = [self.list.item(i).text().strip() for i in range(self.list.count())
+                 if self.list.item(i).isSelected()]
+        QGuiApplication.clipboard().setText("\n".join(lines) if lines else self._text)
 
 
 # --- export ------------------------------------------------------------------------------
@@ -328,7 +368,9 @@ class ImportExportController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "summary", None))
         self.summary = dialog
-        dialog.open()
+        # Non-modal: the teacher can keep the warnings open next to the set's files to fix them.
+        dialog.setModal(False)
+        dialog.show()
         self.imported.emit(outcomes)
 
     # --- export ----------------------------------------------------------------------------

@@ -129,14 +129,15 @@ def test_editor_opens_only_behind_the_pin(qtbot: Any, store: Store) -> None:
 
 
 def test_the_pin_dialog_promises_only_what_it_protects(qtbot: Any, store: Store) -> None:
-    # QA: the text promised a "class report" the program does not have; the PIN guards the
-    # set editor only (the one caller of require_teacher_pin).
+    # QA: the text once promised a "class report" the program did not have; it names exactly
+    # what calls require_teacher_pin: the set editor, the class report, making assignments and
+    # removing sets.
     from PySide6.QtWidgets import QLabel
 
     for _ in range(2):
         dialog = TeacherPinDialog(store)
         qtbot.addWidget(dialog)
         texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
-        assert "set editor" in texts
-        assert "class report" not in texts
+        assert "set editor" in texts and "making assignments" in texts
+        assert "removing sets" in texts and "class report" in texts
         set_pin(qtbot, store, "4821")  # the second round shows the "change it" wording

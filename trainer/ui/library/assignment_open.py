@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from trainer.ui.library.assignment_view import AssignmentView
     from trainer.ui.shell.main_window import MainWindow
 
-ASSIGNMENT_FILTER = "Assignments (*.json);;All files (*)"
+ASSIGNMENT_FILTER = "Assignments (*.mltassignment *.json);;All files (*)"
 _SNIFF_BYTES = 4096
 _TAG = re.compile(rb'"format"\s*:\s*"trainer\.assignment"')
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from trainer.ui.library.set_removal import remove_set_from_library
+from trainer.ui.teacher.assignment_maker import open_assignment_maker
 from trainer.ui.teacher.class_report.entry import open_class_report
 
 if TYPE_CHECKING:
@@ -64,6 +66,10 @@ def build_menus(window: MainWindow) -> None:
                                    window.open_editor))
     teacher_menu.addAction(_action(window, _tr("&Class report…"), "Ctrl+Shift+R",
                                    lambda: open_class_report(window)))
+    teacher_menu.addAction(_action(window, _tr("Make &assignment…"), None,
+                                   lambda: open_assignment_maker(window)))
+    teacher_menu.addAction(_action(window, _tr("&Remove set from library…"), None,
+                                   lambda: remove_set_from_library(window)))
     teacher_menu.addAction(_action(window, _tr("Teacher &PIN…"), None,
                                    window.open_teacher_pin))
     # File → Import file/folder and Export set are added by MainWindow.finish_setup().

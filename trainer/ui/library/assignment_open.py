@@ -24,13 +24,11 @@ if TYPE_CHECKING:
     from trainer.ui.library.assignment_view import AssignmentView
     from trainer.ui.shell.main_window import MainWindow
 
-ASSIGNMENT_FILTER = "Assignments (*.mltassignment *.json);;All files (*)"
 _SNIFF_BYTES = 4096
 _TAG = re.compile(rb'"format"\s*:\s*"trainer\.assignment"')
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Assignments", text)
+translate = QCoreApplication.translate
 
 
 def looks_like_assignment(path: Path) -> bool:
@@ -85,8 +83,9 @@ class AssignmentController(QObject):
         self.view.list.setFocus()
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, _tr("Open assignment"), "",
-                                              _tr(ASSIGNMENT_FILTER))
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, translate("Assignments", "Open assignment"), "",
+            translate("Assignments", "Assignments (*.mltassignment *.json);;All files (*)"))
         if name:
             self.open_path(Path(name))
 
@@ -108,9 +107,10 @@ class AssignmentController(QObject):
         return True
 
     def _refuse(self, path: Path, details: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Assignment not opened"),
-                          _tr("{name} could not be opened; nothing was changed.").format(
-                              name=path.name), QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, translate("Assignments", "Assignment not opened"),
+            translate("Assignments", "{name} could not be opened; nothing was changed.").format(
+                name=path.name), QMessageBox.StandardButton.Ok, self.window)
         box.setDetailedText(details)
         box.setInformativeText(details.splitlines()[0] if details else "")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -157,7 +157,8 @@ class AssignmentController(QObject):
             self.show(assignment_id)
             if info.feedback == "end":
                 self.done_box = QMessageBox(
-                    QMessageBox.Icon.Information, _tr("Assignment done"), _tr(
+                    QMessageBox.Icon.Information, translate("Assignments", "Assignment done"),
+                    translate("Assignments",
                         "Every passage of “{title}” is submitted. Your feedback for each one "
                         "is in My attempts (Ctrl+H).").format(title=info.title),
                     QMessageBox.StandardButton.Ok, self.window)

@@ -69,9 +69,7 @@ if TYPE_CHECKING:
         def library(self) -> ExportLibrary: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportExport", text)
-
+translate = QCoreApplication.translate
 
 # --- the import worker -------------------------------------------------------------------
 
@@ -84,7 +82,7 @@ class ImportOutcome:
     report: ImportReportLike | None = None
     problems: list[str] = field(default_factory=list)
     # What the loader accepted but the teacher should know (a misnamed article.md.txt left
-    # out, control characters replaced, curly quotes accepted): formatted, file:line:col first.
+    # out, a control character replaced): formatted, file:line:col first.
     warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
 
@@ -120,12 +118,13 @@ class ImportTask(QRunnable):
             if self.cancel.is_set():
                 outcome.cancelled = True
                 continue
-            self.signals.stage.emit(_tr("Reading %1…").replace("%1", path.name))
+            self.signals.stage.emit(
+                translate("ImportExport", "Reading %1…").replace("%1", path.name))
             warnings: list[Problem] = []
             try:
                 article_set = load_set(path, warnings=warnings)
                 outcome.title = article_set.title
-                self.signals.stage.emit(_tr("Adding “%1” to the library…")
+                self.signals.stage.emit(translate("ImportExport", "Adding “%1” to the library…")
                                         .replace("%1", article_set.title))
                 outcome.report = self.store.library.import_set(article_set, self._progress)
             except InvalidInput as exc:
@@ -154,28 +153,34 @@ def summary_lines(outcomes: Sequence[ImportOutcome]) -> tuple[str, list[Row]]:
     failed = sum(1 for o in outcomes if o.problems)
     warned = sum(len(o.warnings) for o in outcomes if o.report is not None)
     cancelled = any(o.cancelled for o in outcomes)
-    headline = (_tr("Articles added: %1 · updated: %2 · unchanged: %3 · files with errors: %4")
+    headline = (translate("ImportExport", "Articles added: %1 · updated: %2 · unchanged: %3 · "
+                                          "files with errors: %4")
                 .replace("%1", str(added)).replace("%2", str(updated))
                 .replace("%3", str(unchanged)).replace("%4", str(failed)))
     if warned:
-        headline += _tr(" · warnings: %1 (read them below)").replace("%1", str(warned))
+        headline += translate("ImportExport", " · warnings: %1 (read them below)").replace(
+            "%1", str(warned))
     if cancelled:
-        headline = _tr("Import cancelled; the cancelled set was not changed.") + "\n" + headline
+        headline = translate("ImportExport", "Import cancelled; the cancelled set was not "
+                                             "changed.") + "\n" + headline
     rows: list[Row] = []
     for o in outcomes:
         if o.report is not None:
-            rows.append(("ok", _tr("✓ %1 — %2 added, %3 updated, %4 unchanged")
+            rows.append(("ok", translate("ImportExport",
+                                         "✓ %1 — %2 added, %3 updated, %4 unchanged")
                          .replace("%1", o.title or o.source).replace("%2", str(o.report.added))
                          .replace("%3", str(o.report.updated))
                          .replace("%4", str(o.report.unchanged))))
             if o.warnings:
-                rows.append(("warning", _tr("⚠ imported with %1 warning(s) — check these:")
+                rows.append(("warning", translate(
+                    "ImportExport", "⚠ imported with %1 warning(s) — check these:")
                              .replace("%1", str(len(o.warnings)))))
                 rows.extend(("warning", "    " + line) for line in o.warnings)
         elif o.cancelled:
-            rows.append(("ok", _tr("– %1 — cancelled, nothing changed").replace("%1", o.source)))
+            rows.append(("ok", translate("ImportExport", "– %1 — cancelled, nothing changed")
+                         .replace("%1", o.source)))
         else:
-            rows.append(("error", _tr("✗ %1 — not imported, %2 problem(s):")
+            rows.append(("error", translate("ImportExport", "✗ %1 — not imported, %2 problem(s):")
                          .replace("%1", o.source).replace("%2", str(len(o.problems)))))
             rows.extend(("error", "    " + line) for line in o.problems)
     return headline, rows
@@ -246,8 +251,6 @@ def export_set(store: ExportStore, set_id: str, path: Path) -> ArticleSet:
 
 # --- the controller ----------------------------------------------------------------------
 
-IMPORT_FILTER = "Article sets (*.json *.zip);;All files (*)"
-
 
 class ImportExportController(QObject):
     """Owns the actions, the drop handling and the running import of one window."""
@@ -266,13 +269,13 @@ class ImportExportController(QObject):
         self.summary: ImportSummaryDialog | None = None
         self.last_outcomes: list[ImportOutcome] = []
 
-        self.import_file_action = self._action(_tr("&Import set file…"), self.choose_files,
-                                               QKeySequence("Ctrl+I"))
-        self.import_folder_action = self._action(_tr("Import set &folder…"),
+        self.import_file_action = self._action(translate("ImportExport", "&Import set file…"),
+                                               self.choose_files, QKeySequence("Ctrl+I"))
+        self.import_folder_action = self._action(translate("ImportExport", "Import set &folder…"),
                                                  self.choose_folder,
                                                  QKeySequence("Ctrl+Shift+I"))
-        self.export_action = self._action(_tr("&Export set as JSON…"), self.choose_export,
-                                          QKeySequence("Ctrl+E"))
+        self.export_action = self._action(translate("ImportExport", "&Export set as JSON…"),
+                                          self.choose_export, QKeySequence("Ctrl+E"))
         menu = _file_menu(window)
         first = menu.actions()[0] if menu.actions() else None
         for action in (self.import_file_action, self.import_folder_action, self.export_action):
@@ -314,30 +317,34 @@ class ImportExportController(QObject):
 
     # --- import ----------------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self.window, _tr("Import article sets"), "",
-                                                _tr(IMPORT_FILTER))
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, translate("ImportExport", "Import article sets"), "",
+            translate("ImportExport", "Article sets (*.json *.zip);;All files (*)"))
         if names:
             self.import_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(
-            self.window, _tr("Import a Markdown or PTC folder"))
+            self.window, translate("ImportExport", "Import a Markdown or PTC folder"))
         if name:
             self.import_paths([Path(name)])
 
     def import_paths(self, paths: Sequence[Path]) -> ImportTask | None:
         store = self.store_provider()
         if store is None:
-            self._inform(_tr("Import"), _tr("The library is not available."))
+            self._inform(translate("ImportExport", "Import"),
+                         translate("ImportExport", "The library is not available."))
             return None
         if self.task is not None:
-            self._inform(_tr("Import"), _tr("An import is already running."))
+            self._inform(translate("ImportExport", "Import"),
+                         translate("ImportExport", "An import is already running."))
             return None
         task = ImportTask(paths, store)
         task.setAutoDelete(False)  # we keep it (and its signals) until it has finished
-        progress = QProgressDialog(_tr("Starting import…"), _tr("Cancel"), 0, 0, self.window)
-        progress.setWindowTitle(_tr("Importing"))
-        progress.setAccessibleName(_tr("Import progress"))
+        progress = QProgressDialog(translate("ImportExport", "Starting import…"),
+                                   translate("ImportExport", "Cancel"), 0, 0, self.window)
+        progress.setWindowTitle(translate("ImportExport", "Importing"))
+        progress.setAccessibleName(translate("ImportExport", "Import progress"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -378,16 +385,19 @@ class ImportExportController(QObject):
         store = self.store_provider()
         sets = list(store.library.list_sets()) if store is not None else []
         if store is None or not sets:
-            self._inform(_tr("Export"), _tr("There is no set in the library to export yet."))
+            self._inform(translate("ImportExport", "Export"), translate(
+                "ImportExport", "There is no set in the library to export yet."))
             return
         labels = [f"{s.title} ({s.id}, v{s.version})" for s in sets]
-        label, ok = QInputDialog.getItem(self.window, _tr("Export set"),
-                                         _tr("Set to export:"), labels, 0, False)
+        label, ok = QInputDialog.getItem(self.window, translate("ImportExport", "Export set"),
+                                         translate("ImportExport", "Set to export:"), labels,
+                                         0, False)
         if not ok:
             return
         chosen = sets[labels.index(label)]
-        name, _ = QFileDialog.getSaveFileName(self.window, _tr("Export set as JSON"),
-                                              f"{chosen.id}.json", _tr("Article set (*.json)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, translate("ImportExport", "Export set as JSON"), f"{chosen.id}.json",
+            translate("ImportExport", "Article set (*.json)"))
         if name:
             self.export_to(chosen.id, Path(name))
 
@@ -395,13 +405,15 @@ class ImportExportController(QObject):
         store = self.store_provider()
         try:
             if store is None:
-                raise ValueError(_tr("The library is not available."))
+                raise ValueError(translate("ImportExport", "The library is not available."))
             export_set(store, set_id, path)
         except (OSError, ValueError, StopIteration, StoreError) as exc:
-            self._inform(_tr("Export"), _tr("Could not export: %1").replace("%1", str(exc)))
+            self._inform(translate("ImportExport", "Export"), translate(
+                "ImportExport", "Could not export: %1").replace("%1", str(exc)))
             return False
-        self._inform(_tr("Export"), _tr("Saved %1. Copy it to a USB stick and import it on "
-                                        "another computer.").replace("%1", str(path)))
+        self._inform(translate("ImportExport", "Export"), translate(
+            "ImportExport", "Saved %1. Copy it to a USB stick and import it on another "
+                            "computer.").replace("%1", str(path)))
         return True
 
     def _inform(self, title: str, text: str) -> None:
@@ -424,9 +436,10 @@ def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 def _file_menu(window: QMainWindow) -> QMenu:
     for action in window.menuBar().actions():
         menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == _tr("File"):
+        if isinstance(menu, QMenu) \
+                and action.text().replace("&", "") == translate("ImportExport", "File"):
             return menu
-    return window.menuBar().addMenu(_tr("&File"))
+    return window.menuBar().addMenu(translate("ImportExport", "&File"))
 
 
 def install_import_export(window: QMainWindow,

@@ -19,8 +19,7 @@ if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetRemoval", text)
+translate = QCoreApplication.translate
 
 
 def _inform(window: MainWindow, title: str, text: str) -> None:
@@ -36,26 +35,29 @@ def remove_set_from_library(window: MainWindow) -> str | None:
     store = window.ensure_store()
     if store is None:
         return None
-    title = _tr("Remove set from library")
-    if not require_teacher_pin(window, store, _tr("Removing a set from the library is for "
-                                                  "teachers. Enter the teacher PIN.")):
+    title = translate("SetRemoval", "Remove set from library")
+    if not require_teacher_pin(window, store, translate(
+            "SetRemoval", "Removing a set from the library is for teachers. Enter the "
+                          "teacher PIN.")):
         return None
     sets = store.library.list_sets()
     if not sets:
-        _inform(window, title, _tr("The library has no sets to remove."))
+        _inform(window, title, translate("SetRemoval", "The library has no sets to remove."))
         return None
-    labels = [_tr("%1 (%2, version %3, %4 passages)").replace("%1", s.title)
+    labels = [translate("SetRemoval", "%1 (%2, version %3, %4 passages)").replace("%1", s.title)
               .replace("%2", s.id).replace("%3", str(s.version))
               .replace("%4", str(s.article_count)) for s in sets]
-    label, ok = QInputDialog.getItem(window, title, _tr("Set to remove:"), labels, 0, False)
+    label, ok = QInputDialog.getItem(window, title, translate("SetRemoval", "Set to remove:"),
+                                     labels, 0, False)
     if not ok or label not in labels:
         return None
     chosen = sets[labels.index(label)]
     answer = QMessageBox.question(
         window, title,
-        _tr("Remove “%1” and its %2 passages from the library?\n\nStudents' attempts on it are "
-            "kept and still show in their history; unfinished marks on its passages are "
-            "dropped. Importing the set again brings it back.")
+        translate("SetRemoval", "Remove “%1” and its %2 passages from the library?\n\n"
+                                "Students' attempts on it are kept and still show in their "
+                                "history; unfinished marks on its passages are dropped. "
+                                "Importing the set again brings it back.")
         .replace("%1", chosen.title).replace("%2", str(chosen.article_count)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel)
@@ -64,7 +66,8 @@ def remove_set_from_library(window: MainWindow) -> str | None:
     try:
         store.library.remove_set(chosen.id)
     except StoreError as exc:
-        _inform(window, title, _tr("Nothing was removed: %1").replace("%1", exc.message))
+        _inform(window, title, translate("SetRemoval", "Nothing was removed: %1").replace(
+            "%1", exc.message))
         return None
     window.refresh_library()
     return chosen.id

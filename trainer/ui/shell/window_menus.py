@@ -66,9 +66,10 @@ def build_menus(window: MainWindow) -> None:
                                    window.open_editor))
     teacher_menu.addAction(_action(window, _tr("&Class report…"), "Ctrl+Shift+R",
                                    lambda: open_class_report(window)))
-    teacher_menu.addAction(_action(window, _tr("Make &assignment…"), None,
-                                   lambda: open_assignment_maker(window)))
-    teacher_menu.addAction(_action(window, _tr("&Remove set from library…"), None,
+    teacher_menu.addAction(_action(window, QCoreApplication.translate(
+        "MainWindow", "Make &assignment…"), None, lambda: open_assignment_maker(window)))
+    teacher_menu.addAction(_action(window, QCoreApplication.translate("MainWindow",
+                                                              "&Remove set from library…"), None,
                                    lambda: remove_set_from_library(window)))
     teacher_menu.addAction(_action(window, _tr("Teacher &PIN…"), None,
                                    window.open_teacher_pin))

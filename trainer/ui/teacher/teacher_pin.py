@@ -24,6 +24,8 @@ from trainer.core.pin import MIN_PIN_LENGTH, PinError, check_pin_rules, hash_pin
 
 PIN_SETTING = "teacher_pin_hash"
 
+translate = QCoreApplication.translate
+
 
 class SettingsPart(Protocol):
     def get(self, key: str, default: Any = None) -> Any: ...
@@ -35,10 +37,6 @@ class SettingsStore(Protocol):
 
     @property
     def settings(self) -> SettingsPart: ...
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeacherPin", text)
 
 
 def has_teacher_pin(store: SettingsStore) -> bool:
@@ -58,7 +56,7 @@ def _pin_field(name: str) -> QLineEdit:
 def _message_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setAccessibleName(_tr("Message"))
+    label.setAccessibleName(translate("TeacherPin", "Message"))
     label.setStyleSheet("color:#b42318;")
     return label
 

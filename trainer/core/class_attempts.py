@@ -122,11 +122,21 @@ class AttemptFigures:
             self.confusion, self.disagrees], ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, text: str) -> AttemptFigures:
+    def from_json(cls, text: str,
+                  spans: dict[tuple[int, int, str], Span] | None = None) -> AttemptFigures:
+        """`spans`: Span objects to share (they are immutable); the same mark recurs across
+        a class's attempts on one passage, and a report reads thousands."""
         student, f1, counts, marks, missed, alarms, confusion, disagrees = json.loads(text)
-        return cls(StudentScore(*student), f1, DiscernmentCounts(*counts),
-                   tuple([Span(s, e, label) for s, e, label in marks]), tuple(missed),
-                   tuple(alarms), tuple(map(tuple, confusion)), disagrees)
+        shared = {} if spans is None else spans
+        made = []
+        for start, end, label in marks:
+            key = (start, end, label)
+            span = shared.get(key)
+            if span is None:
+                span = shared[key] = Span(start, end, label)
+            made.append(span)
+        return cls(StudentScore(*student), f1, DiscernmentCounts(*counts), tuple(made),
+                   tuple(missed), tuple(alarms), tuple(map(tuple, confusion)), disagrees)
 
 
 def score_attempt(attempt: AttemptLike, found: Resolved,

@@ -65,9 +65,10 @@ def mastery_by_technique(observations: Iterable[Observation], now: datetime,
     for technique in dict.fromkeys([*techniques, *sorted(grouped)]):
         seen = grouped.get(technique, [])
         examples = sum(o.total for o in seen)
+        weights = [_weight(now, o.when) for o in seen]  # once each: a class has thousands
         # fsum: exactly rounded, so the result does not depend on the order of attempts.
-        weighted = math.fsum(_weight(now, o.when) * o.total for o in seen)
-        share = (math.fsum(_weight(now, o.when) * o.found for o in seen) / weighted
+        weighted = math.fsum(w * o.total for w, o in zip(weights, seen, strict=True))
+        share = (math.fsum(w * o.found for w, o in zip(weights, seen, strict=True)) / weighted
                  if weighted > 0 else 0.0)
         recent = [o for o in seen if o.when >= recent_since]
         result[technique] = Mastery(

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from trainer.core.class_attempts import AttemptFigures, AttemptLike, Resolved
     from trainer.core.class_report import ClassReport
     from trainer.core.progress_file import ProgressFile
+    from trainer.core.spans import Span
 
 MAX_CODE_LENGTH = 200
 # SQLite's default limit of bound parameters is 32,766; UUID look-ups go in chunks below it.
@@ -321,6 +322,7 @@ class Classes(StorePart):
         if assignment_id is not None:
             query = query.where(ClassAttemptRow.assignment_id == assignment_id)
         figures: dict[str, AttemptFigures] = {}
+        spans: dict[tuple[int, int, str], Span] = {}
         stale: list[tuple[int, StoredAttempt]] = []
         with self._read() as session:
             students = {uuid: StoredProfile(uuid, name, teacher if teacher is not None
@@ -337,7 +339,7 @@ class Classes(StorePart):
                 if found is None:
                     continue
                 if against == found[1]:
-                    figures[attempt.id] = AttemptFigures.from_json(kept)
+                    figures[attempt.id] = AttemptFigures.from_json(kept, spans)
                 else:
                     stale.append((pk, attempt))
         if stale:

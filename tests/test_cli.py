@@ -312,6 +312,19 @@ def test_score_loads_no_heavy_library(tmp_path: Path) -> None:
     assert "HEAVY 0 []" in result.stderr, result.stderr
 
 
+def test_score_imports_only_its_light_scoring_modules() -> None:
+    # The reference modules (Span objects, verdict and student-result dataclasses) cost
+    # import time that `trainer score` does not need: it scores through core/scoring_fast.py.
+    code = ("import sys; from trainer.cli.main import run; "
+            f"code = run(['score', {str(KEY)!r}, {str(ANSWERS)!r}, '--json']); "
+            "extra = sorted(m for m in ('trainer.core.scoring', 'trainer.core.student_score', "
+            "'trainer.core.verdicts', 'trainer.storage.service') if m in sys.modules); "
+            "print('EXTRA', code, extra, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert "EXTRA 0 []" in result.stderr, result.stderr
+
+
 def test_score_reports_a_bad_json_key_like_validate(tmp_path: Path) -> None:
     raw = json.loads(KEY.read_text(encoding="utf-8"))
     raw["colour"] = "red"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from trainer.core.parts import PARTS, SEPARATOR, title_base
+from trainer.core.parts import SEPARATOR, title_base
 from trainer.core.setcheck import MAX_ARTICLES, MAX_TEXT_CHARS, boundary_splits_character
 from trainer.core.taxonomy import FAMILY_IDS, Taxonomy, Technique, default_taxonomy
 
@@ -196,19 +196,29 @@ def _annotations(raw: object, text: str, title: str, labels: frozenset[str],
         return None
     found = []
     for item in raw:
-        if type(item) is not dict or not item.keys() <= keys:
+        if type(item) is not dict or not keys.issuperset(item):
             return None
-        start, end, label = item.get("start"), item.get("end"), item.get("label")
-        explanation, tip = item.get("explanation", ""), item.get("tip", "")
-        optional, part = item.get("optional", False), item.get("part", "text")
-        if part not in PARTS or type(part) is not str:
+        get = item.get
+        start, end, label = get("start"), get("end"), get("label")
+        explanation, tip, optional = get("explanation", ""), get("tip", ""), get("optional", False)
+        part = get("part", "text")
+        if part == "text" and type(part) is str:
+            target = text
+        elif part == "title" and type(part) is str:
+            target = title
+        else:
             return None
-        target = title if part == "title" else text
         if not (type(start) is int and type(end) is int and 0 <= start < end <= len(target)
                 and type(label) is str and label in labels
                 and type(explanation) is str and type(tip) is str and type(optional) is bool):
             return None
-        if boundary_splits_character(target, start) or boundary_splits_character(target, end):
+        # A boundary between two characters below U+0300 never splits one (the usual case,
+        # answered without a call); anything else asks setcheck.
+        if not (start == 0 or (target[start] < "\u0300" and target[start - 1] < "\u0300")
+                or not boundary_splits_character(target, start)):
+            return None
+        if not (end == len(target) or (target[end] < "\u0300" and target[end - 1] < "\u0300")
+                or not boundary_splits_character(target, end)):
             return None
         found.append(KeyAnnotation(start, end, label, explanation, tip, optional, part))
     return tuple(found)

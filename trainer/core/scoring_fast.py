@@ -27,22 +27,23 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.core.discernment import DiscernmentCounts, sentence_bounds
-from trainer.core.scoring import (
+from trainer.core.scoring_counts import (
+    FOUND_THRESHOLD,
     Counts,
     Mark,
     Mode,
-    ScoredArticle,
-    ScoredSpan,
     counts_from_groups,
     groups_by_mode,
     keep_counted,
 )
 from trainer.core.spans import Interval, merge_sorted, touches_any
-from trainer.core.student_score import FOUND_SHARE, StudentScore
-from trainer.core.verdicts import FOUND_THRESHOLD
+from trainer.core.student_counts import FOUND_SHARE, StudentScore
+
+if TYPE_CHECKING:  # scoring.py itself is not imported: verdicts, parts, Span (DESIGN §9)
+    from trainer.core.scoring import ScoredArticle, ScoredSpan
 
 _END = itemgetter(1)
 _VERDICT_ORDER = itemgetter(1, 2, 4)  # start, end, source: compute_verdicts' final order
@@ -58,17 +59,6 @@ class ArticleFigures(NamedTuple):
     student: StudentScore
     discernment: DiscernmentCounts
     verdicts: list[VerdictRow] | None  # in compute_verdicts' order
-
-
-def _sentences_over(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> int:
-    """How many sentences [start, end) holds text of, when that is more than one; else 1.
-
-    The student score only asks whether a mark holds more sentences than a key span (of at
-    least one): a span inside one sentence, blank or not, never does. Past one sentence the
-    count is exact: sentences are trimmed, so a span that reaches past a sentence's end holds
-    its last character, and one that reaches into the next holds its first.
-    """
-    return max(1, bisect_left(starts, end) - bisect_right(ends, start))
 
 
 def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
@@ -104,7 +94,15 @@ def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
 
 def _student(mine: dict[str, list[Interval]], keys: dict[str, list[Interval]],
              starts: Sequence[int], ends: Sequence[int], mode: Mode) -> StudentScore:
-    """student_score.assess's counts, from the marks and key spans merged in the mode."""
+    """student_score.assess's counts, from the marks and key spans merged in the mode.
+
+    "Too broad" compares the sentences a mark holds text of with those of the key spans it
+    overlaps (at least one). Only a mark reaching over more than one sentence can be too
+    broad, and past one sentence the count needs no look at the text: sentences are trimmed,
+    so a span reaching past a sentence's end holds its last character and one reaching into
+    the next holds its first. Two binary searches give it: the sentences starting before the
+    span's end less those ending at or before its start.
+    """
     ordered = sorted((s, e, label) for label, group in keys.items() for s, e in group)
     key_starts = [s for s, _, _ in ordered]
     reach: list[int] = []  # reach[i]: the furthest end among ordered[0..i]
@@ -117,7 +115,8 @@ def _student(mine: dict[str, list[Interval]], keys: dict[str, list[Interval]],
     for label, group in mine.items():
         marks += len(group)
         for start, end in group:
-            held = _sentences_over(starts, ends, start, end)
+            # How many sentences the mark overlaps; exact when it is more than one.
+            held = bisect_left(starts, end) - bisect_right(ends, start)
             index = bisect_left(key_starts, end) - 1
             limit, overlaps, matching = 1, False, []
             while index >= 0 and reach[index] > start:
@@ -125,7 +124,8 @@ def _student(mine: dict[str, list[Interval]], keys: dict[str, list[Interval]],
                 if key_end > start:
                     overlaps = True
                     if held > limit:  # only then can a key span's sentences matter
-                        limit = max(limit, _sentences_over(starts, ends, key_start, key_end))
+                        limit = max(limit, bisect_left(starts, key_end)
+                                    - bisect_right(ends, key_start))
                     if key_label == label:
                         matching.append(index)
                 index -= 1
@@ -197,13 +197,22 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
               optional: Sequence[Interval], family_of: Mapping[str, str]
               ) -> list[VerdictRow]:
     """verdicts.compute_verdicts, each Verdict as the values of its as_dict."""
-    every = groups["any"].get("")
+    every = groups["any"].get("", [])
+    every_ends = [e for _, e in every]
     families, labels = groups["family"], groups["technique"]
     found: list[VerdictRow] = []
     for key in annotations:
         start, end, label = key.start, key.end, key.label
         length = end - start
-        any_cov = _covered(every, start, end) / length
+        covered = 0  # _covered(every, start, end), written out: every key span asks
+        index = bisect_right(every_ends, start)
+        while index < len(every):
+            run_start, run_end = every[index]
+            if run_start >= end:
+                break
+            covered += min(run_end, end) - max(run_start, start)
+            index += 1
+        any_cov = covered / length
         kind: str
         if key.optional:
             kind = "debatable"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from trainer.core.scoring_counts import FOUND_THRESHOLD as FOUND_THRESHOLD
 from trainer.core.spans import Interval, SortedUnion, Span, span_order
 from trainer.core.taxonomy import Taxonomy
 
@@ -31,7 +32,6 @@ class KeyAnnotationLike(Protocol):
 VerdictKind = Literal[
     "exact", "found", "wrong-label", "partly-found", "missed", "false-alarm", "debatable"
 ]
-FOUND_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)

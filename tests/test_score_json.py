@@ -6,9 +6,11 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from trainer.cli import score_cmd
 from trainer.cli.score_cmd import build_report, report_json
 
 GOOD = Path(__file__).resolve().parent / "data" / "good"
@@ -63,3 +65,10 @@ def test_any_wording_round_trips(explanations: list[str], optional: list[bool]) 
         key.write_text(json.dumps(_set(explanations, optional)), encoding="utf-8")
         answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
         _same(key, answers)
+
+
+def test_a_slot_that_does_not_fit_falls_back_to_dicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # If anything in the report ever encoded like the verdicts' stand-in, the line would be
+    # spliced wrongly: report_json then writes the dicts instead.
+    monkeypatch.setattr(score_cmd, "_SLOT_JSON", ":")
+    _same(GOOD / "sample.json", GOOD / "sample.answers.json")

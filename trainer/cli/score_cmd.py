@@ -81,7 +81,7 @@ def _report(key_path: Path, answers_path: Path, verdicts: bool
     articles: dict[str, Any] = {}
     rows: dict[str, list[VerdictRow]] = {}
     totals: dict[Mode, list[Counts]] = {mode: [] for mode in MODES}
-    discernment = DiscernmentCounts()
+    trials: list[DiscernmentCounts] = []
     students: list[StudentScore] = []
     for article in key.articles:
         figures = score_article_fast(article, answers[article.id], family_of,
@@ -92,7 +92,10 @@ def _report(key_path: Path, answers_path: Path, verdicts: bool
             rows[article.id] = figures.verdicts
         for mode in MODES:
             totals[mode].append(figures.counts[mode])
-        discernment = discernment + figures.discernment
+        trials.append(figures.discernment)
+    discernment = DiscernmentCounts(
+        sum(d.hits for d in trials), sum(d.misses for d in trials),
+        sum(d.false_alarms for d in trials), sum(d.correct_rejections for d in trials))
     report = {"articles": articles, "overall": _overall(totals, students),
               "discernment": discernment.as_dict()}
     return report, rows
@@ -114,6 +117,12 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, check_circular=False, separators=(",", ":"))
 
 
+# Stands for an article's verdicts while the rest of the report is encoded in one call; the
+# encoder writes it as "\u0000", which nothing else in that part can be (ids, numbers, words).
+_SLOT = "\0"
+_SLOT_JSON = '"\\u0000"'
+
+
 def report_json(key_path: Path, answers_path: Path) -> str:
     """build_report as one line of JSON, written without a dict per verdict.
 
@@ -123,15 +132,21 @@ def report_json(key_path: Path, answers_path: Path) -> str:
     to build_report's dict.
     """
     report, rows = _report(key_path, answers_path, verdicts=True)
+    for entry in report["articles"].values():
+        entry["verdicts"] = _SLOT
+    pieces = _dumps(report).split(_SLOT_JSON)
+    if len(pieces) != len(rows) + 1:  # cannot happen with valid ids; never write it wrong
+        for article_id, entry in report["articles"].items():
+            entry["verdicts"] = [dict(zip(VERDICT_FIELDS, row, strict=True))
+                                 for row in rows[article_id]]
+        return _dumps(report) + "\n"
     quoted: dict[str, str] = {}
-    parts = ['{"articles":{']
-    for n, (article_id, entry) in enumerate(report["articles"].items()):
-        head = _dumps(entry)[:-1]  # the entry without its closing brace: verdicts follow
-        parts.append(f'{"," if n else ""}{_dumps(article_id)}:{head},"verdicts":'
-                     f'{_verdicts_json(rows[article_id], quoted)}}}')
-    parts.append(f'}},"overall":{_dumps(report["overall"])},'
-                 f'"discernment":{_dumps(report["discernment"])}}}\n')
-    return "".join(parts)
+    out = [pieces[0]]
+    for article_rows, piece in zip(rows.values(), pieces[1:], strict=True):
+        out.append(_verdicts_json(article_rows, quoted))
+        out.append(piece)
+    out.append("\n")
+    return "".join(out)
 
 
 def _verdicts_json(rows: list[VerdictRow], quoted: dict[str, str]) -> str:

@@ -66,10 +66,16 @@ class Counts:
 
 
 def sum_counts(items: Iterable[Counts]) -> Counts:
-    total = Counts()
+    """Counts() + each item in turn: the same sums, added field by field in the same order,
+    without a Counts per step (a corpus has hundreds of articles)."""
+    precision_num = recall_num = 0.0
+    precision_den = recall_den = 0
     for item in items:
-        total = total + item
-    return total
+        precision_num += item.precision_num
+        precision_den += item.precision_den
+        recall_num += item.recall_num
+        recall_den += item.recall_den
+    return Counts(precision_num, precision_den, recall_num, recall_den)
 
 
 Mark = tuple[int, int, str]  # (start, end, label): a span on the tuple-based paths

@@ -77,7 +77,17 @@ class StudentScore:
 
 def total(scores: Iterable[StudentScore]) -> StudentScore:
     """Micro-aggregate: sums of the counts; `mode` is "mixed" when the modes differ."""
-    result = StudentScore()
-    for item in scores:
-        result = result + item
-    return result
+    # StudentScore() + each item in turn, without a StudentScore per step.
+    items = list(scores)
+    mode = NO_MODE
+    for item in items:
+        if mode == NO_MODE:
+            mode = item.mode
+        elif item.mode not in (NO_MODE, mode):
+            mode = MIXED
+    return StudentScore(
+        sum(i.found for i in items), sum(i.partly for i in items),
+        sum(i.missed for i in items), sum(i.key_spans for i in items),
+        sum(i.marks for i in items), sum(i.hits for i in items),
+        sum(i.false_alarms for i in items), sum(i.too_broad for i in items),
+        sum(i.wrong_labels for i in items), mode)

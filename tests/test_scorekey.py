@@ -8,6 +8,8 @@ whatever it is unsure of goes to the full loader (None here).
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -17,7 +19,7 @@ from tests.setgen import article_sets
 from trainer.core.errors import InvalidInput
 from trainer.core.jsonset import dump_json_set, parse_json_set
 from trainer.core.model import ArticleSet
-from trainer.core.scorekey import ScoreKey, fast_key
+from trainer.core.scorekey import ScoreKey, _may_hold_controls, fast_key, load_score_key
 from trainer.core.taxonomy import default_taxonomy
 
 BASE = default_taxonomy()
@@ -124,3 +126,42 @@ def test_the_unmutated_sample_takes_the_fast_path() -> None:
     key = fast_key(json.loads(json.dumps(SAMPLE)), BASE)
     assert key is not None and [a.id for a in key.articles] == ["a1", "a2"]
     assert key.taxonomy.family_of("flag-waving") == "framing"
+
+
+def _load_written(tmp: Path, raw: Any, ascii_only: bool) -> tuple[ScoreKey | None, bool]:
+    """(load_score_key's key or None if it refused, whether the full loader accepts)."""
+    data = json.dumps(raw, ensure_ascii=ascii_only).encode("utf-8")
+    path = tmp / "key.json"
+    path.write_bytes(data)
+    try:
+        key: ScoreKey | None = load_score_key(path, BASE)
+    except InvalidInput:
+        key = None
+    return key, _full(raw) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=4)
+       | st.sampled_from([chr(c) for c in (*range(0, 9), *range(11, 32), *range(127, 160))]),
+       st.booleans())
+def test_a_text_with_any_character_is_judged_like_the_full_loader(
+        inserted: str, ascii_only: bool) -> None:
+    # The check for control characters is skipped when the file's bytes show that no string
+    # can hold one; whichever way the text is written, the verdict must be the full loader's.
+    raw = json.loads(json.dumps(SAMPLE))
+    article = raw["articles"][1]
+    article["text"] = article["text"] + inserted
+    with tempfile.TemporaryDirectory() as folder:
+        key, accepted = _load_written(Path(folder), raw, ascii_only)
+    assert (key is not None) == accepted
+    if key is not None:
+        assert key.articles[1].text == article["text"]
+
+
+def test_control_checks_are_skipped_only_for_clean_bytes() -> None:
+    clean = json.dumps(SAMPLE, ensure_ascii=False).encode("utf-8")
+    assert not _may_hold_controls(clean)
+    for text in ("a\bb", "a\x0cb", "a\rb", "a\x01b", "a\x7fb", "a\x85b", "a\x9fb"):
+        for ascii_only in (True, False):
+            data = json.dumps({"text": text}, ensure_ascii=ascii_only).encode("utf-8")
+            assert _may_hold_controls(data), (text, ascii_only)

@@ -94,7 +94,9 @@ def groups_by_mode(items: Sequence[Mark], family_of: Mapping[str, str]
         technique[label].append(interval)
     groups: dict[Mode, dict[str, list[Interval]]] = {"any": {"": every} if every else {},
                                                       "family": family, "technique": technique}
-    return {mode: {label: merge_sorted(group) for label, group in by_label.items()}
+    # A group of one (most labels of an article) is already merged: no call for it.
+    return {mode: {label: merge_sorted(group) if len(group) > 1 else group
+                   for label, group in by_label.items()}
             for mode, by_label in groups.items()}
 
 

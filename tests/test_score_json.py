@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from trainer.cli import score_cmd
 from trainer.cli.score_cmd import build_report, report_json
+from trainer.core.errors import InvalidInput
 
 GOOD = Path(__file__).resolve().parent / "data" / "good"
 
@@ -72,3 +73,26 @@ def test_a_slot_that_does_not_fit_falls_back_to_dicts(monkeypatch: pytest.Monkey
     # spliced wrongly: report_json then writes the dicts instead.
     monkeypatch.setattr(score_cmd, "_SLOT_JSON", ":")
     _same(GOOD / "sample.json", GOOD / "sample.answers.json")
+
+
+def test_answers_that_cut_a_character_are_refused(tmp_path: Path) -> None:
+    # The answers reader answers the usual boundary without a call to setcheck; a boundary
+    # next to a combining mark or inside an emoji sequence still goes there.
+    text = "Cafe\u0301 news 👩\u200d👩\u200d👧 again."
+    raw = _set(["", "", "", "", ""], [False] * 5)
+    article = raw["articles"][1]  # type: ignore[index]
+    article["text"] = text
+    key = tmp_path / "key.json"
+    key.write_text(json.dumps(raw), encoding="utf-8")
+    answers = tmp_path / "answers.json"
+    cut = text.index("\u0301")
+    family = text.index("\u200d")
+    for start, end in ((0, cut), (cut + 1, family), (family + 1, len(text))):
+        answers.write_text(json.dumps({"a2": [{"start": start, "end": end, "label": ""}]}),
+                           encoding="utf-8")
+        with pytest.raises(InvalidInput) as caught:
+            build_report(key, answers)
+        assert "cuts a character in two" in caught.value.problems[0].message
+    answers.write_text(json.dumps({"a2": [{"start": 0, "end": cut + 1, "label": ""}]}),
+                       encoding="utf-8")
+    assert build_report(key, answers)["articles"]["a2"]["student"]["marks"] == 1

@@ -104,9 +104,15 @@ def load_marks(path: Path, key: AnswerKey, taxonomy: Taxonomy
                     ours = labels.get(label, _UNSEEN)
                     if ours is _UNSEEN:
                         ours = labels[label] = answer_label(label, taxonomy)
+                    # A boundary between two characters below U+0300 never splits one (the
+                    # usual case, answered without a call); anything else asks setcheck.
                     if (type(ours) is str and 0 <= start < end <= len(text)
-                            and not boundary_splits_character(text, start)
-                            and not boundary_splits_character(text, end)):
+                            and (start == 0 or (text[start] < "\u0300"
+                                                and text[start - 1] < "\u0300")
+                                 or not boundary_splits_character(text, start))
+                            and (end == len(text) or (text[end] < "\u0300"
+                                                      and text[end - 1] < "\u0300")
+                                 or not boundary_splits_character(text, end))):
                         marks.append((start, end, ours))
                         continue
             mark = _checked(item, article, taxonomy, file, f"{path_}[{i}]", problems)

@@ -45,6 +45,7 @@ _SURROGATE_ESCAPE = re.compile(rb"\\[uU][dD][89a-fA-F]")
 # of a C1 control.
 _CONTROL_ESCAPE = re.compile(rb"\\(?:[bfr]|u00[01789])")
 _C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_new_tuple = tuple.__new__
 _SET_KEYS = frozenset({"format", "format_version", "id", "version", "title", "language",
                        "level", "author", "license", "description", "techniques", "articles"})
 _ARTICLE_KEYS = frozenset({"id", "title", "source", "level", "text", "annotations"})
@@ -246,7 +247,9 @@ def _annotations(raw: object, text: str, title: str, labels: frozenset[str],
         if not (end == len(target) or (target[end] < "\u0300" and target[end - 1] < "\u0300")
                 or not boundary_splits_character(target, end)):
             return None
-        found.append(KeyAnnotation(start, end, label, explanation, tip, optional, part))
+        # tuple.__new__ straight: the named tuple's own __new__ is a Python call per span.
+        found.append(_new_tuple(KeyAnnotation, (start, end, label, explanation, tip, optional,
+                                                part)))
     return tuple(found)
 
 

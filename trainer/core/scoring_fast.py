@@ -216,8 +216,9 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
         kind: str
         if key.optional:
             kind = "debatable"
-        elif (_covered(families.get(family_of.get(label, label)), start, end) / length
-              >= FOUND_THRESHOLD):
+        elif any_cov >= FOUND_THRESHOLD and (  # the family's marks cover no more than all
+                _covered(families.get(family_of.get(label, label)), start, end) / length
+                >= FOUND_THRESHOLD):
             kind = ("exact" if _covered(labels.get(label), start, end) / length
                     >= FOUND_THRESHOLD else "found")
         elif any_cov >= FOUND_THRESHOLD:

@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QDate, QRect, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.test_teacher_pin_gui import answer_prompt
@@ -19,6 +20,7 @@ from trainer.core.model import Article, ArticleSet, Source
 from trainer.core.pin import hash_pin
 from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
+from trainer.ui.shell import theme
 from trainer.ui.shell.main_window import MainWindow
 from trainer.ui.teacher.assignment_maker import open_assignment_maker
 from trainer.ui.teacher.assignment_maker.dialog import AssignmentMakerDialog
@@ -211,3 +213,58 @@ def test_an_unwritable_folder_is_told(qtbot: QtBot, tmp_path: Path) -> None:
     assert not (tmp_path / "missing").exists()
 
 
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    """Themes are application-wide: put the look back for the next test."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+    theme._current = colors
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(color.red()) + 0.7152 * channel(color.green())
+            + 0.0722 * channel(color.blue()))
+
+
+def _best_contrast(image: QImage, rect: QRect, background: QColor) -> float:
+    back = _luminance(background)
+    best = 1.0
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            high, low = sorted((_luminance(image.pixelColor(x, y)), back), reverse=True)
+            best = max(best, (high + 0.05) / (low + 0.05))
+    return best
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
+def test_unticked_boxes_and_radio_buttons_are_visible_in_every_theme(
+        qtbot: QtBot, name: str, restore_look: None) -> None:
+    """An unticked passage's box and the unchosen feedback option must stand out from the
+    background (WCAG 1.4.11: 3:1), dark and high contrast included."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    colors = theme.apply_theme(app, name)
+    dialog = AssignmentMakerDialog([make_set()])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    unticked = dialog.proxy.index(0, 0, dialog.proxy.index(0, 0))
+    row = dialog.tree.visualRect(unticked)
+    box = QRect(row.left(), row.top(), min(row.height() + 6, row.width()), row.height())
+    image = dialog.tree.viewport().grab().toImage()
+    assert _best_contrast(image, box, QColor(colors.base)) >= 3
+    radio = dialog.feedback_end  # not chosen
+    image = radio.grab().toImage()
+    indicator = QRect(0, 0, min(radio.height(), radio.width()), radio.height())
+    assert _best_contrast(image, indicator, QColor(colors.window)) >= 3

@@ -158,6 +158,18 @@ def stylesheet(colors: ThemeColors, scale: float = 1.0) -> str:
     QCheckBox::indicator:checked {{ image: url("{check}"); background: {colors.accent};
                                     border-color: {colors.accent}; }}
     QCheckBox::indicator:disabled {{ border-color: {colors.muted}; }}
+    QTreeView::indicator {{ width: {round(10 * scale)}px; height: {round(10 * scale)}px;
+                           border-radius: 3px;
+                           border: 2px solid {colors.text}; background: {colors.base}; }}
+    QTreeView::indicator:checked {{ image: url("{check}"); background: {colors.accent};
+                                    border-color: {colors.accent}; }}
+    QTreeView::indicator:indeterminate {{ background: {colors.muted}; }}
+    QRadioButton::indicator {{ width: {round(12 * scale)}px; height: {round(12 * scale)}px;
+                              border-radius: {round(8 * scale)}px;
+                              border: 2px solid {colors.text}; background: {colors.base}; }}
+    QRadioButton::indicator:checked {{ border-color: {colors.accent}; background: qradialgradient(
+        cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {colors.accent},
+        stop: 0.55 {colors.accent}, stop: 0.65 {colors.base}, stop: 1 {colors.base}); }}
     QPushButton[role="primary"] {{ background: {colors.accent}; color: {colors.accent_text};
                                   border-color: {colors.accent}; font-weight: 600; }}
     QTableView, QListView, QTextEdit, QLineEdit, QComboBox, QSpinBox {{

@@ -155,8 +155,11 @@ class AssignmentMakerDialog(QDialog):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: measuring every row (ResizeToContents) costs a noticeable pause on a
+        # library of a few hundred passages.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(False)
+        self.tree.setColumnWidth(1, self.fontMetrics().horizontalAdvance(self.tr("Level")) + 24)
         self.tree.setColumnWidth(2, 220)
         self.tree.expandAll()
         label = QLabel(self.tr("&Passages in the library (tick to choose; Space ticks):"))

@@ -193,7 +193,9 @@ def test_no_pin_set_means_no_prompt_and_a_wrong_pin_opens_nothing(
     assert open_assignment_maker(window) is None
     assert not [w for w in window.findChildren(AssignmentMakerDialog) if w.isVisible()]
     answer_prompt(qtbot, "4821")
-    assert open_assignment_maker(window) is not None
+    opened = open_assignment_maker(window)
+    assert opened is not None
+    assert open_assignment_maker(window) is opened  # brought forward, the PIN not asked again
 
 
 def test_an_empty_library_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:

@@ -91,12 +91,6 @@ def _model_problems(exc: ValidationError, file: str, reported: set[str]) -> list
     return problems
 
 
-def _path_key(problem: Problem) -> tuple[object, ...]:
-    """Sort key that puts $.articles[10] after $.articles[9] (for files without raw order)."""
-    parts = re.split(r"([0-9]+)", problem.path or "")
-    return tuple(int(part) if part.isascii() and part.isdigit() else part for part in parts)
-
-
 # ASCII digits only, and few: a field name may hold "[²]" or "[999…]" (int() would fail).
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[([0-9]{1,18})\]")
 

@@ -14,12 +14,19 @@ if TYPE_CHECKING:
 
 
 def open_assignment_maker(window: MainWindow) -> AssignmentMakerDialog | None:
-    """Ask for the teacher PIN (when one is set), then show the dialog (non-modal)."""
+    """Ask for the teacher PIN (when one is set), then show the dialog (non-modal); a second
+    use brings the open dialog forward."""
     from trainer.ui.teacher.assignment_maker.dialog import (
         TEACHER_SETTING,
         AssignmentMakerDialog,
     )
 
+    open_now = next((d for d in window.findChildren(AssignmentMakerDialog) if d.isVisible()),
+                    None)
+    if open_now is not None:  # already past the PIN: bring it forward, do not ask again
+        open_now.raise_()
+        open_now.activateWindow()
+        return open_now
     store = window.ensure_store()
     if store is None:
         return None

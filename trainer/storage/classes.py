@@ -97,10 +97,11 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 def _insert_rows(session: Session, table: type[Any], rows: list[dict[str, Any]]) -> None:
-    """One multi-row INSERT (executemany); a test makes it fail to prove a file is stored
-    all or nothing."""
+    """One executemany INSERT on the session's connection (the ORM's bulk path ran one
+    statement per few rows here); a test makes it fail to prove a file is stored all or
+    nothing."""
     if rows:
-        session.execute(insert(table), rows)
+        session.connection().execute(insert(table.__table__), rows)
 
 
 def _existing(session: Session, column: Any, uuids: Sequence[str]) -> set[str]:

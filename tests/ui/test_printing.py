@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,19 @@ from pytestqt.qtbot import QtBot
 
 from tests.pdftext import A4_PT, LETTER_PT, read_pdf
 from tests.ui.conftest import PEACE_TEXT, make_set
+from trainer.core.class_report import ClassReport, Resolved, build_report
 from trainer.core.errors import InvalidInput
 from trainer.core.model import Article, ArticleSet
+from trainer.core.progress_file import (
+    ProgressAttempt,
+    ProgressFile,
+    ProgressMark,
+    ProgressNote,
+    ProgressProfile,
+    text_hash,
+)
+from trainer.core.taxonomy import default_taxonomy
+from trainer.ui.printing.report_pdf import write_class_report_pdf
 from trainer.ui.printing.worksheet import write_worksheet_pdf
 
 
@@ -107,3 +120,85 @@ def test_long_passage_flows_over_pages_numbering_on(tmp_path: Path, qtbot: QtBot
     assert pages == len(pdf.pages) >= 2
     first, second = _lines_with_numbers(pdf.pages[0]), _lines_with_numbers(pdf.pages[1])
     assert first and second and second[0] == first[-1] + 1
+
+
+# -- the class report ------------------------------------------------------------------------
+
+NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
+
+
+def _attempt(n: int, article: Article, marks: list[tuple[str, str]],
+             notes: tuple[str, ...] = ()) -> ProgressAttempt:
+    text = article.text
+    return ProgressAttempt(
+        id=str(uuid.UUID(int=n)), set_id="test-set", set_version=1, article_id=article.id,
+        text_hash=text_hash(article.title, text), level=1, mode="family",
+        started_at=NOW - timedelta(minutes=5), submitted_at=NOW - timedelta(minutes=1),
+        duration_s=60.0,
+        marks=[ProgressMark(start=text.index(p), end=text.index(p) + len(p), label=label)
+               for p, label in marks],
+        notes=[ProgressNote(start=0, end=8, text=t) for t in notes])
+
+
+def class_report_files() -> list[ProgressFile]:
+    """Two students (one with HTML-looking name and note) on the peace and clean passages."""
+    articles = {a.id: a for a in make_set().articles}
+    peace, clean = articles["peace"], articles["clean"]
+    ana = ProgressFile(exported_at=NOW, profile=ProgressProfile(
+        id=str(uuid.UUID(int=100)), name="Ana <b>Bold</b>", student_code="S-17"), attempts=[
+        _attempt(1, peace, [("citing diplomatic sources", "unverified"),
+                            ("Many expect", "unverified")],
+                 notes=("I think &amp; “intervention” is fair",)),
+        _attempt(2, clean, [])])
+    ben = ProgressFile(exported_at=NOW, profile=ProgressProfile(
+        id=str(uuid.UUID(int=101)), name="Ben Okafor"), attempts=[
+        _attempt(3, peace, [("secretly", "framing")]),
+        _attempt(4, clean, [("published its budget", "framing")])])
+    return [ana, ben]
+
+
+def class_report() -> ClassReport:
+    articles = {a.id: a for a in make_set().articles}
+    taxonomy = default_taxonomy()
+
+    def resolve(attempt: ProgressAttempt) -> Resolved | None:
+        return Resolved(articles[attempt.article_id], taxonomy)
+
+    return build_report(class_report_files(), resolve, NOW, None, list(taxonomy.techniques))
+
+
+def test_class_report_pdf_tables_and_three_hardest_heatmaps(tmp_path: Path,
+                                                           qtbot: QtBot) -> None:
+    report = class_report()
+    out = tmp_path / "class.pdf"
+    pages = write_class_report_pdf(report, out)
+    pdf = read_pdf(out)
+    assert pages == len(pdf.pages) == 3  # the tables, then a heatmap per article (two here)
+    first = " ".join(pdf.pages[0].split())
+    for expected in ("Class report", "Ana <b>Bold</b>", "S-17", "Ben Okafor", "flags",
+                     "Mastery by technique", "Anonymous source", "Articles, hardest first",
+                     "Secret plans for peacekeepers", "test-set/clean",
+                     "I think &amp; “intervention” is fair", "Students gave"):
+        assert expected in first, expected
+    heatmaps = pdf.pages[1:]
+    assert any("Secret plans for peacekeepers" in p and "Class heatmap" in p for p in heatmaps)
+    assert all("answer key" in p for p in heatmaps)  # the legend
+    assert all(size == pytest.approx(A4_PT, abs=1) for size in pdf.sizes_pt)
+
+
+def test_class_report_pdf_chosen_heatmap_on_letter(tmp_path: Path, qtbot: QtBot) -> None:
+    out = tmp_path / "one.pdf"
+    pages = write_class_report_pdf(class_report(), out, "Letter", [("test-set", "peace")])
+    pdf = read_pdf(out)
+    assert pages == 2 and pdf.sizes_pt[1] == pytest.approx(LETTER_PT, abs=1)
+    assert "European governments" in pdf.pages[1]
+    with pytest.raises(InvalidInput) as caught:
+        write_class_report_pdf(class_report(), tmp_path / "no.pdf", "A4", [("test-set", "x")])
+    assert "no attempts on this article" in caught.value.problems[0].format()
+    assert not (tmp_path / "no.pdf").exists()
+
+
+def test_empty_class_report_is_one_page(tmp_path: Path, qtbot: QtBot) -> None:
+    out = tmp_path / "empty.pdf"
+    assert write_class_report_pdf(ClassReport(), out) == 1
+    assert "0 students" in read_pdf(out).pages[0]

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trainer.cli.class_report_pdf import add_pdf_options, write_pdf
 from trainer.cli.common import err, open_store, out, report_problems
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.progress_paths import progress_paths
@@ -35,6 +36,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--xapi", type=Path, metavar="FILE",
                         help="write xAPI 1.0.3 statements, one per attempt, as a JSON array")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    add_pdf_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -54,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
                 err("trainer: note: no class is stored on this computer yet; import the "
                     "students' progress files with: trainer class import FILES_OR_FOLDERS")
             report = store.classes.report(args.assignment)
+    if args.pdf:  # first: a bad --heatmap choice stops before any file is written
+        write_pdf(args, report)
     if args.csv:
         from trainer.core.class_export import write_csv
 

@@ -32,6 +32,16 @@ def warning_note(warnings: Sequence[Problem]) -> str:
     return f", {count} warning{'s' if count != 1 else ''}" if count else ""
 
 
+def page_size_arg(text: str) -> str:
+    """argparse type for --page-size: A4 or Letter, in any case."""
+    import argparse
+
+    for name in ("A4", "Letter"):
+        if name.casefold() == text.casefold():
+            return name
+    raise argparse.ArgumentTypeError(f"{text!r}: the page size is A4 or Letter")
+
+
 def open_store(*, daily: bool = True) -> Store:
     """The store of the data folder; what it had to warn about (a backup that could not be
     written, a stray file in backups/, a read-only folder) goes to stderr."""

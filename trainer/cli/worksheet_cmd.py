@@ -7,13 +7,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trainer.cli.common import err, open_store, report_problems
+from trainer.cli.common import err, open_store, page_size_arg, report_problems
 from trainer.core.errors import InvalidInput, Problem
 
 if TYPE_CHECKING:
     from trainer.core.model import ArticleSet
 
-PAGE_SIZES = ("A4", "Letter")
 # What makes SET a path rather than a set id when nothing exists under that name.
 _PATH_HINTS = (".json", ".zip", ".md", ".yaml", "/", "\\")
 
@@ -23,12 +22,6 @@ def _level(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r}: the level is 1, 2 or 3")
     return int(text)
 
-
-def _page_size(text: str) -> str:
-    for name in PAGE_SIZES:
-        if name.casefold() == text.casefold():
-            return name
-    raise argparse.ArgumentTypeError(f"{text!r}: the page size is A4 or Letter")
 
 
 def register(commands: Any) -> None:
@@ -47,7 +40,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--key", action="store_true", help="add the answer key")
     parser.add_argument("--level", type=_level, default=1, metavar="N",
                         help="1: label by family (default); 2 or 3: by technique")
-    parser.add_argument("--page-size", type=_page_size, default="A4", metavar="A4|Letter",
+    parser.add_argument("--page-size", type=page_size_arg, default="A4", metavar="A4|Letter",
                         help="paper size (default A4)")
     parser.add_argument("--pdf", type=Path, required=True, metavar="OUT",
                         help="the PDF file to write")

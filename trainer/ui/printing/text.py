@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextLength,
+    QTextTableFormat,
 )
 
 from trainer.ui.widgets.offsets import OffsetMap
@@ -109,3 +111,41 @@ def insert_highlighted(cursor: QTextCursor, text: str, highlights: Sequence[High
             fmt.setUnderlineStyle(style)
         cursor.insertText(text[a:b], fmt)
     return [origin + offsets.to_utf16(h.start) for h in highlights]
+
+
+def insert_table(cursor: QTextCursor, cell_padding: float, headers: Sequence[str],
+                 rows: Sequence[Sequence[str]], *, widths: Sequence[float] | None = None,
+                 shading: Sequence[Sequence[QColor | None]] | None = None,
+                 point_size: float = 9.0) -> None:
+    """A plain-text table with a bold header row that repeats on every page it spans.
+    `widths` are percentages of the text width; `shading`, per row and column, a background."""
+    fmt = QTextTableFormat()
+    fmt.setBorder(0.5)
+    fmt.setBorderBrush(QColor("#777777"))
+    fmt.setBorderCollapse(True)
+    fmt.setCellPadding(cell_padding)
+    fmt.setCellSpacing(0)
+    fmt.setHeaderRowCount(1)
+    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    if widths is not None:
+        fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, w)
+                                       for w in widths])
+    table = cursor.insertTable(len(rows) + 1, len(headers), fmt)
+    head = char_format(point_size, serif=False, bold=True)
+    body = char_format(point_size, serif=False)
+    for column, text in enumerate(headers):
+        cell = table.cellAt(0, column)
+        cell_format = cell.format()
+        cell_format.setBackground(QColor("#eeeeee"))
+        cell.setFormat(cell_format)
+        cell.firstCursorPosition().insertText(text, head)
+    for r, row in enumerate(rows, start=1):
+        for column, text in enumerate(row):
+            cell = table.cellAt(r, column)
+            colour = shading[r - 1][column] if shading is not None else None
+            if colour is not None:
+                cell_format = cell.format()
+                cell_format.setBackground(colour)
+                cell.setFormat(cell_format)
+            cell.firstCursorPosition().insertText(text, body)
+    cursor.movePosition(QTextCursor.MoveOperation.End)

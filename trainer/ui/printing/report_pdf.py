@@ -1,0 +1,252 @@
+"""The class report on paper (issue 12 item 4): tables first, then one heatmap page per chosen
+article (by default the three hardest), for a staff meeting or a lesson without a projector.
+
+Everything a report holds goes in as plain text: student names and notes come from files the
+teacher did not write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QTextDocumentFragment
+
+from trainer.core.class_report import ClassReport, StudentRow, heatmap
+from trainer.core.errors import InvalidInput, Problem
+from trainer.core.fileout import write_bytes_atomically
+from trainer.core.spans import Span
+from trainer.core.taxonomy import Taxonomy, default_taxonomy
+from trainer.ui.printing import pages
+from trainer.ui.printing.pages import GREY, PASSAGE, Paper, Sheet
+from trainer.ui.printing.text import char_format, insert_table, new_block, print_font, tr
+
+CONTEXT = "ClassReportPdf"
+DEFAULT_HEATMAPS = 3
+TECHNIQUES_PER_TABLE = 5
+# Darker = higher mastery; the number in the cell says it too (black-and-white printers).
+MASTERY_SHADES = ((0.8, QColor("#c4c4c4")), (0.6, QColor("#d8d8d8")), (0.4, QColor("#eaeaea")))
+
+
+def _tr(text: str) -> str:
+    return tr(CONTEXT, text)
+
+
+def heatmap_articles(report: ClassReport,
+                     articles: Sequence[tuple[str, str]] | None) -> list[tuple[str, str]]:
+    """The (set id, article id) pairs to draw: as asked, or the three hardest. Asking for an
+    article no attempt in the report is on is bad input naming the ones there are."""
+    if articles is None:
+        return [(a.set_id, a.article_id) for a in report.articles[:DEFAULT_HEATMAPS]]
+    unknown = [pair for pair in articles if pair not in report.resolved]
+    if unknown:
+        there = ", ".join(f"{a.set_id}/{a.article_id}" for a in report.articles) or "none"
+        raise InvalidInput([Problem(f"{s}/{a}", "no attempts on this article in the report",
+                                    hint=f"articles with attempts: {there}")
+                            for s, a in unknown])
+    return list(dict.fromkeys(articles))
+
+
+def write_class_report_pdf(report: ClassReport, path: Path, page_size: str = "A4",
+                           articles: Sequence[tuple[str, str]] | None = None) -> int:
+    """Write the report as a PDF; returns the pages. Raises InvalidInput (nothing written)
+    for an unknown heatmap article or an unwritable path."""
+    chosen = heatmap_articles(report, articles)
+    data, count = pages.pdf_bytes(
+        page_size, lambda paper: class_report_sheets(paper, report, chosen),
+        title=_tr("Class report"))
+    write_bytes_atomically(data, path)
+    return count
+
+
+def class_report_sheets(paper: Paper, report: ClassReport,
+                        articles: Sequence[tuple[str, str]],
+                        now: datetime | None = None) -> list[Sheet]:
+    footer = _tr("Class report · %1").replace(
+        "%1", (now or datetime.now()).strftime("%Y-%m-%d"))
+    sheets = [Sheet(_tables(paper, report, now or datetime.now()), footer)]
+    sheets += [Sheet(_heatmap_page(paper, report, pair), footer) for pair in articles]
+    return sheets
+
+
+def _heading(cursor: QTextCursor, paper: Paper, text: str) -> None:
+    new_block(cursor, top=paper.fmt(7), bottom=paper.fmt(2))
+    cursor.insertText(text, char_format(13, serif=False, bold=True))
+
+
+def _note(cursor: QTextCursor, paper: Paper, text: str) -> None:
+    new_block(cursor, top=paper.fmt(1), bottom=paper.fmt(1))
+    cursor.insertText(text, char_format(8.5, serif=False, color=GREY))
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)} %"
+
+
+def _pattern(text: str) -> str:
+    return {"flags everything": _tr("flags everything"),
+            "flags nothing": _tr("flags nothing")}.get(text, text)
+
+
+def _tables(paper: Paper, report: ClassReport, now: datetime) -> QTextDocument:
+    doc = paper.new_document(print_font())
+    cursor = QTextCursor(doc)
+    pad = paper.fmt(1.2)
+    new_block(cursor, first=True, bottom=paper.fmt(1.5))
+    cursor.insertText(_tr("Class report"), char_format(18, serif=False, bold=True))
+    new_block(cursor)
+    cursor.insertText(_tr("%1 students · %2 attempts · made %3")
+                      .replace("%1", str(len(report.students)))
+                      .replace("%2", str(len(report.attempts)))
+                      .replace("%3", now.strftime("%Y-%m-%d %H:%M")),
+                      char_format(10, serif=False, color=GREY))
+
+    _heading(cursor, paper, _tr("Students"))
+    insert_table(cursor, pad, [_tr("Name"), _tr("Code"), _tr("Attempts"), _tr("Score"),
+                               "d′", "c", _tr("Pattern")],
+                 [[s.student_name, s.student_code or "", str(s.attempts),
+                   _percent(s.mean_student_score), f"{s.discernment.d_prime:.2f}",
+                   f"{s.discernment.bias:+.2f}", _pattern(s.pattern)] for s in report.students],
+                 widths=[27, 12, 12, 10, 9, 9, 21])
+    _note(cursor, paper, _tr("Score: the mean student score. d′: how well the student tells "
+                             "sentences to flag from clean ones (0 = guessing). c: below 0 "
+                             "flags too much, above 0 too little."))
+    _techniques(cursor, paper, report.students, pad)
+
+    _heading(cursor, paper, _tr("Articles, hardest first"))
+    insert_table(cursor, pad, [_tr("Article"), _tr("Attempts"), _tr("Mean score"),
+                               _tr("Most missed"), _tr("Most common false alarm")],
+                 [[f"{a.title}\n{a.set_id}/{a.article_id}", str(a.attempts),
+                   _percent(a.mean_student_score), a.most_missed or "–",
+                   a.most_common_false_alarm or "–"] for a in report.articles],
+                 widths=[28, 12, 12, 24, 24])
+
+    taxonomy = default_taxonomy()
+    if report.confusion:
+        _heading(cursor, paper, _tr("Key technique and the label students gave"))
+        insert_table(cursor, pad, [_tr("In the key"), _tr("Students gave"), _tr("Times")],
+                     [[_name(taxonomy, key), _name(taxonomy, given), str(count)]
+                      for (key, given), count in sorted(report.confusion.items(),
+                                                        key=lambda kv: (kv[0][0], -kv[1]))],
+                     widths=[40, 45, 15])
+    if report.notes:
+        _heading(cursor, paper, _tr("“I disagree” notes"))
+        titles = {(a.set_id, a.article_id): a.title for a in report.articles}
+        rows = [[titles.get(key, f"{key[0]}/{key[1]}"), name, text]
+                for key, notes in sorted(report.notes.items()) for name, text in notes]
+        insert_table(cursor, pad, [_tr("Article"), _tr("Student"), _tr("Note")], rows,
+                     widths=[28, 20, 52])
+    _flagged(cursor, paper, report, pad)
+    return doc
+
+
+def _name(taxonomy: Taxonomy, label: str) -> str:
+    if label == "(missed)":
+        return _tr("(missed)")
+    return taxonomy.display_name(label)
+
+
+def _techniques(cursor: QTextCursor, paper: Paper, students: Sequence[StudentRow],
+                pad: float) -> None:
+    """Students × techniques, a few techniques per table so that the columns stay readable;
+    only techniques the class met."""
+    taxonomy = default_taxonomy()
+    seen = [t for t in dict.fromkeys(t for s in students for t in s.mastery)
+            if any(s.mastery[t].examples for s in students if t in s.mastery)]
+    order = {t: i for i, t in enumerate(taxonomy.techniques)}
+    seen.sort(key=lambda t: order.get(t, len(order)))
+    if not seen:
+        return
+    _heading(cursor, paper, _tr("Mastery by technique"))
+    for first in range(0, len(seen), TECHNIQUES_PER_TABLE):
+        chunk = seen[first:first + TECHNIQUES_PER_TABLE]
+        rows: list[list[str]] = []
+        shading: list[list[QColor | None]] = []
+        for student in students:
+            row = [student.student_name]
+            shades: list[QColor | None] = [None]
+            for technique in chunk:
+                found = student.mastery.get(technique)
+                if found is None or not found.examples:
+                    row.append("")
+                    shades.append(None)
+                    continue
+                row.append(f"{_percent(found.mastery)} ({found.examples})")
+                shades.append(_shade(found.mastery))
+            rows.append(row)
+            shading.append(shades)
+        width = 72 / len(chunk)
+        insert_table(cursor, pad, [_tr("Student")] + [taxonomy.display_name(t) for t in chunk],
+                     rows, widths=[28] + [width] * len(chunk), shading=shading)
+        new_block(cursor, bottom=paper.fmt(1))
+    _note(cursor, paper, _tr("Mastery: recent key phrases of that technique found (partly "
+                             "found counts half); in brackets, how many the student met; – "
+                             "means not enough yet. Darker cells: higher mastery."))
+
+
+def _shade(mastery: float | None) -> QColor | None:
+    if mastery is None:
+        return None
+    return next((colour for floor, colour in MASTERY_SHADES if mastery >= floor), None)
+
+
+def _flagged(cursor: QTextCursor, paper: Paper, report: ClassReport, pad: float) -> None:
+    rows = [[name, _tr("the scores in the file disagree with its marks (attempt %1); the "
+                       "report uses scores computed again").replace("%1", attempt)]
+            for name, attempt in report.disagreements]
+    rows += [[name, _tr("attempt on %1/%2 left out: that revision of the article is not in "
+                        "this library").replace("%1", set_id).replace("%2", article_id)]
+             for name, set_id, article_id in report.missing]
+    rows += [[f"{first} / {second}", _tr("the same student (%1) under two names")
+              .replace("%1", sid)] for sid, first, second in report.same_id_other_name]
+    if rows:
+        _heading(cursor, paper, _tr("Flagged"))
+        insert_table(cursor, pad, [_tr("Student"), _tr("What")], rows, widths=[30, 70])
+
+
+def _heatmap_page(paper: Paper, report: ClassReport, pair: tuple[str, str]) -> QTextDocument:
+    from trainer.ui.shell import theme
+    from trainer.ui.teacher.class_report.heatmap import heatmap_document, insert_legend
+
+    article = report.resolved[pair]
+    marked = report.marked.get(pair, [])
+    view = article.scoring_view()
+    shares = heatmap(view, marked)
+    key = [Span(a.start, a.end, a.label) for a in view.annotations if not a.optional]
+    row = next((a for a in report.articles if (a.set_id, a.article_id) == pair), None)
+    doc = paper.new_document(print_font())
+    cursor = QTextCursor(doc)
+    new_block(cursor, first=True, bottom=paper.fmt(1))
+    cursor.insertText(_tr("Class heatmap"), char_format(11, serif=False, color=GREY))
+    new_block(cursor, bottom=paper.fmt(3))
+    summary = _tr("%1/%2 · %3 attempts").replace("%1", pair[0]).replace("%2", pair[1]) \
+        .replace("%3", str(len(marked)))
+    if row is not None:
+        summary += " · " + _tr("mean score %1").replace("%1", _percent(row.mean_student_score))
+    cursor.insertText(summary, char_format(9.5, serif=False, color=GREY))
+    new_block(cursor, bottom=paper.fmt(4))
+    insert_legend(cursor, theme.LIGHT)
+    # The screen's legend sentence says to point at a word; paper gets its own.
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock,
+                        QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(_tr("Stronger shading = more of the class marked it. Bold and underlined "
+                          "= in the answer key."), char_format(9.5, serif=False))
+    new_block(cursor, top=paper.fmt(4))
+    first = cursor.block().blockNumber()
+    source = heatmap_document(article, shares, key, print_font(), colors=theme.LIGHT)
+    cursor.insertFragment(QTextDocumentFragment(source))
+    _number_passage(doc, first)
+    return doc
+
+
+def _number_passage(doc: QTextDocument, first: int) -> None:
+    """Line numbers and room between the lines for the passage (the blocks after the
+    headline and the blank line heatmap_document puts first)."""
+    block = doc.findBlockByNumber(first + 2)
+    while block.isValid():
+        fmt = block.blockFormat()
+        fmt.setProperty(PASSAGE, 1)
+        fmt.setLineHeight(170, fmt.LineHeightTypes.ProportionalHeight.value)
+        QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()

@@ -80,3 +80,16 @@ def test_bundle_carries_its_data_and_leaves_out_unused_qt(bundle: Path) -> None:
         unused.add("libQt6Multimedia.so.6")
     assert unused.isdisjoint(names)
     assert unpacked_bytes(bundle) <= TARGET_BYTES
+
+
+def test_bundle_prints_worksheets(bundle: Path, tmp_path: Path) -> None:
+    """Printing needs QtPrintSupport (the print dialog) and writes PDFs on the offscreen
+    platform, from the command line too."""
+    names = {p.name for p in (bundle / "_internal").rglob("*")}
+    assert "libQt6PrintSupport.so.6" in names
+    out = tmp_path / "sheet.pdf"
+    result = run_bundle(bundle, "--data-dir", str(tmp_path / "home"), "worksheet", "starter",
+                        "--articles", "l1-01-bus-fares", "--key", "--pdf", str(out),
+                        cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "answer key included" in result.stdout

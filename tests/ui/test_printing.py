@@ -202,3 +202,30 @@ def test_empty_class_report_is_one_page(tmp_path: Path, qtbot: QtBot) -> None:
     out = tmp_path / "empty.pdf"
     assert write_class_report_pdf(ClassReport(), out) == 1
     assert "0 students" in read_pdf(out).pages[0]
+
+
+def test_rendered_page_has_line_numbers_in_the_margin_and_rules(tmp_path: Path,
+                                                                qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtPdf import QPdfDocument
+
+    out = tmp_path / "look.pdf"
+    write_worksheet_pdf(make_set(), out, ["peace"], with_key=False)
+    document = QPdfDocument()
+    document.load(str(out))
+    image = document.render(0, QSize(595, 842)).convertToFormat(QImage.Format.Format_ARGB32)
+
+    def dark(x: int, y: int) -> bool:
+        colour: QColor = image.pixelColor(x, y)  # the page is transparent where nothing is
+        return colour.alpha() > 128 and colour.lightness() < 200
+
+    def ink(x0: int, x1: int, y0: int, y1: int) -> int:
+        return sum(1 for x in range(x0, x1) for y in range(y0, y1) if dark(x, y))
+
+    gutter = 24 / 25.4 * 72  # the left margin in points: only line numbers are drawn there
+    assert ink(0, int(gutter) - 4, 300, 800) > 0
+    assert ink(0, int(gutter) - 4, 0, 300) == 0  # nothing beside the title and instructions
+    # The ruled writing lines: rows of ink across most of the text width.
+    rows = [y for y in range(842) if sum(1 for x in range(80, 560, 4) if dark(x, y)) > 100]
+    assert len(rows) >= 5

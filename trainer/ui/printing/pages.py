@@ -280,3 +280,11 @@ def pdf_bytes(page_size: str, build: Callable[[Paper], Sequence[Sheet]],
     pages = paint_sheets(writer, paper, build(paper))
     buffer.close()
     return bytes(data.data()), pages
+
+
+def print_sheets(printer: QPagedPaintDevice, build: Callable[[Paper], Sequence[Sheet]]) -> int:
+    """Lay the sheets out for a printer the print dialog configured and print them; returns
+    the pages. The printer must paint on the whole sheet (QPrinter.setFullPage(True)): the
+    margins are ours, the same as in the PDF."""
+    paper = Paper(printer)
+    return paint_sheets(printer, paper, build(paper))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtGui import (
+    QPagedPaintDevice,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
@@ -105,8 +106,9 @@ def _worksheet(paper: Paper, article_set: ArticleSet, articles: Sequence[Article
     doc = paper.new_document(print_font())
     cursor = QTextCursor(doc)
     _title_block(cursor, paper, article_set.title,
-                 _tr("Worksheet · level %1 · %2 passages").replace("%1", str(level))
-                 .replace("%2", str(len(articles))))
+                 _tr("Worksheet · level %1 · %2").replace("%1", str(level)).replace(
+                     "%2", _tr("1 passage") if len(articles) == 1
+                     else _tr("%1 passages").replace("%1", str(len(articles)))))
     new_block(cursor, bottom=paper.fmt(5), line_height=160)
     cursor.insertText(_tr("Name: ______________________   Class: ________   "
                           "Date: ____________"), char_format(12, serif=False))
@@ -259,3 +261,11 @@ def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,
                           char_format(10, serif=False, bold=True))
         cursor.insertText(annotation.tip, char_format(10, serif=False))
 
+
+
+def print_worksheet(printer: QPagedPaintDevice, article_set: ArticleSet,
+                    article_ids: Sequence[str] | None, with_key: bool, level: int = 1) -> int:
+    """Print the worksheet on a configured printer (full-page mode); returns the pages."""
+    articles = chosen_articles(article_set, article_ids)
+    return pages.print_sheets(
+        printer, lambda paper: worksheet_sheets(paper, article_set, articles, with_key, level))

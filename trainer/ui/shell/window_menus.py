@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from trainer.ui.library.set_removal import remove_set_from_library
 from trainer.ui.teacher.assignment_maker import open_assignment_maker
 from trainer.ui.teacher.class_report.entry import open_class_report
+from trainer.ui.teacher.print_worksheet import open_print_worksheet
 
 if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
@@ -68,6 +69,8 @@ def build_menus(window: MainWindow) -> None:
                                    lambda: open_class_report(window)))
     teacher_menu.addAction(_action(window, QCoreApplication.translate(
         "MainWindow", "Make &assignment…"), None, lambda: open_assignment_maker(window)))
+    teacher_menu.addAction(_action(window, QCoreApplication.translate(
+        "MainWindow", "Print &worksheet…"), None, lambda: open_print_worksheet(window)))
     teacher_menu.addAction(_action(window, QCoreApplication.translate("MainWindow",
                                                               "&Remove set from library…"), None,
                                    lambda: remove_set_from_library(window)))

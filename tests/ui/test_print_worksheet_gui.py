@@ -147,4 +147,7 @@ def test_teacher_menu_opens_the_dialog_on_the_main_window(qtbot: QtBot, store: S
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, PrintWorksheetDialog) and w.isVisible())
     assert dialog.parent() is window and dialog.articles.count() == 3
+    entry.trigger()  # a second time: the same dialog comes to the front
+    assert [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, PrintWorksheetDialog) and w.isVisible()] == [dialog]
     dialog.close()

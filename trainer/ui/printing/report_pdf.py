@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QTextDocumentFragment
 
 from trainer.core.class_report import ClassReport, StudentRow, heatmap
@@ -20,17 +21,15 @@ from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 from trainer.ui.printing import pages
 from trainer.ui.printing.pages import GREY, PASSAGE, Paper, Sheet
-from trainer.ui.printing.text import char_format, insert_table, new_block, print_font, tr
+from trainer.ui.printing.text import char_format, insert_table, new_block, print_font
 
-CONTEXT = "ClassReportPdf"
 DEFAULT_HEATMAPS = 3
 TECHNIQUES_PER_TABLE = 5
 # Darker = higher mastery; the number in the cell says it too (black-and-white printers).
 MASTERY_SHADES = ((0.8, QColor("#c4c4c4")), (0.6, QColor("#d8d8d8")), (0.4, QColor("#eaeaea")))
 
+translate = QCoreApplication.translate
 
-def _tr(text: str) -> str:
-    return tr(CONTEXT, text)
 
 
 def heatmap_articles(report: ClassReport,
@@ -55,7 +54,7 @@ def write_class_report_pdf(report: ClassReport, path: Path, page_size: str = "A4
     chosen = heatmap_articles(report, articles)
     data, count = pages.pdf_bytes(
         page_size, lambda paper: class_report_sheets(paper, report, chosen),
-        title=_tr("Class report"))
+        title=translate("ReportPdf", "Class report"))
     write_bytes_atomically(data, path)
     return count
 
@@ -63,7 +62,7 @@ def write_class_report_pdf(report: ClassReport, path: Path, page_size: str = "A4
 def class_report_sheets(paper: Paper, report: ClassReport,
                         articles: Sequence[tuple[str, str]],
                         now: datetime | None = None) -> list[Sheet]:
-    footer = _tr("Class report · %1").replace(
+    footer = translate("ReportPdf", "Class report · %1").replace(
         "%1", (now or datetime.now()).strftime("%Y-%m-%d"))
     sheets = [Sheet(_tables(paper, report, now or datetime.now()), footer)]
     sheets += [Sheet(_heatmap_page(paper, report, pair), footer) for pair in articles]
@@ -85,8 +84,8 @@ def _percent(value: float | None) -> str:
 
 
 def _pattern(text: str) -> str:
-    return {"flags everything": _tr("flags everything"),
-            "flags nothing": _tr("flags nothing")}.get(text, text)
+    return {"flags everything": translate("ReportPdf", "flags everything"),
+            "flags nothing": translate("ReportPdf", "flags nothing")}.get(text, text)
 
 
 def _tables(paper: Paper, report: ClassReport, now: datetime) -> QTextDocument:
@@ -94,29 +93,35 @@ def _tables(paper: Paper, report: ClassReport, now: datetime) -> QTextDocument:
     cursor = QTextCursor(doc)
     pad = paper.fmt(1.2)
     new_block(cursor, first=True, bottom=paper.fmt(1.5))
-    cursor.insertText(_tr("Class report"), char_format(18, serif=False, bold=True))
+    cursor.insertText(translate("ReportPdf", "Class report"),
+                      char_format(18, serif=False, bold=True))
     new_block(cursor)
-    cursor.insertText(_tr("%1 students · %2 attempts · made %3")
+    cursor.insertText(translate("ReportPdf", "%1 students · %2 attempts · made %3")
                       .replace("%1", str(len(report.students)))
                       .replace("%2", str(len(report.attempts)))
                       .replace("%3", now.strftime("%Y-%m-%d %H:%M")),
                       char_format(10, serif=False, color=GREY))
 
-    _heading(cursor, paper, _tr("Students"))
-    insert_table(cursor, pad, [_tr("Name"), _tr("Code"), _tr("Attempts"), _tr("Score"),
-                               "d′", "c", _tr("Pattern")],
+    _heading(cursor, paper, translate("ReportPdf", "Students"))
+    headers = [translate("ReportPdf", "Name"), translate("ReportPdf", "Code"),
+               translate("ReportPdf", "Attempts"), translate("ReportPdf", "Score"), "d′", "c",
+               translate("ReportPdf", "Pattern")]
+    insert_table(cursor, pad, headers,
                  [[s.student_name, s.student_code or "", str(s.attempts),
                    _percent(s.mean_student_score), f"{s.discernment.d_prime:.2f}",
                    f"{s.discernment.bias:+.2f}", _pattern(s.pattern)] for s in report.students],
                  widths=[27, 12, 12, 10, 9, 9, 21])
-    _note(cursor, paper, _tr("Score: the mean student score. d′: how well the student tells "
-                             "sentences to flag from clean ones (0 = guessing). c: below 0 "
-                             "flags too much, above 0 too little."))
+    _note(cursor, paper, translate(
+        "ReportPdf", "Score: the mean student score. d′: how well the student tells sentences "
+        "to flag from clean ones (0 = guessing). c: below 0 flags too much, above 0 too "
+        "little."))
     _techniques(cursor, paper, report.students, pad)
 
-    _heading(cursor, paper, _tr("Articles, hardest first"))
-    insert_table(cursor, pad, [_tr("Article"), _tr("Attempts"), _tr("Mean score"),
-                               _tr("Most missed"), _tr("Most common false alarm")],
+    _heading(cursor, paper, translate("ReportPdf", "Articles, hardest first"))
+    headers = [translate("ReportPdf", "Article"), translate("ReportPdf", "Attempts"),
+               translate("ReportPdf", "Mean score"), translate("ReportPdf", "Most missed"),
+               translate("ReportPdf", "Most common false alarm")]
+    insert_table(cursor, pad, headers,
                  [[f"{a.title}\n{a.set_id}/{a.article_id}", str(a.attempts),
                    _percent(a.mean_student_score), a.most_missed or "–",
                    a.most_common_false_alarm or "–"] for a in report.articles],
@@ -124,26 +129,30 @@ def _tables(paper: Paper, report: ClassReport, now: datetime) -> QTextDocument:
 
     taxonomy = default_taxonomy()
     if report.confusion:
-        _heading(cursor, paper, _tr("Key technique and the label students gave"))
-        insert_table(cursor, pad, [_tr("In the key"), _tr("Students gave"), _tr("Times")],
+        _heading(cursor, paper, translate("ReportPdf",
+                                          "Key technique and the label students gave"))
+        headers = [translate("ReportPdf", "In the key"), translate("ReportPdf", "Students gave"),
+                   translate("ReportPdf", "Times")]
+        insert_table(cursor, pad, headers,
                      [[_name(taxonomy, key), _name(taxonomy, given), str(count)]
                       for (key, given), count in sorted(report.confusion.items(),
                                                         key=lambda kv: (kv[0][0], -kv[1]))],
                      widths=[40, 45, 15])
     if report.notes:
-        _heading(cursor, paper, _tr("“I disagree” notes"))
+        _heading(cursor, paper, translate("ReportPdf", "“I disagree” notes"))
         titles = {(a.set_id, a.article_id): a.title for a in report.articles}
         rows = [[titles.get(key, f"{key[0]}/{key[1]}"), name, text]
                 for key, notes in sorted(report.notes.items()) for name, text in notes]
-        insert_table(cursor, pad, [_tr("Article"), _tr("Student"), _tr("Note")], rows,
-                     widths=[28, 20, 52])
+        headers = [translate("ReportPdf", "Article"), translate("ReportPdf", "Student"),
+                   translate("ReportPdf", "Note")]
+        insert_table(cursor, pad, headers, rows, widths=[28, 20, 52])
     _flagged(cursor, paper, report, pad)
     return doc
 
 
 def _name(taxonomy: Taxonomy, label: str) -> str:
     if label == "(missed)":
-        return _tr("(missed)")
+        return translate("ReportPdf", "(missed)")
     return taxonomy.display_name(label)
 
 
@@ -158,7 +167,7 @@ def _techniques(cursor: QTextCursor, paper: Paper, students: Sequence[StudentRow
     seen.sort(key=lambda t: order.get(t, len(order)))
     if not seen:
         return
-    _heading(cursor, paper, _tr("Mastery by technique"))
+    _heading(cursor, paper, translate("ReportPdf", "Mastery by technique"))
     for first in range(0, len(seen), TECHNIQUES_PER_TABLE):
         chunk = seen[first:first + TECHNIQUES_PER_TABLE]
         rows: list[list[str]] = []
@@ -177,12 +186,14 @@ def _techniques(cursor: QTextCursor, paper: Paper, students: Sequence[StudentRow
             rows.append(row)
             shading.append(shades)
         width = 72 / len(chunk)
-        insert_table(cursor, pad, [_tr("Student")] + [taxonomy.display_name(t) for t in chunk],
-                     rows, widths=[28] + [width] * len(chunk), shading=shading)
+        headers = [translate("ReportPdf", "Student")] + [taxonomy.display_name(t) for t in chunk]
+        insert_table(cursor, pad, headers, rows, widths=[28] + [width] * len(chunk),
+                     shading=shading)
         new_block(cursor, bottom=paper.fmt(1))
-    _note(cursor, paper, _tr("Mastery: recent key phrases of that technique found (partly "
-                             "found counts half); in brackets, how many the student met; – "
-                             "means not enough yet. Darker cells: higher mastery."))
+    _note(cursor, paper, translate(
+        "ReportPdf", "Mastery: recent key phrases of that technique found (partly found counts "
+        "half); in brackets, how many the student met; – means not enough yet. Darker cells: "
+        "higher mastery."))
 
 
 def _shade(mastery: float | None) -> QColor | None:
@@ -192,17 +203,21 @@ def _shade(mastery: float | None) -> QColor | None:
 
 
 def _flagged(cursor: QTextCursor, paper: Paper, report: ClassReport, pad: float) -> None:
-    rows = [[name, _tr("the scores in the file disagree with its marks (attempt %1); the "
-                       "report uses scores computed again").replace("%1", attempt)]
+    rows = [[name, translate(
+        "ReportPdf", "the scores in the file disagree with its marks (attempt %1); the report "
+        "uses scores computed again").replace("%1", attempt)]
             for name, attempt in report.disagreements]
-    rows += [[name, _tr("attempt on %1/%2 left out: that revision of the article is not in "
-                        "this library").replace("%1", set_id).replace("%2", article_id)]
+    rows += [[name, translate(
+        "ReportPdf", "attempt on %1/%2 left out: that revision of the article is not in this "
+        "library").replace("%1", set_id).replace("%2", article_id)]
              for name, set_id, article_id in report.missing]
-    rows += [[f"{first} / {second}", _tr("the same student (%1) under two names")
-              .replace("%1", sid)] for sid, first, second in report.same_id_other_name]
+    rows += [[f"{first} / {second}",
+              translate("ReportPdf", "the same student (%1) under two names").replace("%1", sid)]
+             for sid, first, second in report.same_id_other_name]
     if rows:
-        _heading(cursor, paper, _tr("Flagged"))
-        insert_table(cursor, pad, [_tr("Student"), _tr("What")], rows, widths=[30, 70])
+        _heading(cursor, paper, translate("ReportPdf", "Flagged"))
+        headers = [translate("ReportPdf", "Student"), translate("ReportPdf", "What")]
+        insert_table(cursor, pad, headers, rows, widths=[30, 70])
 
 
 def _heatmap_page(paper: Paper, report: ClassReport, pair: tuple[str, str]) -> QTextDocument:
@@ -218,20 +233,23 @@ def _heatmap_page(paper: Paper, report: ClassReport, pair: tuple[str, str]) -> Q
     doc = paper.new_document(print_font())
     cursor = QTextCursor(doc)
     new_block(cursor, first=True, bottom=paper.fmt(1))
-    cursor.insertText(_tr("Class heatmap"), char_format(11, serif=False, color=GREY))
+    cursor.insertText(translate("ReportPdf", "Class heatmap"),
+                      char_format(11, serif=False, color=GREY))
     new_block(cursor, bottom=paper.fmt(3))
-    summary = _tr("%1/%2 · %3 attempts").replace("%1", pair[0]).replace("%2", pair[1]) \
-        .replace("%3", str(len(marked)))
+    summary = translate("ReportPdf", "%1/%2 · %3 attempts").replace("%1", pair[0]) \
+        .replace("%2", pair[1]).replace("%3", str(len(marked)))
     if row is not None:
-        summary += " · " + _tr("mean score %1").replace("%1", _percent(row.mean_student_score))
+        summary += " · " + translate("ReportPdf", "mean score %1").replace(
+            "%1", _percent(row.mean_student_score))
     cursor.insertText(summary, char_format(9.5, serif=False, color=GREY))
     new_block(cursor, bottom=paper.fmt(4))
     insert_legend(cursor, theme.LIGHT)
     # The screen's legend sentence says to point at a word; paper gets its own.
     cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock,
                         QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(_tr("Stronger shading = more of the class marked it. Bold and underlined "
-                          "= in the answer key."), char_format(9.5, serif=False))
+    cursor.insertText(translate("ReportPdf", "Stronger shading = more of the class marked it. "
+                                "Bold and underlined = in the answer key."),
+                      char_format(9.5, serif=False))
     new_block(cursor, top=paper.fmt(4))
     first = cursor.block().blockNumber()
     source = heatmap_document(article, shares, key, print_font(), colors=theme.LIGHT)

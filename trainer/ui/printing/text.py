@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,10 +26,6 @@ from trainer.ui.widgets.offsets import OffsetMap
 BODY_PT = 12.0
 SHADE_ONE = QColor("#d6d6d6")  # light enough that black text stays readable on any printer
 SHADE_MORE = QColor("#b0b0b0")  # where two key spans overlap
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 def print_font(point_size: float = BODY_PT, *, serif: bool = True, bold: bool = False) -> QFont:

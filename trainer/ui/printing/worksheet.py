@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
     QPagedPaintDevice,
     QTextBlock,
@@ -39,17 +40,14 @@ from trainer.ui.printing.text import (
     insert_highlighted,
     new_block,
     print_font,
-    tr,
 )
 
-CONTEXT = "Worksheet"
 PASSAGE_LINE_HEIGHT = 190  # per cent: room to underline and to write a label above a line
 WRITING_LINES = 5
 WRITING_LINE_MM = 9.0
 
+translate = QCoreApplication.translate
 
-def _tr(text: str) -> str:
-    return tr(CONTEXT, text)
 
 
 def chosen_articles(article_set: ArticleSet, article_ids: Sequence[str] | None) -> list[Article]:
@@ -89,8 +87,8 @@ def worksheet_sheets(paper: Paper, article_set: ArticleSet, articles: Sequence[A
                     article_set.title)]
     if with_key:
         document, notes = _answer_key(paper, article_set, articles, taxonomy)
-        sheets.append(Sheet(document, _tr("Answer key — %1").replace("%1", article_set.title),
-                            notes))
+        footer = translate("Worksheet", "Answer key — %1").replace("%1", article_set.title)
+        sheets.append(Sheet(document, footer, notes))
     return sheets
 
 
@@ -105,15 +103,15 @@ def _worksheet(paper: Paper, article_set: ArticleSet, articles: Sequence[Article
                taxonomy: Taxonomy, level: int) -> QTextDocument:
     doc = paper.new_document(print_font())
     cursor = QTextCursor(doc)
-    _title_block(cursor, paper, article_set.title,
-                 _tr("Worksheet · level %1 · %2").replace("%1", str(level)).replace(
-                     "%2", _tr("1 passage") if len(articles) == 1
-                     else _tr("%1 passages").replace("%1", str(len(articles)))))
+    count = translate("Worksheet", "1 passage") if len(articles) == 1 \
+        else translate("Worksheet", "%1 passages").replace("%1", str(len(articles)))
+    _title_block(cursor, paper, article_set.title, translate(
+        "Worksheet", "Worksheet · level %1 · %2").replace("%1", str(level)).replace("%2", count))
     new_block(cursor, bottom=paper.fmt(5), line_height=160)
-    cursor.insertText(_tr("Name: ______________________   Class: ________   "
+    cursor.insertText(translate("Worksheet", "Name: ______________________   Class: ________   "
                           "Date: ____________"), char_format(12, serif=False))
     new_block(cursor, bottom=paper.fmt(3))
-    cursor.insertText(_tr(
+    cursor.insertText(translate("Worksheet",
         "Read each passage. Underline every phrase that you would flag and write the number of "
         "its label above it. If a passage has nothing to flag, tick its box. Then write on the "
         "lines how you would check one of the phrases you flagged."),
@@ -122,10 +120,10 @@ def _worksheet(paper: Paper, article_set: ArticleSet, articles: Sequence[Article
     for index, article in enumerate(articles, start=1):
         _passage(cursor, paper, index, article, (), page_break=index > 1)
         new_block(cursor, top=paper.fmt(4))
-        cursor.insertText(_tr("[   ]  Nothing to flag in this passage"),
+        cursor.insertText(translate("Worksheet", "[   ]  Nothing to flag in this passage"),
                           char_format(11, serif=False))
         new_block(cursor, top=paper.fmt(3))
-        cursor.insertText(_tr("How would you check it?"),
+        cursor.insertText(translate("Worksheet", "How would you check it?"),
                           char_format(10, serif=False, color=GREY))
         for _ in range(WRITING_LINES):
             new_block(cursor, fixed_height=paper.fmt(WRITING_LINE_MM), props={RULED: True})
@@ -138,7 +136,7 @@ def _labels_table(cursor: QTextCursor, paper: Paper, taxonomy: Taxonomy, level: 
     entries = palette_entries(taxonomy, level)
     families = list(taxonomy.families.values())
     new_block(cursor, top=paper.fmt(4), bottom=paper.fmt(1))
-    cursor.insertText(_tr("Labels to use (write the number)"),
+    cursor.insertText(translate("Worksheet", "Labels to use (write the number)"),
                       char_format(11, serif=False, bold=True))
     fmt = QTextTableFormat()
     fmt.setBorder(0.5)
@@ -171,7 +169,7 @@ def _passage(cursor: QTextCursor, paper: Paper, index: int, article: Article,
     where the title highlights and the text highlights start."""
     new_block(cursor, page_break=page_break, top=paper.fmt(0 if page_break else 8),
               bottom=paper.fmt(1))
-    cursor.insertText(_tr("Passage %1").replace("%1", str(index)) + "  ",
+    cursor.insertText(translate("Worksheet", "Passage %1").replace("%1", str(index)) + "  ",
                       char_format(11, serif=False, color=GREY))
     title_positions = insert_highlighted(cursor, article.title, title_highlights,
                                          char_format(14, serif=False, bold=True))
@@ -203,7 +201,7 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
                 taxonomy: Taxonomy) -> tuple[QTextDocument, list[tuple[int, str]]]:
     doc = paper.new_document(print_font())
     cursor = QTextCursor(doc)
-    _title_block(cursor, paper, _tr("Answer key"), article_set.title)
+    _title_block(cursor, paper, translate("Worksheet", "Answer key"), article_set.title)
     notes: list[tuple[int, str]] = []
     for index, article in enumerate(articles, start=1):
         spans = sorted(article.annotations, key=lambda a: (a.part != "title", a.start, a.end))
@@ -222,15 +220,17 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
         title_marks = {n for n, _a in titles}
         if not spans:
             new_block(cursor, top=paper.fmt(4))
-            cursor.insertText(_tr("Nothing to flag: this passage is clean. A student who ticked "
-                                  "“Nothing to flag” is right."), char_format(11, serif=False))
+            cursor.insertText(translate("Worksheet", "Nothing to flag: this passage is clean. A "
+                                        "student who ticked “Nothing to flag” is right."),
+                              char_format(11, serif=False))
         for number, annotation in numbered:
             _key_entry(cursor, paper, number, article, annotation, taxonomy,
-                       _tr("headline") if number in title_marks
-                       else _tr("line %1").replace("%1", str(where.get(number) or "?")))
+                       translate("Worksheet", "headline") if number in title_marks
+                       else translate("Worksheet", "line %1").replace(
+                           "%1", str(where.get(number) or "?")))
         for note in article.notes:
             new_block(cursor, top=paper.fmt(3))
-            cursor.insertText(_tr("Careful reporting, not to flag: "),
+            cursor.insertText(translate("Worksheet", "Careful reporting, not to flag: "),
                               char_format(10, serif=False, bold=True))
             cursor.insertText(f"“{article.part_text(note.part)[note.start:note.end]}” — "
                               f"{note.why}", char_format(10, serif=False))
@@ -245,7 +245,8 @@ def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,
     new_block(cursor, top=paper.fmt(3.5))
     cursor.insertText(f"[{number}]  {where} · {name}", char_format(10.5, serif=False, bold=True))
     if annotation.optional:
-        cursor.insertText("  " + _tr("optional: no credit, no penalty either way"),
+        cursor.insertText("  " + translate("Worksheet",
+                                           "optional: no credit, no penalty either way"),
                           char_format(10, serif=False, italic=True))
     phrase = article.part_text(annotation.part)[annotation.start:annotation.end]
     indent = paper.fmt(7)
@@ -253,11 +254,11 @@ def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,
     cursor.insertText(f"“{phrase}”", char_format(10.5, italic=True))
     if annotation.explanation:
         new_block(cursor, indent=indent)
-        cursor.insertText(_tr("Why: "), char_format(10, serif=False, bold=True))
+        cursor.insertText(translate("Worksheet", "Why: "), char_format(10, serif=False, bold=True))
         cursor.insertText(annotation.explanation, char_format(10, serif=False))
     if annotation.tip:
         new_block(cursor, indent=indent)
-        cursor.insertText(_tr("How would you check this? "),
+        cursor.insertText(translate("Worksheet", "How would you check this? "),
                           char_format(10, serif=False, bold=True))
         cursor.insertText(annotation.tip, char_format(10, serif=False))
 

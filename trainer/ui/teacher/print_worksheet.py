@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,8 +51,9 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     """The file to save to, or None when cancelled (replaced in tests)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save worksheet as PDF"), str(Path(folder, suggested)),
-        parent.tr("PDF files (*.pdf)"))
+        parent, QCoreApplication.translate("PrintWorksheetDialog", "Save worksheet as PDF"),
+        str(Path(folder, suggested)),
+        QCoreApplication.translate("PrintWorksheetDialog", "PDF files (*.pdf)"))
     if not name:
         return None
     path = Path(name)
@@ -70,7 +71,8 @@ def ask_printer(parent: QWidget, page_size: str) -> QPrinter | None:
     printer.setPageSize(QPageSize(page_size_id(page_size)))
     printer.setFullPage(True)  # the margins are the worksheet's own, as in the PDF
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print worksheet"))
+    dialog.setWindowTitle(QCoreApplication.translate("PrintWorksheetDialog",
+                                                      "Print worksheet"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     printer.setFullPage(True)
@@ -258,9 +260,17 @@ class PrintWorksheetDialog(QDialog):
 
 
 def open_print_worksheet(window: MainWindow) -> PrintWorksheetDialog | None:
-    """Teacher → Print worksheet…, behind the teacher PIN; None when refused or no store."""
+    """Teacher → Print worksheet…, behind the teacher PIN; None when refused or no store. A
+    second use raises the open dialog instead of opening another."""
+    open_now = window.findChild(PrintWorksheetDialog)
+    if isinstance(open_now, PrintWorksheetDialog) and open_now.isVisible():
+        open_now.raise_()
+        open_now.activateWindow()
+        return open_now
     store = window.ensure_store()
-    if store is None or not require_teacher_pin(window, store):
+    if store is None or not require_teacher_pin(window, store, QCoreApplication.translate(
+            "PrintWorksheetDialog", "Worksheets can include the answer key. Enter the "
+            "teacher PIN.")):
         return None
     dialog = PrintWorksheetDialog(store, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

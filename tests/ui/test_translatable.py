@@ -47,7 +47,7 @@ def test_lupdate_finds_every_string_of_the_mastery_table(qtbot: object, tmp_path
 
 
 # Modules that still pass a variable to translate() through a `_tr(text)` helper; each was
-# being changed by someone else when this test came (menus, import/export, assignments, PIN),
+# being changed by someone else when this test came (menus, import/export, assignments, PIN).
 # Take a module off the list when its strings become literal.
 NOT_YET_LITERAL = {
     "trainer/ui/shell/window_menus.py",

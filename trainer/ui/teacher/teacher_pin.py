@@ -125,12 +125,13 @@ class TeacherPinDialog(QDialog):
         self.setMinimumWidth(420)
         if self._record:
             text = self.tr("A teacher PIN protects the set editor, the class report, making "
-                           "assignments and removing sets from the library. "
+                           "assignments, printing worksheets and removing sets from the "
+                           "library. "
                            "Enter the current PIN to change or remove it.")
         else:
             text = self.tr("Set a teacher PIN to keep students out of the set editor, the "
-                           "class report, making assignments and removing sets from the "
-                           "library. "
+                           "class report, making assignments, printing worksheets and "
+                           "removing sets from the library. "
                            "At least %1 digits.").replace("%1", str(MIN_PIN_LENGTH))
         intro = QLabel(text)
         intro.setWordWrap(True)

@@ -8,7 +8,6 @@ verdicts, no parts: `trainer score` imports this and not scoring.py (DESIGN §9)
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -83,21 +82,30 @@ Mark = tuple[int, int, str]  # (start, end, label): a span on the tuple-based pa
 
 def groups_by_mode(items: Sequence[Mark], family_of: Mapping[str, str]
                    ) -> dict[Mode, dict[str, list[Interval]]]:
-    """Merged intervals grouped by each mode's label, in one pass over `items` sorted."""
-    family: defaultdict[str, list[Interval]] = defaultdict(list)
-    technique: defaultdict[str, list[Interval]] = defaultdict(list)
+    """Merged intervals grouped by each mode's label, in one pass over `items` sorted.
+
+    Each group is merged as it grows (sorted input: a new interval either extends the
+    group's last one or starts a new one), as merge_sorted would merge it afterwards.
+    """
     every: list[Interval] = []
+    family: dict[str, list[Interval]] = {}
+    technique: dict[str, list[Interval]] = {}
     for start, end, label in items:
-        interval = (start, end)
-        every.append(interval)
-        family[family_of.get(label, label)].append(interval)
-        technique[label].append(interval)
-    groups: dict[Mode, dict[str, list[Interval]]] = {"any": {"": every} if every else {},
-                                                      "family": family, "technique": technique}
-    # A group of one (most labels of an article) is already merged: no call for it.
-    return {mode: {label: merge_sorted(group) if len(group) > 1 else group
-                   for label, group in by_label.items()}
-            for mode, by_label in groups.items()}
+        if every and start < every[-1][1]:
+            if end > every[-1][1]:
+                every[-1] = (every[-1][0], end)
+        else:
+            every.append((start, end))
+        for groups, name in ((family, family_of.get(label, label)), (technique, label)):
+            group = groups.get(name)
+            if group is None:
+                groups[name] = [(start, end)]
+            elif start < group[-1][1]:
+                if end > group[-1][1]:
+                    group[-1] = (group[-1][0], end)
+            else:
+                group.append((start, end))
+    return {"any": {"": every} if every else {}, "family": family, "technique": technique}
 
 
 def keep_counted(marks: list[Mark], required: Sequence[Mark],

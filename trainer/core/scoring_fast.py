@@ -199,6 +199,7 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
     """verdicts.compute_verdicts, each Verdict as the values of its as_dict."""
     every = groups["any"].get("", [])
     every_ends = [e for _, e in every]
+    runs = len(every)
     families, labels = groups["family"], groups["technique"]
     found: list[VerdictRow] = []
     for key in annotations:
@@ -206,11 +207,12 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
         length = end - start
         covered = 0  # _covered(every, start, end), written out: every key span asks
         index = bisect_right(every_ends, start)
-        while index < len(every):
+        while index < runs:
             run_start, run_end = every[index]
             if run_start >= end:
                 break
-            covered += min(run_end, end) - max(run_start, start)
+            covered += ((run_end if run_end < end else end)
+                        - (run_start if run_start > start else start))
             index += 1
         any_cov = covered / length
         kind: str

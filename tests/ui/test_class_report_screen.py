@@ -50,6 +50,7 @@ from trainer.core.spans import Span
 from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.engine import sqlite_url
 from trainer.storage.service import Store
+from trainer.ui.printing import report_pdf
 from trainer.ui.shell import theme
 from trainer.ui.shell.main_window import MainWindow
 from trainer.ui.teacher.class_report import exports, words
@@ -347,8 +348,8 @@ def test_every_control_is_named_and_reachable(qtbot: QtBot, store: Store, tmp_pa
                    if isinstance(w, QAbstractItemView | QTextEdit | QComboBox))
     shortcuts = {a.shortcut().toString() for a in (
         window.import_files_action, window.import_folder_action, window.csv_action,
-        window.xapi_action)}
-    assert {"Ctrl+I", "Ctrl+Shift+I", "Ctrl+S", "Ctrl+Shift+S"} <= shortcuts
+        window.xapi_action, window.pdf_action)}
+    assert {"Ctrl+I", "Ctrl+Shift+I", "Ctrl+S", "Ctrl+Shift+S", "Ctrl+P"} <= shortcuts
 
 
 def test_csv_and_xapi_saved_where_the_teacher_chose(qtbot: QtBot, store: Store, tmp_path: Path,
@@ -563,3 +564,25 @@ def test_csv_after_a_code_edit_has_the_new_code(qtbot: QtBot, store: Store, tmp_
         assert list(csv.reader(handle))[1][:2] == ["2026-017", "Ana"]
     assert model.setData(model.index(0, 1), "")  # cleared: the file stated no code
     assert model.index(0, 1).data() == ""
+
+
+def test_pdf_saved_with_the_heatmap_on_screen_first(qtbot: QtBot, store: Store, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, store)
+    import_through_dialog(qtbot, window, monkeypatch,
+                          make_class(tmp_path / "usb", ["Ana", "Ben"]))
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    asked: list[object] = []
+    real = report_pdf.write_class_report_pdf
+
+    def spy(report: Any, path: Path, page_size: str = "A4", articles: Any = None) -> int:
+        asked.append((page_size, articles))
+        return real(report, path, page_size, articles)
+
+    monkeypatch.setattr(report_pdf, "write_class_report_pdf", spy)
+    assert window.pdf_action.isEnabled() and window.pdf_action.shortcut().toString() == "Ctrl+P"
+    window.pdf_action.trigger()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert asked == [(exports.paper_for_locale(), [("test-set", "peace")])]

@@ -1,15 +1,16 @@
-"""The class report's exports: three gradebook CSV files into a chosen folder, and xAPI
-statements into a chosen file (trainer.core.class_export); each says where it saved, or why
-it could not."""
+"""The class report's exports: three gradebook CSV files into a chosen folder, xAPI
+statements into a chosen file (trainer.core.class_export) and the printable PDF
+(trainer.ui.printing); each says where it saved, or why it could not."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from trainer.core.class_report import ClassReport
+from trainer.core.errors import InvalidInput
 
 # Literal calls, so pyside6-lupdate finds every string (docs/UI.md).
 translate = QCoreApplication.translate
@@ -70,4 +71,46 @@ def save_xapi(parent: QWidget, report: ClassReport, path: Path | None = None) ->
         "ClassReportExport", "Saved %1 statements in %2. A learning record store can take "
                              "this file later.")
         .replace("%1", str(len(report.attempts))).replace("%2", str(path)))
+    return path
+
+
+def paper_for_locale() -> str:
+    """Letter where the locale measures in inches (the US), A4 elsewhere."""
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "Letter" if imperial else "A4"
+
+
+def save_pdf(parent: QWidget, report: ClassReport, first: tuple[str, str] | None = None,
+             path: Path | None = None) -> Path | None:
+    """The printable report (tables, then heatmap pages of the article on screen and the
+    hardest others: three in all) on the locale's paper."""
+    from trainer.ui.printing.report_pdf import DEFAULT_HEATMAPS, write_class_report_pdf
+
+    title = translate("ClassReportExport", "Save PDF")
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, translate("ClassReportExport", "Save the class report as PDF"),
+            "class-report.pdf", translate("ClassReportExport", "PDF documents (*.pdf)"))
+        if not name:
+            return None
+        path = Path(name)
+    chosen = [(a.set_id, a.article_id) for a in report.articles]  # the hardest first
+    if first is not None and first in chosen:
+        chosen.remove(first)
+        chosen.insert(0, first)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        pages = write_class_report_pdf(report, path, paper_for_locale(),
+                                       chosen[:DEFAULT_HEATMAPS])
+    except InvalidInput as exc:
+        tell(parent, title, "\n".join(p.format() for p in exc.problems), error=True)
+        return None
+    except OSError as exc:
+        tell(parent, title, translate("ClassReportExport", "Could not save %1: %2")
+             .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)), error=True)
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    tell(parent, title, translate("ClassReportExport", "Saved %1 (%n page(s)).", "", pages)
+         .replace("%1", str(path)))
     return path

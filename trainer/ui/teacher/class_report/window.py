@@ -68,12 +68,16 @@ class ClassReportWindow(QMainWindow):
                                        lambda: exports.save_csv(self, self.report))
         self.xapi_action = self._action(self.tr("Save &xAPI…"), "Ctrl+Shift+S",
                                         lambda: exports.save_xapi(self, self.report))
+        self.pdf_action = self._action(
+            self.tr("Save &PDF…"), "Ctrl+P",
+            lambda: exports.save_pdf(self, self.report, self.tabs.heatmap.key))
+        self.export_actions = (self.csv_action, self.xapi_action, self.pdf_action)
         close = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
         # The menu holds every action too, so the keyboard reaches them all (Alt+C).
         menu = self.menuBar().addMenu(self.tr("&Class"))
         menu.addActions([self.import_files_action, self.import_folder_action])
         menu.addSeparator()
-        menu.addActions([self.csv_action, self.xapi_action])
+        menu.addActions(list(self.export_actions))
         menu.addSeparator()
         menu.addAction(close)
         self.assignment = QComboBox()
@@ -131,7 +135,7 @@ class ClassReportWindow(QMainWindow):
         toolbar.addWidget(label)
         toolbar.addWidget(self.assignment)
         toolbar.addSeparator()
-        toolbar.addActions([self.csv_action, self.xapi_action])
+        toolbar.addActions(list(self.export_actions))
         for action in toolbar.actions():
             button = toolbar.widgetForAction(action)
             if button is not None and action.text():
@@ -154,7 +158,7 @@ class ClassReportWindow(QMainWindow):
         task.signals.finished.connect(self._report_arrived)
         self.report_task = task
         self.summary.setText(self.tr("Making the report…"))
-        for action in (self.csv_action, self.xapi_action):
+        for action in self.export_actions:
             action.setEnabled(False)
         report_lane().start(task)
 
@@ -175,7 +179,7 @@ class ClassReportWindow(QMainWindow):
         self.stack.setCurrentIndex(0 if answer.empty else 1)
         self.tabs.set_report(self.report)
         self.problems.set_problems(self.failed, self.report)
-        for action in (self.csv_action, self.xapi_action):
+        for action in self.export_actions:
             action.setEnabled(bool(self.report.attempts))
         self.summary.setText("" if answer.empty else self.tr(
             "%1 student(s) · %2 attempt(s) counted · %3 article(s)")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,10 +24,19 @@ from sqlalchemy.orm import Session
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.storage.base import Database, StorePart, utcnow
+from trainer.storage.class_reading import (
+    ATTEMPT_COLUMNS,
+    CHUNK,
+    ClassScorer,
+    StoredAttempt,
+    StoredFile,
+    StoredProfile,
+    chunks,
+    existing,
+)
 from trainer.storage.content import Library
 from trainer.storage.errors import NotFoundError, ReadOnlyError, StoreError
 from trainer.storage.models import (
-    ArticleSetRow,
     ClassAttemptRow,
     ClassDrillRow,
     ClassImportRow,
@@ -39,14 +48,12 @@ from trainer.storage.models import (
 if TYPE_CHECKING:
     # The progress file's pydantic model and the report are loaded only when used (start-up
     # memory, DESIGN §9).
-    from trainer.core.class_attempts import AttemptFigures, AttemptLike, Resolved
+    from trainer.core.class_attempts import AttemptFigures
     from trainer.core.class_report import ClassReport
     from trainer.core.progress_file import ProgressFile
     from trainer.core.spans import Span
 
 MAX_CODE_LENGTH = 200
-# SQLite's default limit of bound parameters is 32,766; UUID look-ups go in chunks below it.
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -91,24 +98,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
-
-
 def _insert_rows(session: Session, table: type[Any], rows: list[dict[str, Any]]) -> None:
     """One executemany INSERT on the session's connection (the ORM's bulk path ran one
     statement per few rows here); a test makes it fail to prove a file is stored all or
     nothing."""
     if rows:
         session.connection().execute(insert(table.__table__), rows)
-
-
-def _existing(session: Session, column: Any, uuids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(uuids):
-        found.update(session.scalars(select(column).where(column.in_(chunk))))
-    return found
 
 
 def _compact(value: object) -> str:
@@ -138,7 +133,7 @@ def store_file(session: Session, progress: ProgressFile, file_name: str, now: da
         student.file_code = profile.student_code or student.file_code
         student.imported_at = now
     attempts = {a.id.lower(): a for a in progress.attempts}
-    there = _existing(session, ClassAttemptRow.uuid, list(attempts))
+    there = existing(session, ClassAttemptRow.uuid, list(attempts))
     _insert_rows(session, ClassAttemptRow, [{
         "uuid": uuid, "student_id": sid, "set_id": a.set_id, "set_version": a.set_version,
         "article_id": a.article_id, "text_hash": a.text_hash, "level": a.level,
@@ -150,7 +145,7 @@ def store_file(session: Session, progress: ProgressFile, file_name: str, now: da
         "scores_json": _compact(a.scores), "imported_at": now}
         for uuid, a in attempts.items() if uuid not in there])
     drills = {d.id.lower(): d for d in progress.drills}
-    drills_there = _existing(session, ClassDrillRow.uuid, list(drills))
+    drills_there = existing(session, ClassDrillRow.uuid, list(drills))
     _insert_rows(session, ClassDrillRow, [{
         "uuid": uuid, "student_id": sid, "set_id": d.set_id, "article_id": d.article_id,
         "text_hash": d.text_hash, "start": d.start, "end": d.end, "mode": d.mode,
@@ -160,7 +155,7 @@ def store_file(session: Session, progress: ProgressFile, file_name: str, now: da
     new = [uuid for uuid in attempts if uuid not in there and figures and uuid in figures]
     if figures and new:
         ids: dict[str, int] = {}
-        for chunk in _chunks(new):
+        for chunk in chunks(new):
             ids.update((uuid, pk) for uuid, pk in session.execute(
                 select(ClassAttemptRow.uuid, ClassAttemptRow.id)
                 .where(ClassAttemptRow.uuid.in_(chunk))))
@@ -196,7 +191,7 @@ class Classes(StorePart):
         files, problems = progress_paths(paths)
         warnings: list[Problem] = []
         read = added = already = new_students = 0
-        scorer = _Scorer()
+        scorer = ClassScorer()
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
                 warnings.append(Problem(str(path), f"import cancelled: {len(files) - done} of "
@@ -314,8 +309,8 @@ class Classes(StorePart):
         from trainer.core.class_report import build_report
         from trainer.core.taxonomy import default_taxonomy
 
-        scorer = _Scorer()
-        query = (select(*_ATTEMPT_COLUMNS, ClassAttemptRow.id, ClassScoreRow.scored_against,
+        scorer = ClassScorer()
+        query = (select(*ATTEMPT_COLUMNS, ClassAttemptRow.id, ClassScoreRow.scored_against,
                         ClassScoreRow.figures_json)
                  .outerjoin(ClassScoreRow, ClassScoreRow.attempt_id == ClassAttemptRow.id)
                  .order_by(ClassAttemptRow.student_id, ClassAttemptRow.submitted_at,
@@ -361,8 +356,8 @@ class Classes(StorePart):
             return
         try:
             with self._write() as session:
-                for chunk in range(0, len(rows), _CHUNK):
-                    part = rows[chunk:chunk + _CHUNK]
+                for chunk in range(0, len(rows), CHUNK):
+                    part = rows[chunk:chunk + CHUNK]
                     session.execute(delete(ClassScoreRow).where(
                         ClassScoreRow.attempt_id.in_([pk for pk, _a, _f in part])))
                 _insert_rows(session, ClassScoreRow, [
@@ -370,129 +365,3 @@ class Classes(StorePart):
                     for pk, against, text in rows])
         except (StoreError, SQLAlchemyError):
             pass
-
-
-# What a report reads of each class attempt, in StoredAttempt's order.
-_ATTEMPT_COLUMNS = (
-    ClassAttemptRow.uuid, ClassAttemptRow.set_id, ClassAttemptRow.set_version,
-    ClassAttemptRow.article_id, ClassAttemptRow.text_hash, ClassAttemptRow.level,
-    ClassAttemptRow.mode, ClassAttemptRow.assignment_id, ClassAttemptRow.started_at,
-    ClassAttemptRow.submitted_at, ClassAttemptRow.duration_s, ClassAttemptRow.nothing_to_flag,
-    ClassAttemptRow.marks_json, ClassAttemptRow.notes_json, ClassAttemptRow.scores_json,
-    ClassAttemptRow.student_id)
-
-
-class StoredMark(NamedTuple):
-    start: int
-    end: int
-    label: str
-    part: str
-
-
-class StoredNote(NamedTuple):
-    start: int
-    end: int
-    part: str
-    text: str
-
-
-class StoredProfile(NamedTuple):
-    id: str
-    name: str
-    student_code: str | None
-
-
-class StoredFile(NamedTuple):
-    profile: StoredProfile
-    attempts: Sequence[StoredAttempt]
-
-
-class StoredAttempt:
-    """A class attempt as its file stated it (core.class_attempts.AttemptLike); marks, notes
-    and the file's own scores are decoded only when asked for."""
-
-    __slots__ = ("_marks", "_notes", "_scores", "article_id", "assignment_id", "duration_s",
-                 "id", "level", "mode", "nothing_to_flag", "set_id", "set_version",
-                 "started_at", "submitted_at", "text_hash")
-
-    def __init__(self, uuid: str, set_id: str, set_version: int, article_id: str,
-                 text_hash: str, level: int, mode: str, assignment_id: str | None,
-                 started_at: datetime, submitted_at: datetime, duration_s: float,
-                 nothing_to_flag: bool, marks_json: str, notes_json: str,
-                 scores_json: str) -> None:
-        self.id, self.set_id, self.set_version = uuid, set_id, set_version
-        self.article_id, self.text_hash, self.level, self.mode = (article_id, text_hash,
-                                                                  level, mode)
-        self.assignment_id, self.started_at, self.submitted_at = (assignment_id, started_at,
-                                                                  submitted_at)
-        self.duration_s, self.nothing_to_flag = duration_s, nothing_to_flag
-        self._marks, self._notes, self._scores = marks_json, notes_json, scores_json
-
-    @property
-    def marks(self) -> tuple[StoredMark, ...]:
-        return tuple(StoredMark(*m) for m in json.loads(self._marks))
-
-    @property
-    def notes(self) -> tuple[StoredNote, ...]:
-        return () if self._notes == "[]" else tuple(StoredNote(*n)
-                                                    for n in json.loads(self._notes))
-
-    @property
-    def scores(self) -> dict[str, Any]:
-        found = json.loads(self._scores)
-        return found if isinstance(found, dict) else {}
-
-
-class _Scorer:
-    """Attempts scored against the library: each (set, article, text hash) resolved once, to
-    the teacher's revision and a token naming it (revision, content hash, set version)."""
-
-    def __init__(self) -> None:
-        self._found: dict[tuple[str, str, str], tuple[Resolved, str] | None] = {}
-
-    def resolve(self, session: Session, attempt: AttemptLike) -> tuple[Resolved, str] | None:
-        key = (attempt.set_id, attempt.article_id, attempt.text_hash)
-        if key not in self._found:
-            from trainer.core.class_attempts import Resolved
-
-            revision = Library.find_revision(session, *key)
-            if revision is None:
-                self._found[key] = None
-            else:
-                view = Library.build_view(session, revision)
-                version = session.scalar(select(ArticleSetRow.version)
-                                         .where(ArticleSetRow.id == revision.set_id))
-                self._found[key] = (Resolved(view.article, view.taxonomy),
-                                    f"{revision.id}:{revision.content_hash}:{version}")
-        return self._found[key]
-
-    def resolved(self, attempt: AttemptLike) -> Resolved | None:
-        """For build_report, after `resolve` has seen the attempt's article."""
-        found = self._found.get((attempt.set_id, attempt.article_id, attempt.text_hash))
-        return None if found is None else found[0]
-
-    def score(self, attempts: Sequence[AttemptLike]
-              ) -> dict[str, tuple[AttemptFigures, str, str]]:
-        """(figures, scored against, figures JSON) by attempt id, for attempts `resolve` has
-        seen and found; scored one article after the other (its sentences split once)."""
-        from trainer.core.class_attempts import prepare, score_attempt
-
-        prepared: dict[str, Any] = {}
-        result = {}
-        for attempt in sorted(attempts, key=lambda a: (a.set_id, a.article_id, a.text_hash)):
-            found = self._found.get((attempt.set_id, attempt.article_id, attempt.text_hash))
-            if found is None:
-                continue
-            if found[1] not in prepared:
-                prepared[found[1]] = prepare(found[0])
-            figures = score_attempt(attempt, found[0], prepared[found[1]])
-            result[attempt.id.lower()] = (figures, found[1], figures.to_json())
-        return result
-
-    def new_attempts(self, session: Session, attempts: Sequence[AttemptLike]
-                     ) -> dict[str, tuple[str, str]]:
-        """(scored against, figures JSON) of the attempts not stored yet."""
-        there = _existing(session, ClassAttemptRow.uuid, [a.id.lower() for a in attempts])
-        new = [a for a in attempts if a.id.lower() not in there
-               and self.resolve(session, a) is not None]
-        return {uuid: (against, text) for uuid, (_f, against, text) in self.score(new).items()}

@@ -14,7 +14,7 @@ from tests.pdftext import A4_PT, LETTER_PT, read_pdf
 from tests.ui.conftest import PEACE_TEXT, make_set
 from trainer.core.class_report import ClassReport, Resolved, build_report
 from trainer.core.errors import InvalidInput
-from trainer.core.model import Article, ArticleSet
+from trainer.core.model import Annotation, Article, ArticleSet
 from trainer.core.progress_file import (
     ProgressAttempt,
     ProgressFile,
@@ -229,3 +229,17 @@ def test_rendered_page_has_line_numbers_in_the_margin_and_rules(tmp_path: Path,
     # The ruled writing lines: rows of ink across most of the text width.
     rows = [y for y in range(842) if sum(1 for x in range(80, 560, 4) if dark(x, y)) > 100]
     assert len(rows) >= 5
+
+
+def test_key_line_numbers_count_from_the_passage_start(tmp_path: Path, qtbot: QtBot) -> None:
+    """A key phrase in a later paragraph is numbered from the passage's first line, as the
+    worksheet numbers it."""
+    text = "First paragraph, one short line.\n\nSecond paragraph with sources say so."
+    start = text.index("sources say")
+    article = Article(id="two", title="Two", text=text, annotations=[
+        Annotation(start=start, end=start + 11, label="anonymous-source")])
+    out = tmp_path / "two.pdf"
+    write_worksheet_pdf(ArticleSet(id="s", title="S", articles=[article]), out, None,
+                        with_key=True)
+    key = next(p for p in read_pdf(out).pages if "Answer key" in p)
+    assert re.search(r"\[1\]\s+line 2\b", key), key

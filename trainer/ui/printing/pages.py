@@ -14,6 +14,7 @@ so a margin measures the same on paper whichever screen the program runs on.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -146,12 +147,14 @@ class Sheet:
     right_notes: Sequence[tuple[int, str]] = field(default_factory=tuple)
 
 
-def numbered_lines(doc: QTextDocument, page_height: float) -> list[NumberedLine]:
+def numbered_lines(doc: QTextDocument, page_height: float,
+                   first: QTextBlock | None = None) -> list[NumberedLine]:
     """Every line of every passage block, numbered from 1 within each passage; blank lines
-    (the gap between paragraphs) are not numbered."""
+    (the gap between paragraphs) are not numbered. From `first` on when given (the start of
+    a passage), so that numbering passage after passage stays linear in the document."""
     lines: list[NumberedLine] = []
     current, number = None, 0
-    block = doc.begin()
+    block = first if first is not None else doc.begin()
     layout = doc.documentLayout()
     while block.isValid():
         passage = block.blockFormat().property(PASSAGE)
@@ -173,11 +176,18 @@ def numbered_lines(doc: QTextDocument, page_height: float) -> list[NumberedLine]
     return lines
 
 
+def line_at(lines: Sequence[NumberedLine], position: int) -> NumberedLine | None:
+    """The line holding document `position` (lines are in document order)."""
+    index = bisect_right([line.start for line in lines], position) - 1
+    if index < 0:
+        return None
+    line = lines[index]
+    return line if position < max(line.end, line.start + 1) else None
+
+
 def line_number_at(lines: Sequence[NumberedLine], position: int) -> int | None:
-    for line in lines:
-        if line.start <= position < max(line.end, line.start + 1):
-            return line.number
-    return None
+    line = line_at(lines, position)
+    return None if line is None else line.number
 
 
 def _ruled_lines(doc: QTextDocument, page_height: float) -> list[tuple[int, float, float, float]]:
@@ -217,11 +227,15 @@ def _paint_sheet(painter: QPainter, device: QPagedPaintDevice, paper: Paper, she
     numbers = numbered_lines(doc, h)
     rules = _ruled_lines(doc, h)
     notes: dict[tuple[int, int], list[str]] = {}
+    heights: dict[tuple[int, int], float] = {}
     for position, text in sheet.right_notes:
-        line = next((ln for ln in numbers if ln.start <= position < max(ln.end, ln.start + 1)),
-                    None)
+        line = line_at(numbers, position)
         if line is not None:
             notes.setdefault((line.page, round(line.top)), []).append(text)
+            heights[(line.page, round(line.top))] = line.height
+    by_page: dict[int, list[NumberedLine]] = {}
+    for numbered in numbers:
+        by_page.setdefault(numbered.page, []).append(numbered)
     small = QFont(doc.defaultFont())
     small.setPointSizeF(max(6.0, doc.defaultFont().pointSizeF() * 0.7))
     for page in range(pages):
@@ -238,18 +252,16 @@ def _paint_sheet(painter: QPainter, device: QPagedPaintDevice, paper: Paper, she
         painter.setFont(small)
         painter.setPen(GREY)
         gutter_right = paper.px(MARGIN_MM["left"] - 4)
-        for line in numbers:
-            if line.page == page:
-                box = QRectF(0, line.top, gutter_right, line.height)
-                painter.drawText(box, int(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter), str(line.number))
+        for line in by_page.get(page, ()):
+            box = QRectF(0, line.top, gutter_right, line.height)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter), str(line.number))
         painter.setPen(INK)
         note_left = paper.width - paper.px(MARGIN_MM["right"] - 3)
         for (note_page, top), texts in notes.items():
             if note_page == page:
-                line_h = next(ln.height for ln in numbers
-                              if ln.page == note_page and round(ln.top) == top)
-                box = QRectF(note_left, top, paper.px(MARGIN_MM["right"] - 4), line_h)
+                box = QRectF(note_left, top, paper.px(MARGIN_MM["right"] - 4),
+                             heights[(note_page, top)])
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft
                                           | Qt.AlignmentFlag.AlignVCenter), " ".join(texts))
         painter.setPen(GREY)

@@ -214,7 +214,8 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
             title_highlights=[Highlight(a.start, a.end, a.optional) for _, a in titles])
         notes += [(pos, f"[{n}]") for pos, (n, _a) in zip(text_at, texts, strict=True)]
         # The passage is laid out already; its line numbers name where each span starts.
-        lines = pages.numbered_lines(doc, paper.height)
+        lines = pages.numbered_lines(doc, paper.height, _passage_start(doc, text_at[0])) \
+            if text_at else []
         where = {n: pages.line_number_at(lines, pos) for pos, (n, _a) in zip(text_at, texts,
                                                                           strict=True)}
         title_marks = {n for n, _a in titles}
@@ -235,6 +236,15 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
             cursor.insertText(f"“{article.part_text(note.part)[note.start:note.end]}” — "
                               f"{note.why}", char_format(10, serif=False))
     return doc, notes
+
+
+def _passage_start(doc: QTextDocument, position: int) -> QTextBlock:
+    """The first block of the passage holding `position`."""
+    block = doc.findBlock(position)
+    mine = block.blockFormat().property(PASSAGE)
+    while block.previous().isValid() and block.previous().blockFormat().property(PASSAGE) == mine:
+        block = block.previous()
+    return block
 
 
 def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,

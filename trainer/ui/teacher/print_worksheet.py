@@ -1,8 +1,8 @@
 """Teacher → Print worksheet…: choose a set and its passages, the level and the paper, whether
 the answer key follows, then save a PDF or print (issue 12 item 5).
 
-Laying out a whole 64-passage set with its key takes well under a second (docs/TEACHERS.md),
-so the work stays on the GUI thread behind a busy cursor.
+Laying out a whole 64-passage set with its key takes under a second (docs/PERFORMANCE.md),
+so the work stays on the GUI thread behind a busy cursor (benchmarks/worksheet_pdf.py).
 """
 
 from __future__ import annotations

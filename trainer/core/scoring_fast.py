@@ -7,7 +7,7 @@ twice. On a research corpus (hundreds of long articles, thousands of spans) that
 than reading the files. Here an article's marks are sorted once as (start, end, label) tuples
 and everything is derived from them:
 
-- the marks and key spans are merged per mode label once (scoring.groups_by_mode); the
+- the marks and key spans are merged per mode label once (scoring_counts.groups_by_mode); the
   research counts and the student score both read those groups;
 - the passage is split once; discernment and the student score's "too broad" test both use
   the sentence bounds, and a span's sentences are two binary searches away;

@@ -74,7 +74,8 @@ class HeatmapPanel(QWidget):
 
     article_chosen = Signal(object)  # ArticleKey
 
-    def __init__(self, chooser: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, chooser: bool = True, parent: QWidget | None = None, *,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self.report = ClassReport()
         self.key: ArticleKey | None = None
@@ -106,6 +107,9 @@ class HeatmapPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.based_on)
         layout.addWidget(self.legend)
+        if compact:  # under a table: the samples say it; the sentence is on the Heatmap tab
+            self.legend.words.hide()
+            layout.setContentsMargins(0, 0, 0, 0)
 
     def set_report(self, report: ClassReport) -> None:
         self.report = report

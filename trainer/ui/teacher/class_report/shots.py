@@ -1,7 +1,7 @@
 """The class report in `make screenshots`: a seeded class of six students hands in progress
 files (plus one broken file, so the problems strip shows), imported through the window's real
 import path; then the Students, Techniques, Articles and Heatmap tabs, and the heatmap in the
-dark and high-contrast themes.
+dark and high-contrast themes, and two tabs at 1024×600.
 """
 
 from __future__ import annotations
@@ -102,6 +102,11 @@ def class_report_steps(tour: ScreenshotTour) -> list[Callable[[], None]]:
         tour.theme(name)
         holder[0].tabs.setCurrentIndex(3)
 
+    def small(index: int) -> None:
+        tour.theme("light")
+        holder[0].resize(1024, 600)
+        holder[0].tabs.setCurrentIndex(index)
+
     def grab(name: str) -> None:
         tour.grab(holder[0], name)
 
@@ -118,5 +123,7 @@ def class_report_steps(tour: ScreenshotTour) -> list[Callable[[], None]]:
         lambda: tab(3), partial(grab, "21-class-heatmap"),
         partial(theme, "dark"), partial(grab, "21-class-heatmap-dark"),
         partial(theme, "high-contrast"), partial(grab, "21-class-heatmap-high-contrast"),
+        partial(small, 0), partial(grab, "18-class-students-1024x600"),
+        partial(small, 2), partial(grab, "20-class-articles-1024x600"),
         close,
     ]

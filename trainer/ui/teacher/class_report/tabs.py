@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -139,15 +140,17 @@ class ReportTabs(QTabWidget):
         self.addTab(_page(self.techniques_view, legend), self.tr("&Techniques"))
 
         self.articles_view = table_view(self.articles, self.tr("Articles, hardest first"))
-        self.article_heatmap = HeatmapPanel(chooser=False)
+        self.article_heatmap = HeatmapPanel(chooser=False, compact=True)
         self.article_heatmap.view.setAccessibleName(self.tr("Heatmap of the selected article"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.articles_view)
         split.addWidget(self.article_heatmap)
         split.setStretchFactor(1, 2)
+        self.article_split = split
         split.setChildrenCollapsible(False)
         self.articles_view.selectionModel().selectionChanged.connect(self._article_selected)
         self.addTab(_page(split), self.tr("&Articles"))
+        self._sized = False
 
         self.heatmap = HeatmapPanel(chooser=True)
         self.addTab(self.heatmap, self.tr("&Heatmap"))
@@ -165,6 +168,14 @@ class ReportTabs(QTabWidget):
         self.notes_view = table_view(self.notes, self.tr("Students' “I disagree” notes"))
         self.notes_view.setWordWrap(True)
         self.addTab(_page(self.notes_view), self.tr("&Notes"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once laid out: the passage under the Articles table gets two thirds of the height.
+        if not self._sized:
+            self._sized = True
+            height = max(self.article_split.height(), 3)
+            self.article_split.setSizes([height // 3, height - height // 3])
 
     def set_report(self, report: ClassReport) -> None:
         for model in (self.students, self.techniques, self.articles, self.confusion,

@@ -50,7 +50,10 @@ class ClassReportWindow(QMainWindow):
         self.store_provider = store_provider
         self.setWindowTitle(self.tr("Class report"))
         self.setAccessibleName(self.windowTitle())
-        self.resize(1180, 760)
+        # Never larger than the screen: a 1024×600 netbook must see every control.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1180, screen.width()) if screen else 1180,
+                    min(760, screen.height()) if screen else 760)
         self.report = ClassReport()
         self.failed: list[Problem] = []  # problems of this window's last import
         self.requests = 0  # the newest report asked for; older answers are dropped

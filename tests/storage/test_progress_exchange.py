@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -140,3 +141,26 @@ def test_garbage_is_refused_with_the_file_name(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as caught:
         read_progress(garbage)
     assert caught.value.problems[0].file == str(garbage)
+
+
+def test_library_practice_stores_and_exports_the_level_on_screen(tmp_path: Path) -> None:
+    # Review finding 1: a level-2 passage practised from the library (no assignment, so no
+    # level passed) was stored with a NULL level and exported as level 1 (from its mode).
+    with _laptop(tmp_path / "school") as school:
+        ana = school.profiles.create("Ana")
+        entries = {e.article_id: e for e in school.library.entries(ana.id)}
+        school.practice.submit(ana.id, entries["library-hours"].revision_id,
+                               [Span(0, 5, "loaded-language")], mode="family",
+                               started_at=STARTED)
+        exported = school.progress.export_file(ana.id)
+    assert [a.level for a in exported.attempts] == [2]
+    db = sqlite3.connect(tmp_path / "school" / "trainer.sqlite3")
+    try:
+        assert db.execute("SELECT level FROM attempt").fetchall() == [(2,)]
+        # An attempt stored before the level was recorded exports the passage's level.
+        db.execute("UPDATE attempt SET level = NULL")
+        db.commit()
+    finally:
+        db.close()
+    with Store.open(sqlite_url(tmp_path / "school" / "trainer.sqlite3"), daily=False) as again:
+        assert [a.level for a in again.progress.export_file(ana.id).attempts] == [2]

@@ -148,3 +148,16 @@ def test_dropping_an_assignment_file_opens_it(qtbot: QtBot, store: Store,
     assert window.stack.currentWidget() is window.assignments.view
     assert [s.id for s in store.library.list_sets()] == ["test-set"]
     assert window.import_export.task is None  # not imported as a set as well
+
+
+def test_library_practice_records_the_level_on_screen(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    # Review finding 1: a level-2 passage practised from the library was exported as level 1.
+    store.library.import_set(make_set())
+    window = _window(qtbot, store, tmp_path)
+    entries = {e.article_id: e for e in store.library.entries(window.profile_id or "")}
+    window.open_revision(entries["peace-2"].revision_id)
+    assert window.practice.level == 2
+    _submit_nothing(qtbot, window)
+    (attempt,) = store.progress.export_file(window.profile_id or "").attempts
+    assert (attempt.level, attempt.mode, attempt.assignment_id) == (2, "family", None)

@@ -179,7 +179,8 @@ class Practice(StorePart):
         `marks` are in scoring coordinates (headline marks after the text, see
         trainer.core.parts); `sources_opened` are the ids of the source cards the student
         opened, in order; `assignment_id` and `level` name the assignment the passage was
-        practised for and the level it set.
+        practised for and the level it set. Without a level (library practice) the
+        passage's own level is stored: that is the level the student saw.
         """
         if mode not in MODES:
             raise StoreError(f"unknown scoring mode {mode!r}; use one of {', '.join(MODES)}")
@@ -194,7 +195,9 @@ class Practice(StorePart):
             pk = self._profile_pk(session, profile_id)
             store_attempt(session, NewAttempt(
                 attempt_uuid, pk, revision_id, started_at, now, mode, nothing_to_flag,
-                tuple(marks), result, student, level=level, assignment_id=assignment_id,
+                tuple(marks), result, student,
+                level=view.article.level if level is None else level,
+                assignment_id=assignment_id,
                 article=view.article, sources_opened=tuple(sources_opened)))
             session.execute(delete(DraftRow).where(DraftRow.profile_id == pk,
                                                    DraftRow.revision_id == revision_id))

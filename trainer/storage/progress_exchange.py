@@ -52,9 +52,6 @@ from trainer.storage.practice import (
 )
 from trainer.storage.records import AttemptNoteRecord
 
-# Level practised at for attempts stored before the level was recorded (revision 0003).
-_LEVEL_OF_MODE = {"technique": 3, "family": 1, "any": 1}
-
 
 @dataclass(frozen=True)
 class ProgressImportReport:
@@ -85,7 +82,9 @@ def _attempt_record(session: Session, row: Attempt, revision: ArticleRevision,
     return ProgressAttempt(
         id=row.uuid, set_id=revision.set_id, set_version=revision.set_version,
         article_id=revision.article_id, text_hash=text_hash(revision.title, revision.text),
-        level=row.level or _LEVEL_OF_MODE.get(row.mode, 1), mode=row.mode,  # type: ignore[arg-type]
+        # Attempts stored without a level (before revision 0003, or library practice before
+        # submit stored one) were practised at the passage's own level.
+        level=row.level or revision.level, mode=row.mode,  # type: ignore[arg-type]
         assignment_id=row.assignment_id, started_at=row.started_at,
         submitted_at=row.submitted_at, duration_s=row.duration_s,
         nothing_to_flag=row.nothing_to_flag,

@@ -129,7 +129,7 @@ class AssignmentController(QObject):
         from trainer.core.scoring import LEVEL_MODE
 
         if self.active is None:
-            return LEVEL_MODE.get(article_level, "family"), None, None
+            return LEVEL_MODE.get(article_level, "family"), None, article_level
         return LEVEL_MODE.get(self.active.level, "family"), self.active.id, self.active.level
 
     def _info(self) -> AssignmentInfo | None:

@@ -335,3 +335,16 @@ def test_score_reports_a_bad_json_key_like_validate(tmp_path: Path) -> None:
     assert scored.returncode == 1 and scored.stdout == ""
     problems = [line for line in validated.stderr.splitlines() if line.startswith(str(key))]
     assert len(problems) == 2 and scored.stderr.splitlines() == problems
+
+
+def test_score_skips_modules_it_does_not_need() -> None:
+    # statistics (d′ comes from _statistics' C function), difflib (only for a bad label's
+    # "did you mean") and filetypes (a command line is never a document): ≈ 6 ms a run.
+    code = ("import sys; from trainer.cli.main import run; "
+            f"code = run(['score', {str(KEY)!r}, {str(ANSWERS)!r}, '--json']); "
+            "extra = sorted(m for m in ('statistics', 'difflib', 'trainer.core.filetypes') "
+            "if m in sys.modules); "
+            "print('EXTRA', code, extra, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert "EXTRA 0 []" in result.stderr, result.stderr

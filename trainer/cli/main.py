@@ -118,11 +118,14 @@ def _start_gui(data_dir: str | None, documents: Sequence[str] = ()) -> int:
 
 def run(argv: Sequence[str]) -> int:
     gui_only, data_dir = gui_data_dir(argv)
-    documents = [] if gui_only else document_paths(argv)
+    command = None if gui_only else command_module_for(argv)
+    # A command name is never a document (documents need our extensions), so a command line
+    # naming one skips loading filetypes (and dataclasses) on `trainer score`'s path.
+    documents = [] if gui_only or command else document_paths(argv)
     args: argparse.Namespace | None = None
     handler: Handler | None = None
     if not gui_only and not documents:
-        args = build_parser(command_module_for(argv)).parse_args(list(argv))
+        args = build_parser(command).parse_args(list(argv))
         data_dir = args.data_dir
         handler = getattr(args, "handler", None)
     if data_dir is not None:

@@ -6,7 +6,6 @@ even when other parts of the file fail the model's type checks.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from typing import Any
 
@@ -135,6 +134,8 @@ def _part_of(span: dict[str, Any], article: dict[str, Any]) -> tuple[str, str | 
 
 def did_you_mean(word: str, candidates: list[str]) -> str:
     """ "did you mean 'x'?" for the closest candidate, or "" when none is close."""
+    import difflib  # only for a bad label; `trainer score`'s path imports this module
+
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if not close and word.lower() != word:
         close = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=0.6)

@@ -196,3 +196,24 @@ def test_kept_figures_equal_scoring_again(tmp_path: Path, teacher: Store) -> Non
     with teacher._read() as session:
         assert len(list(session.scalars(select(ClassScoreRow.attempt_id)))) == 6
     assert _figures(teacher.classes.report()) == _figures(later)
+
+
+def test_stored_drills_count_towards_class_mastery(tmp_path: Path, teacher: Store) -> None:
+    """As on the student's own dashboard: each drill sentence with a technique is an
+    example (review finding 3)."""
+    usb = class_files(tmp_path)
+    path = usb / "Ben.mltprogress"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    attempt = data["attempts"][0]
+    data["drills"] = [{"id": f"9b2f7a3e-1c4d-4e5f-8a9b-0c1d2e3f4a5{i}", "set_id": "demo",
+                       "article_id": "secret-plan", "text_hash": attempt["text_hash"],
+                       "start": 0, "end": 10, "mode": "family",
+                       "technique": "anonymous-source", "expected": "unverified",
+                       "answer": answer, "answered_at": "2026-11-30T09:00:00+00:00"}
+                      for i, answer in enumerate(["unverified", "unverified", "fair"])]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    teacher.classes.import_files([usb])
+    ben = next(s for s in teacher.classes.report().students if s.student_name == "Ben")
+    # Ben missed "diplomatic sources said" in his attempt: 0 of 1, then 2 of 3 drills.
+    anonymous = ben.mastery["anonymous-source"]
+    assert (anonymous.found, anonymous.examples) == (2, 4)

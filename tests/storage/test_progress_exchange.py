@@ -91,6 +91,21 @@ def test_edited_scores_are_recomputed_and_flagged(tmp_path: Path) -> None:
         assert stored[data["attempts"][0]["id"]] < 1.0
 
 
+def test_an_edited_student_score_is_flagged(tmp_path: Path) -> None:
+    """Review finding 6: the student score is compared too, not only the research ones."""
+    with _laptop(tmp_path / "school") as school:
+        exported = school.progress.export_file(_practise(school))
+    data = json.loads(exported.model_dump_json())
+    data["attempts"][0]["scores"]["student"]["score"] = 1.0
+    (tmp_path / "edited.json").write_text(json.dumps(data), encoding="utf-8")
+    edited, _ = read_progress(tmp_path / "edited.json")
+    with _laptop(tmp_path / "home") as home:
+        report = home.progress.import_file(edited)
+        assert report.disagreements == [data["attempts"][0]["id"]]
+        # The untouched file is not flagged.
+        assert home.progress.import_file(exported).disagreements == []
+
+
 def test_a_file_of_another_profile_is_refused_into_a_chosen_one(tmp_path: Path) -> None:
     with _laptop(tmp_path / "school") as school:
         exported = school.progress.export_file(_practise(school))

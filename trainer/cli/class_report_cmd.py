@@ -96,7 +96,7 @@ def _report_from_files(paths: list[Path],
                        assignment: str | None) -> tuple[ClassReport, list[Problem]]:
     """The report of the given files only; nothing is stored."""
     from trainer.core.class_attempts import AttemptLike
-    from trainer.core.class_report import Resolved, build_report
+    from trainer.core.class_report import Resolved, build_report, file_drills
     from trainer.core.progress_file import ProgressFile, read_progress
     from trainer.core.taxonomy import default_taxonomy
     from trainer.storage.base import utcnow
@@ -120,7 +120,9 @@ def _report_from_files(paths: list[Path],
             return None if view is None else Resolved(view.article, view.taxonomy)
 
         techniques = list(default_taxonomy().techniques)
-        return build_report(files, resolve, utcnow(), assignment, techniques), problems
+        drills = file_drills((f.profile.id, f.drills) for f in files)
+        return build_report(files, resolve, utcnow(), assignment, techniques,
+                            drills=drills), problems
 
 
 def _as_json(report: Any) -> dict[str, Any]:

@@ -17,9 +17,10 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.mastery import technique_tally
 from trainer.core.model import Article
 from trainer.core.parts import mark_to_scoring, scoring_article
-from trainer.core.progress_file import stated_scores_disagree
+from trainer.core.progress_file import stated_scores_disagree, stated_student_disagrees
 from trainer.core.scoring import MODES, Mode
 from trainer.core.scoring_fast import score_article_fast
 from trainer.core.spans import Span
@@ -99,6 +100,11 @@ def prepare(found: Resolved) -> Prepared:
                                      if not k.optional), found.taxonomy.family_map)
 
 
+# Part of the token figures are kept under (storage/class_reading.py): raise it whenever what
+# score_attempt computes changes, so that figures kept by an older program are scored again.
+FIGURES_VERSION = 2
+
+
 @dataclass(frozen=True)
 class AttemptFigures:
     """Everything the class report shows of one attempt."""
@@ -110,7 +116,9 @@ class AttemptFigures:
     missed: tuple[str, ...]  # texts of required key spans missed
     false_alarms: tuple[str, ...]  # texts of marks that touched no key span
     confusion: tuple[tuple[str, str], ...]  # (key technique, label given) per key span met
-    disagrees: bool  # the file's own research scores differ from these
+    disagrees: bool  # the file's own research or student scores differ from these
+    # (key technique, found, met) as the student's dashboard counts it (mastery.technique_tally)
+    techniques: tuple[tuple[str, int, int], ...] = ()
 
     def to_json(self) -> str:
         s, d = self.student, self.discernment
@@ -119,14 +127,16 @@ class AttemptFigures:
              s.too_broad, s.wrong_labels, s.mode], self.research_f1,
             [d.hits, d.misses, d.false_alarms, d.correct_rejections],
             [[m.start, m.end, m.label] for m in self.marks], self.missed, self.false_alarms,
-            self.confusion, self.disagrees], ensure_ascii=False, separators=(",", ":"))
+            self.confusion, self.disagrees, self.techniques], ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str,
                   spans: dict[tuple[int, int, str], Span] | None = None) -> AttemptFigures:
         """`spans`: Span objects to share (they are immutable); the same mark recurs across
         a class's attempts on one passage, and a report reads thousands."""
-        student, f1, counts, marks, missed, alarms, confusion, disagrees = json.loads(text)
+        values = json.loads(text)
+        student, f1, counts, marks, missed, alarms, confusion, disagrees = values[:8]
+        techniques = values[8] if len(values) > 8 else []  # kept by an older program
         shared = {} if spans is None else spans
         made = []
         for start, end, label in marks:
@@ -136,7 +146,8 @@ class AttemptFigures:
                 span = shared[key] = Span(start, end, label)
             made.append(span)
         return cls(StudentScore(*student), f1, DiscernmentCounts(*counts), tuple(made),
-                   tuple(missed), tuple(alarms), tuple(map(tuple, confusion)), disagrees)
+                   tuple(missed), tuple(alarms), tuple(map(tuple, confusion)), disagrees,
+                   tuple((label, found, met) for label, found, met in techniques))
 
 
 def score_attempt(attempt: AttemptLike, found: Resolved,
@@ -165,8 +176,11 @@ def score_attempt(attempt: AttemptLike, found: Resolved,
         (label, next((m.label for m in marks if m.start < key_end and key_start < m.end),
                      "(missed)"))
         for key_start, key_end, label in shared.required)
+    tally = technique_tally((v[0], v[3], v[4], v[6]) for v in verdicts)
     mode: Mode = next((m for m in MODES if m == attempt.mode), "family")
     return AttemptFigures(
         figures.student, figures.counts[mode].f1, figures.discernment, marks,
         missed, alarms, confusion,
-        stated_scores_disagree(attempt.scores.get("research"), computed))
+        stated_scores_disagree(attempt.scores.get("research"), computed)
+        or stated_student_disagrees(attempt.scores.get("student"), figures.student.as_dict()),
+        tuple((label, found, met) for label, (found, met) in tally.items()))

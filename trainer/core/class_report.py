@@ -24,6 +24,7 @@ from trainer.core.class_attempts import (
 )
 from trainer.core.class_attempts import Resolved as Resolved  # re-exported for callers
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.drill import DrillAnswer, drill_evidence
 from trainer.core.mastery import Mastery, Observation, mastery_by_technique
 from trainer.core.model import Article
 from trainer.core.spans import Span
@@ -49,6 +50,7 @@ class AttemptRow:
     missed: tuple[str, ...]  # texts of required key spans missed
     false_alarms: tuple[str, ...]  # texts of marks that touched no key span
     confusion: tuple[tuple[str, str], ...]  # (key technique, label given) per key span met
+    techniques: tuple[tuple[str, int, int], ...] = ()  # (technique, found, met)
 
 
 @dataclass(frozen=True)
@@ -117,11 +119,45 @@ class FileLike(Protocol):
     def attempts(self) -> Sequence[AttemptLike]: ...
 
 
+class DrillLike(Protocol):
+    """A quick-drill answer as a progress file states it (ProgressDrill fits)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def technique(self) -> str | None: ...
+    @property
+    def expected(self) -> str: ...
+    @property
+    def answer(self) -> str: ...
+    @property
+    def answered_at(self) -> datetime: ...
+
+
+def file_drills(files: Iterable[tuple[str, Sequence[DrillLike]]]
+                ) -> dict[str, list[tuple[DrillAnswer, datetime]]]:
+    """build_report's `drills` from (profile id, drills) of progress files, merged by UUID."""
+    seen: set[str] = set()
+    result: dict[str, list[tuple[DrillAnswer, datetime]]] = {}
+    for profile_id, drills in files:
+        mine = result.setdefault(profile_id.lower(), [])
+        for drill in drills:
+            if drill.id.lower() not in seen:
+                seen.add(drill.id.lower())
+                mine.append((DrillAnswer(drill.technique, drill.expected, drill.answer),
+                             drill.answered_at))
+    return result
+
+
 def build_report(files: Iterable[FileLike], resolve: Resolver, now: datetime,
                  assignment: str | None = None, techniques: Sequence[str] = (),
-                 figures: Mapping[str, AttemptFigures] | None = None) -> ClassReport:
+                 figures: Mapping[str, AttemptFigures] | None = None,
+                 drills: Mapping[str, Sequence[tuple[DrillAnswer, datetime]]] | None = None
+                 ) -> ClassReport:
     """`figures`: attempts already scored against the revision `resolve` finds for them
-    (by lower-case attempt id); every other attempt is scored here."""
+    (by lower-case attempt id); every other attempt is scored here. `drills`: each student's
+    quick-drill answers (by lower-case profile id), which count towards mastery as on the
+    student's own dashboard."""
     report = ClassReport()
     seen_attempts: set[str] = set()
     names: dict[str, str] = {}
@@ -167,7 +203,8 @@ def build_report(files: Iterable[FileLike], resolve: Resolver, now: datetime,
         profile = progress.profile
         row = AttemptRow(profile.id.lower(), profile.name, profile.student_code,
                          attempt, done.student, done.research_f1, done.discernment,
-                         done.marks, done.missed, done.false_alarms, done.confusion)
+                         done.marks, done.missed, done.false_alarms, done.confusion,
+                         done.techniques)
         if done.disagrees:
             report.disagreements.append((profile.name, attempt.id))
         report.attempts.append(row)
@@ -177,29 +214,25 @@ def build_report(files: Iterable[FileLike], resolve: Resolver, now: datetime,
         for note in attempt.notes:
             report.notes.setdefault(place, []).append((profile.name, note.text))
     report.confusion = Counter(pair for row in report.attempts for pair in row.confusion)
-    report.students = _students(report.attempts, names, now, techniques)
+    report.students = _students(report.attempts, names, now, techniques, drills or {})
     report.articles = _articles(report.attempts, report.resolved)
     return report
 
 
 def _students(rows: Sequence[AttemptRow], names: dict[str, str], now: datetime,
-              techniques: Sequence[str]) -> list[StudentRow]:
+              techniques: Sequence[str],
+              drills: Mapping[str, Sequence[tuple[DrillAnswer, datetime]]]
+              ) -> list[StudentRow]:
     by_student: dict[str, list[AttemptRow]] = defaultdict(list)
     for row in rows:
         by_student[row.student_id].append(row)
     students = []
     for sid, mine in by_student.items():
-        observations = []
-        for row in mine:
-            tally: dict[str, list[int]] = {}
-            for technique, given in row.confusion:
-                counts = tally.get(technique)
-                if counts is None:
-                    counts = tally[technique] = [0, 0]
-                counts[1] += 1
-                counts[0] += given != "(missed)"
-            when = row.attempt.submitted_at
-            observations += [Observation(t, when, f, n) for t, (f, n) in tally.items()]
+        # The observations of the student's own dashboard (storage/learning.py): key spans
+        # found as mastery.technique_tally counts them, then the quick-drill answers.
+        observations = [Observation(t, row.attempt.submitted_at, float(f), n)
+                        for row in mine for t, f, n in row.techniques]
+        observations += drill_evidence(drills.get(sid, ()))[0]
         score = total(r.student for r in mine)
         pooled = DiscernmentCounts(sum(r.discernment.hits for r in mine),
                                    sum(r.discernment.misses for r in mine),

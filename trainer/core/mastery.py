@@ -33,6 +33,25 @@ class Observation:
     total: int  # required key spans met
 
 
+# The key-span verdicts (trainer.core.verdicts) that count as found for mastery: the right
+# technique, or the right family. A wrong family, a mark too broad or one covering too little
+# is not found — the student's dashboard and the class report both count with technique_tally.
+FOUND_VERDICTS = ("exact", "found")
+
+
+def technique_tally(verdicts: Iterable[tuple[str, str, str, bool]]
+                    ) -> dict[str, tuple[int, int]]:
+    """Per key label: required key spans found and met, from (verdict, label, source,
+    optional) of an attempt's verdicts."""
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for verdict, label, source, optional in verdicts:
+        if source != "key" or optional:
+            continue
+        tally[label][0] += verdict in FOUND_VERDICTS
+        tally[label][1] += 1
+    return {label: (found, met) for label, (found, met) in tally.items()}
+
+
 @dataclass(frozen=True)
 class Mastery:
     technique: str

@@ -12,7 +12,7 @@ import hashlib
 import json
 import math
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
@@ -257,4 +257,22 @@ def stated_scores_disagree(stated: object, computed: dict[str, dict[str, float]]
                     or not math.isclose(float(value), computed[mode][name],
                                         abs_tol=SCORE_TOLERANCE)):
                 return True
+    return False
+
+
+def stated_student_disagrees(stated: object, computed: Mapping[str, object]) -> bool:
+    """True when a progress file states a student score (`scores.student`, in the attempt's
+    mode) whose numbers differ from the ones computed again from its marks. A stated score in
+    another mode than the computed one cannot be compared and is left alone."""
+    if not isinstance(stated, dict):
+        return False
+    if "mode" in stated and stated["mode"] != computed.get("mode"):
+        return False
+    for name, value in stated.items():
+        expected = computed.get(name)
+        if name == "mode" or not isinstance(expected, int | float):
+            continue
+        if (not isinstance(value, int | float) or isinstance(value, bool)
+                or not math.isclose(float(value), float(expected), abs_tol=SCORE_TOLERANCE)):
+            return True
     return False

@@ -117,7 +117,7 @@ class ClassScorer:
     def resolve(self, session: Session, attempt: AttemptLike) -> tuple[Resolved, str] | None:
         key = (attempt.set_id, attempt.article_id, attempt.text_hash)
         if key not in self._found:
-            from trainer.core.class_attempts import Resolved
+            from trainer.core.class_attempts import FIGURES_VERSION, Resolved
 
             revision = Library.find_revision(session, *key)
             if revision is None:
@@ -127,7 +127,8 @@ class ClassScorer:
                 version = session.scalar(select(ArticleSetRow.version)
                                          .where(ArticleSetRow.id == revision.set_id))
                 self._found[key] = (Resolved(view.article, view.taxonomy),
-                                    f"{revision.id}:{revision.content_hash}:{version}")
+                                    f"{revision.id}:{revision.content_hash}:{version}"
+                                    f":f{FIGURES_VERSION}")
         return self._found[key]
 
     def resolved(self, attempt: AttemptLike) -> Resolved | None:

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     # memory, DESIGN §9).
     from trainer.core.class_attempts import AttemptFigures
     from trainer.core.class_report import ClassReport
+    from trainer.core.drill import DrillAnswer
     from trainer.core.progress_file import ProgressFile
     from trainer.core.spans import Span
 
@@ -327,6 +328,7 @@ class Classes(StorePart):
                             select(ClassStudentRow.uuid, ClassStudentRow.name,
                                    ClassStudentRow.teacher_code, ClassStudentRow.file_code))}
             by_student: dict[str, list[StoredAttempt]] = {sid: [] for sid in students}
+            drills = self._drills(session)
             for row in session.execute(query):
                 *stated, student_id, pk, against, kept = cast("tuple[Any, ...]", row)
                 attempt = StoredAttempt(*stated)
@@ -347,7 +349,23 @@ class Classes(StorePart):
                                             key=lambda s: (s[1].name.casefold(), s[0]))]
         techniques = list(default_taxonomy().techniques)
         return build_report(files, scorer.resolved, utcnow(), assignment_id, techniques,
-                            figures)
+                            figures, drills)
+
+    @staticmethod
+    def _drills(session: Session) -> dict[str, list[tuple[DrillAnswer, datetime]]]:
+        """Each student's quick-drill answers: they count towards mastery as on the
+        student's own dashboard."""
+        from trainer.core.drill import DrillAnswer
+
+        drills: dict[str, list[tuple[DrillAnswer, datetime]]] = {}
+        for student, technique, expected, answer, when in session.execute(
+                select(ClassDrillRow.student_id, ClassDrillRow.technique,
+                       ClassDrillRow.expected, ClassDrillRow.answer,
+                       ClassDrillRow.answered_at)
+                .order_by(ClassDrillRow.answered_at, ClassDrillRow.id)):
+            drills.setdefault(student, []).append(
+                (DrillAnswer(technique, expected, answer), when))
+        return drills
 
     def _keep_figures(self, rows: list[tuple[int, str, str]]) -> None:
         """Best effort: figures that cannot be kept (a read-only folder, a lock held too

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +12,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.mastery import technique_tally
 from trainer.core.model import Article
 from trainer.core.parts import marks_from_parts, split_marks
 from trainer.core.scoring import MODES, ArticleScore, score_article
@@ -38,7 +38,6 @@ from trainer.storage.records import (
     SubmittedAttempt,
 )
 
-FOUND_VERDICTS = ("exact", "found")
 NOTE_PARTS = ("text", "title")
 MAX_NOTE_CHARS = 5000  # the progress file's limit
 
@@ -121,13 +120,7 @@ def store_attempt(session: Session, new: NewAttempt) -> int:
 
 def technique_counts(result: ArticleScore) -> dict[str, tuple[int, int]]:
     """Per key label: required key spans found (exact or right family) and seen."""
-    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for verdict in result.verdicts:
-        if verdict.source != "key" or verdict.optional:
-            continue
-        tally[verdict.label][0] += verdict.verdict in FOUND_VERDICTS
-        tally[verdict.label][1] += 1
-    return {label: (found, total) for label, (found, total) in tally.items()}
+    return technique_tally((v.verdict, v.label, v.source, v.optional) for v in result.verdicts)
 
 
 class Practice(StorePart):

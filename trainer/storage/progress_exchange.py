@@ -26,6 +26,7 @@ from trainer.core.progress_file import (
     ProgressNote,
     ProgressProfile,
     stated_scores_disagree,
+    stated_student_disagrees,
     text_hash,
 )
 from trainer.core.scoring import MODES, ArticleScore, score_article
@@ -204,7 +205,9 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
                              "text or headline")
         result = score_article(view.article, marks, view.taxonomy)
         student = student_score(view.article, marks, attempt.mode, view.taxonomy)
-        if stated_scores_disagree(attempt.scores.get("research"), research_scores(result)):
+        if (stated_scores_disagree(attempt.scores.get("research"), research_scores(result))
+                or stated_student_disagrees(attempt.scores.get("student"),
+                                            student.as_dict())):
             disagreements.append(attempt_id)
         attempt_pk = store_attempt(session, NewAttempt(
             attempt_id, profile.id, revision.id, attempt.started_at, attempt.submitted_at,

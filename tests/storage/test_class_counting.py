@@ -1,0 +1,90 @@
+"""Class report review findings 3 and 6: mastery counted as the student's own dashboard counts
+it (a wrong family is not found, drills count), and an edited student score is flagged."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from storage_helpers import small_set
+
+from trainer.core.class_attempts import Resolved, score_attempt
+from trainer.core.class_report import build_report
+from trainer.core.drill import DrillAnswer
+from trainer.core.progress_file import (
+    ProgressAttempt,
+    ProgressFile,
+    ProgressMark,
+    ProgressProfile,
+    text_hash,
+)
+from trainer.core.taxonomy import default_taxonomy
+
+WHEN = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+ARTICLE = small_set().articles[0]
+FOUND = Resolved(ARTICLE, default_taxonomy())
+
+
+def _attempt(marks: list[tuple[str, str]], scores: dict[str, Any] | None = None,
+             when: datetime = WHEN) -> ProgressAttempt:
+    text = ARTICLE.text
+    return ProgressAttempt(
+        id=str(uuid.uuid4()), set_id="demo", set_version=1, article_id=ARTICLE.id,
+        text_hash=text_hash(ARTICLE.title, text), level=1, mode="family",
+        started_at=when - timedelta(minutes=2), submitted_at=when, duration_s=120,
+        marks=[ProgressMark(start=text.index(p), end=text.index(p) + len(p), label=label)
+               for p, label in marks],
+        scores=scores or {})
+
+
+def _file(name: str, *attempts: ProgressAttempt) -> ProgressFile:
+    return ProgressFile(exported_at=WHEN, profile=ProgressProfile(id=str(uuid.uuid4()),
+                                                                   name=name),
+                        attempts=list(attempts))
+
+
+def test_a_key_span_marked_with_another_family_is_not_found() -> None:
+    # "secretly" is loaded language (family framing): marked as unverified it is met, not found.
+    wrong = _attempt([("secretly", "unverified"), ("diplomatic sources said", "unverified")])
+    report = build_report([_file("Ana", wrong)], lambda _a: FOUND, WHEN,
+                          techniques=["loaded-language", "anonymous-source"])
+    mastery = report.students[0].mastery
+    assert (mastery["loaded-language"].found, mastery["loaded-language"].examples) == (0, 1)
+    assert (mastery["anonymous-source"].found, mastery["anonymous-source"].examples) == (1, 1)
+    # The confusion matrix still shows the label given.
+    assert report.confusion[("loaded-language", "unverified")] == 1
+
+
+def test_class_mastery_counts_like_the_students_dashboard() -> None:
+    from trainer.core.mastery import technique_tally
+    from trainer.core.scoring import score_article
+
+    attempt = _attempt([("secretly", "unverified"), ("diplomatic sources said", "unverified")])
+    figures = score_attempt(attempt, FOUND)
+    marks = figures.marks
+    result = score_article(ARTICLE, marks, default_taxonomy())
+    own = technique_tally((v.verdict, v.label, v.source, v.optional) for v in result.verdicts)
+    assert {label: (f, n) for label, f, n in figures.techniques} == own
+
+
+def test_class_drills_count_towards_mastery() -> None:
+    ana = _file("Ana", _attempt([("secretly", "framing")]))
+    drills = {ana.profile.id.lower(): [
+        (DrillAnswer("loaded-language", "framing", "framing"), WHEN),
+        (DrillAnswer("loaded-language", "framing", "fair"), WHEN),
+        (DrillAnswer(None, "fair", "framing"), WHEN)]}
+    report = build_report([ana], lambda _a: FOUND, WHEN, techniques=["loaded-language"],
+                          drills=drills)
+    loaded = report.students[0].mastery["loaded-language"]
+    assert (loaded.found, loaded.examples) == (2, 3)
+
+
+def test_an_edited_student_score_is_flagged() -> None:
+    honest = score_attempt(_attempt([("secretly", "framing")]), FOUND)
+    stated = {"student": honest.student.as_dict()}
+    assert not score_attempt(_attempt([("secretly", "framing")], stated), FOUND).disagrees
+    edited = {"student": {**honest.student.as_dict(), "score": 1.0}}
+    assert score_attempt(_attempt([("secretly", "framing")], edited), FOUND).disagrees
+    counts = {"student": {**honest.student.as_dict(), "found": 2}}
+    assert score_attempt(_attempt([("secretly", "framing")], counts), FOUND).disagrees

@@ -127,7 +127,8 @@ class AttemptFigures:
              s.too_broad, s.wrong_labels, s.mode], self.research_f1,
             [d.hits, d.misses, d.false_alarms, d.correct_rejections],
             [[m.start, m.end, m.label] for m in self.marks], self.missed, self.false_alarms,
-            self.confusion, self.disagrees, self.techniques], ensure_ascii=False, separators=(",", ":"))
+            self.confusion, self.disagrees, self.techniques],
+            ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str,

@@ -4,7 +4,9 @@ underline, plain text only, and readable contrast in every theme."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from trainer.core.class_report import heatmap
@@ -19,6 +21,7 @@ from trainer.ui.teacher.class_report.heatmap import (
     shades,
     step_of,
 )
+from trainer.ui.teacher.class_report.heatmap_view import HeatmapPanel
 from trainer.ui.widgets.offsets import OffsetMap
 
 
@@ -122,3 +125,22 @@ def test_legend_names_every_step_and_the_key(qtbot: QtBot) -> None:
     shown = document.toPlainText()
     for words in ("nobody", "up to 25 %", "76–100 %", "answer key", legend_text()):
         assert words in shown
+
+
+def test_pointing_at_a_phrase_says_its_share(qtbot: QtBot, article: Article) -> None:
+    panel = HeatmapPanel(chooser=False)
+    qtbot.addWidget(panel)
+    panel.resize(800, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    many = article.text.index("Many expect")
+    shares = heatmap(article, [(Span(many, many + 11, "x"),), (), (), ()])
+    panel.view.setDocument(heatmap_document(article, shares, []))
+    cursor = QTextCursor(panel.view.document())
+    text = panel.view.document().toPlainText()
+    cursor.setPosition(OffsetMap(text).to_utf16(len(article.title) + 2 + many) + 2)
+    point = panel.view.cursorRect(cursor).center()
+    QApplication.sendEvent(panel.view.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, point, panel.view.viewport().mapToGlobal(point)))
+    assert QToolTip.text() == "Marked by 25 % of the class"
+    QToolTip.hideText()

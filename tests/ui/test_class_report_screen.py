@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTextEdit,
     QWidget,
@@ -586,3 +587,28 @@ def test_pdf_saved_with_the_heatmap_on_screen_first(qtbot: QtBot, store: Store, 
     window.pdf_action.trigger()
     assert target.read_bytes().startswith(b"%PDF")
     assert asked == [(exports.paper_for_locale(), [("test-set", "peace")])]
+
+
+def test_remove_student_asks_then_removes(qtbot: QtBot, store: Store, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, store)
+    import_through_dialog(qtbot, window, monkeypatch,
+                          make_class(tmp_path / "usb", ["Ana", "Ben"]))
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    view = window.tabs.students_view
+    row = next(r for r in range(view.model().rowCount())
+               if view.model().index(r, 0).data() == "Ben")
+    view.selectRow(row)
+    window.tabs.remove_button.click()  # No: nothing happens
+    assert "Remove Ben" in asked[0] and len(store.classes.students()) == 2
+    with qtbot.waitSignal(window.report_ready, timeout=30000):
+        window.tabs.remove_button.click()
+    assert [s.name for s in store.classes.students()] == ["Ana"]
+    assert cells(window.tabs.students)[0][0] == "Ana" and window.tabs.students.rowCount() == 1

@@ -135,3 +135,16 @@ def test_a_set_with_no_articles_is_invalid(tmp_path: Path) -> None:
     assert problems_of(root) == [
         f"{root}: no article files (.md) in this folder (a set needs at least one article: "
         "write one .md file per article next to set.yaml)"]
+
+
+@pytest.mark.parametrize("field", ["title", "text"])
+def test_a_blank_title_or_passage_is_refused_by_name(field: str) -> None:
+    # A no-break space alone looks like nothing on screen, and a PTC export of it read back as
+    # "the article is empty": such a set must not validate in the first place.
+    raw = json.loads(json.dumps(SAMPLE))
+    raw["articles"][0][field] = "\u00a0 "
+    raw["articles"][0]["annotations"] = []
+    raw["articles"][0].pop("notes", None)
+    found = json_problems(raw)
+    assert any(line.endswith(f"$.articles[0].{field}: is blank: write at least one visible "
+               "character") for line in found), found

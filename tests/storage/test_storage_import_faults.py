@@ -91,7 +91,7 @@ def article_sets(draw: st.DrawFn) -> ArticleSet:
                                     explanation=draw(st.text(max_size=10)),
                                     optional=draw(st.booleans())))
         one_line = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n")
-        title = draw(st.text(one_line, min_size=1, max_size=12))
+        title = draw(st.text(one_line, min_size=1, max_size=12).filter(str.strip))
         articles.append(Article(id=f"a{i}", title=title,
                                 level=draw(st.integers(1, 3)), text=text, annotations=notes))
     return ArticleSet(id="prop", version=draw(st.integers(1, 5)), title="Property set",

@@ -84,6 +84,8 @@ def _model_problems(exc: ValidationError, file: str, reported: set[str]) -> list
             message = "unknown field"
         elif err["type"] == "string_too_short":
             message = "must not be empty"
+        elif err["type"] == "value_error":
+            message = str(err.get("ctx", {}).get("error", message))  # our own words, no prefix
         hint = _HINTS.get(err["type"], "")
         if loc and loc[-1] == "language" and err["type"] == "string_pattern_mismatch":
             hint = "use a BCP 47 language tag such as en, de or pt-BR"

@@ -29,7 +29,18 @@ def _one_line(value: str) -> str:
     return value
 
 
-Title = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
+def _visible(value: str) -> str:
+    # A title or passage of spaces alone (no-break spaces included) shows nothing to read and
+    # cannot survive a PTC round trip, whose article files start at the first visible line.
+    if not value.strip():
+        raise ValueError("is blank: write at least one visible character")
+    return value
+
+
+Title = Annotated[str, Field(min_length=1), AfterValidator(_one_line), AfterValidator(_visible)]
+PassageText = Annotated[str, Field(min_length=1, description="Plain text; paragraphs separated "
+                                                               "by blank lines."),
+                        AfterValidator(_visible)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
@@ -79,7 +90,7 @@ class Article(_Strict):
     title: Title
     source: Source = Field(default_factory=Source)
     level: Level = 1
-    text: str = Field(min_length=1, description="Plain text; paragraphs separated by blank lines.")
+    text: PassageText
     annotations: list[Annotation] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list, description="Good-practice notes "
                                                                 "(format version 2).")

@@ -18,7 +18,8 @@ PIECES = ["word", " ", "e\u0301", "n\u0303o", "😀", "👩\u200d🔬", "👨\u2
 
 @st.composite
 def passages(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
-    pieces = draw(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30))
+    pieces = draw(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30)
+                  .filter(lambda p: "".join(p).strip()))  # a blank passage is invalid
     bounds = [0]
     for piece in pieces:
         bounds.append(bounds[-1] + len(piece))

@@ -7,7 +7,7 @@ single bit (the research counts match the official SemEval scorer to 1e-15).
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from trainer.core.model import Annotation, Article
@@ -82,6 +82,7 @@ def test_fast_path_gives_the_reference_figures(attempt: tuple[KeyArticle, list[M
 @given(attempts())
 def test_fast_path_takes_the_model_article_too(attempt: tuple[KeyArticle, list[Mark]]) -> None:
     key, marks = attempt
+    assume(key.text.strip())  # the set model refuses a blank passage; the score key need not
     article = Article(id="a", title=key.title, text=key.text, level=key.level, annotations=[
         Annotation(start=a.start, end=a.end, label=a.label, explanation=a.explanation,
                    tip=a.tip, optional=a.optional, part=a.part) for a in key.annotations])

@@ -41,6 +41,7 @@ from trainer.ui.printing.text import (
     new_block,
     print_font,
 )
+from trainer.ui.widgets.offsets import OffsetMap
 
 PASSAGE_LINE_HEIGHT = 190  # per cent: room to underline and to write a label above a line
 WRITING_LINES = 5
@@ -213,12 +214,9 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
             [Highlight(a.start, a.end, a.optional) for _, a in texts], page_break=index > 1,
             title_highlights=[Highlight(a.start, a.end, a.optional) for _, a in titles])
         notes += [(pos, f"[{n}]") for pos, (n, _a) in zip(text_at, texts, strict=True)]
-        # The passage is laid out already; its line numbers name where each span starts.
-        lines = pages.numbered_lines(doc, paper.height, _passage_start(doc, text_at[0])) \
-            if text_at else []
-        where = {n: pages.line_number_at(lines, pos) for pos, (n, _a) in zip(text_at, texts,
-                                                                          strict=True)}
-        title_marks = {n for n, _a in titles}
+        where = dict(zip((n for n, _a in texts),
+                         passage_line_numbers(paper, article.text, [a.start for _n, a in texts]),
+                         strict=True))
         if not spans:
             new_block(cursor, top=paper.fmt(4))
             cursor.insertText(translate("Worksheet", "Nothing to flag: this passage is clean. A "
@@ -226,9 +224,9 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
                               char_format(11, serif=False))
         for number, annotation in numbered:
             _key_entry(cursor, paper, number, article, annotation, taxonomy,
-                       translate("Worksheet", "headline") if number in title_marks
+                       translate("Worksheet", "headline") if number not in where
                        else translate("Worksheet", "line %1").replace(
-                           "%1", str(where.get(number) or "?")))
+                           "%1", str(where[number] or "?")))
         for note in article.notes:
             new_block(cursor, top=paper.fmt(3))
             cursor.insertText(translate("Worksheet", "Careful reporting, not to flag: "),
@@ -238,13 +236,24 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
     return doc, notes
 
 
-def _passage_start(doc: QTextDocument, position: int) -> QTextBlock:
-    """The first block of the passage holding `position`."""
-    block = doc.findBlock(position)
-    mine = block.blockFormat().property(PASSAGE)
-    while block.previous().isValid() and block.previous().blockFormat().property(PASSAGE) == mine:
-        block = block.previous()
-    return block
+def passage_line_numbers(paper: Paper, text: str, starts: Sequence[int]) -> list[int | None]:
+    """The worksheet line on which each code-point offset of a passage's text falls.
+
+    The passage is laid out alone, in the worksheet's font, spacing and width: line breaks
+    depend on nothing else (shading and underlines do not move them), so the numbers match
+    the printed lines, and the big document is laid out only once, when it is finished."""
+    if not starts:
+        return []
+    doc = paper.new_document(print_font())
+    cursor = QTextCursor(doc)
+    new_block(cursor, first=True, line_height=PASSAGE_LINE_HEIGHT, props={PASSAGE: 1})
+    origin = cursor.position()
+    cursor.insertText(text, char_format(BODY_PT))
+    paper.attach(doc)
+    doc.pageCount()  # lays it out
+    lines = pages.numbered_lines(doc, paper.height)
+    offsets = OffsetMap(text)
+    return [pages.line_number_at(lines, origin + offsets.to_utf16(start)) for start in starts]
 
 
 def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from trainer.cli.common import err, out, report_problems
 from trainer.core.errors import LoadNotes, Problem
 from trainer.core.formats import load_set
 from trainer.core.lint import Finding, coverage_table, lint_set, word_count
+from trainer.core.record import replace
 from trainer.core.taxonomy import default_taxonomy
 
 

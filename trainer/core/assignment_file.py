@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -40,6 +39,7 @@ from trainer.core.jsonset import (
 from trainer.core.limits import MAX_ASSIGNMENT_PASSAGES, MAX_ASSIGNMENT_SETS, MAX_STORED_INT
 from trainer.core.model import ID_PATTERN, ArticleSet, Title
 from trainer.core.progress_file import _read_regular_file, _unknown_keys, tagged_schema
+from trainer.core.record import replace
 from trainer.core.setcheck import set_problems
 from trainer.core.taxonomy import default_taxonomy
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
 from typing import cast
 
+from trainer.core.record import record
 from trainer.core.spans import SortedUnion, Span
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by whitespace,
@@ -102,7 +102,7 @@ def _accelerated_inv_cdf() -> Callable[[float, float, float], float]:
 _INV_CDF = _accelerated_inv_cdf()
 
 
-@dataclass(frozen=True)
+@record
 class DiscernmentCounts:
     hits: int = 0
     misses: int = 0

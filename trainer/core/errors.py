@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+from trainer.core.record import record
 
 Severity = Literal["error", "warning"]
 
@@ -43,7 +44,7 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with an input file, located as precisely as we can."""
 
@@ -86,7 +87,6 @@ class InvalidInput(Exception):
         super().__init__("\n".join(p.format() for p in self.problems))
 
 
-@dataclass
 class LoadNotes:
     """Where each JSON path of a loaded set was written, when the loader knows it.
 
@@ -94,7 +94,12 @@ class LoadNotes:
     name the file, line and column as `validate` does.
     """
 
-    locate: Callable[[Problem], Problem] | None = None
+    # A plain class (not a record): a reader sets `locate` after making it.
+    def __init__(self, locate: Callable[[Problem], Problem] | None = None) -> None:
+        self.locate = locate
+
+    def __repr__(self) -> str:
+        return f"LoadNotes(locate={self.locate!r})"
 
     def relocate(self, problem: Problem) -> Problem:
         return self.locate(problem) if self.locate is not None else problem

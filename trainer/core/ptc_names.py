@@ -7,14 +7,14 @@ map answer labels written with PTC names without loading it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 
+from trainer.core.record import record
 from trainer.core.resources import resource_path
 from trainer.core.taxonomy import Technique, default_taxonomy
 
 
-@dataclass(frozen=True)
+@record
 class PtcTable:
     to_label: dict[str, str]  # lower-cased PTC name → our label or a set-defined technique id
     export: dict[str, str]  # our label or set-defined technique id → PTC name

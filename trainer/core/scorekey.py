@@ -19,11 +19,11 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trainer.core.parts import SEPARATOR, title_base
+from trainer.core.record import field, record, replace
 from trainer.core.setcheck import MAX_ARTICLES, MAX_TEXT_CHARS, boundary_splits_character
 from trainer.core.taxonomy import FAMILY_IDS, Taxonomy, Technique, default_taxonomy
 
@@ -68,7 +68,7 @@ class KeyAnnotation(NamedTuple):
     part: str = "text"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeyArticle:
     id: str
     title: str
@@ -88,7 +88,7 @@ class KeyArticle:
             if a.part == "title" else a for a in self.annotations))
 
 
-@dataclass(frozen=True)
+@record
 class ScoreKey:
     """What scoring needs of a set: its articles, and the taxonomy with the set's techniques."""
 

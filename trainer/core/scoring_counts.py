@@ -9,9 +9,9 @@ verdicts, no parts: `trainer score` imports this and not scoring.py (DESIGN §9)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
+from trainer.core.record import record
 from trainer.core.spans import Interval, merge_sorted, ratio_sums_sorted, touches_any
 
 Mode = Literal["any", "family", "technique"]
@@ -23,7 +23,7 @@ LEVEL_MODE: dict[int, Mode] = {1: "family", 2: "family", 3: "technique"}
 FOUND_THRESHOLD = 0.5
 
 
-@dataclass(frozen=True)
+@record
 class Counts:
     """Numerators and denominators, so that articles can be micro-averaged by addition."""
 

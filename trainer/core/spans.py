@@ -5,11 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
 
+from trainer.core.record import ordered_record
 
-@dataclass(frozen=True, order=True)
+
+@ordered_record
 class Span:
     start: int
     end: int

@@ -8,8 +8,8 @@ without the explained results or the sentence counter, so that `trainer score`'s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from trainer.core.record import record
 from trainer.core.scoring_counts import LEVEL_MODE, Mode
 
 FOUND_SHARE = 0.5
@@ -22,7 +22,7 @@ def mode_for_level(level: int) -> Mode:
     return LEVEL_MODE.get(level, "family")
 
 
-@dataclass(frozen=True)
+@record
 class StudentScore:
     """Counts of one or more articles; add two to micro-aggregate (sum, then compute)."""
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from trainer.core.record import field, record
 from trainer.core.resources import resource_path
 
 FAMILY_IDS = ("unverified", "framing")
 
 
-@dataclass(frozen=True)
+@record
 class Technique:
     id: str
     family: str
@@ -23,7 +23,7 @@ class Technique:
     check: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Family:
     id: str
     name: str
@@ -32,7 +32,7 @@ class Family:
     check: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Taxonomy:
     families: dict[str, Family]
     techniques: dict[str, Technique] = field(default_factory=dict)

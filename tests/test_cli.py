@@ -13,7 +13,7 @@ from statistics import NormalDist
 import pytest
 
 from trainer import __version__
-from trainer.cli.main import build_parser
+from trainer.cli.main import build_parser, quick_args
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = Path(__file__).parent / "data" / "good"
@@ -339,12 +339,45 @@ def test_score_reports_a_bad_json_key_like_validate(tmp_path: Path) -> None:
 
 def test_score_skips_modules_it_does_not_need() -> None:
     # statistics (d′ comes from _statistics' C function), difflib (only for a bad label's
-    # "did you mean") and filetypes (a command line is never a document): ≈ 6 ms a run.
+    # "did you mean"), filetypes (a command line is never a document), dataclasses (core
+    # types are records) and argparse (main.quick_args): ≈ 18 ms a run.
     code = ("import sys; from trainer.cli.main import run; "
             f"code = run(['score', {str(KEY)!r}, {str(ANSWERS)!r}, '--json']); "
-            "extra = sorted(m for m in ('statistics', 'difflib', 'trainer.core.filetypes') "
-            "if m in sys.modules); "
+            "extra = sorted(m for m in ('statistics', 'difflib', 'trainer.core.filetypes', "
+            "'dataclasses', 'inspect', 'argparse', 'shutil') if m in sys.modules); "
             "print('EXTRA', code, extra, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
     assert "EXTRA 0 []" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["score", "k.json", "a.json"], ["score", "k.json", "a.json", "--json"],
+    ["score", "--json", "k.json", "a.json"], ["score", "k.json", "--json", "a.json"],
+    ["score", "dir/k b.json", "ä.json"], ["score", "score", "score"]])
+def test_quick_args_are_the_parsers(argv: list[str]) -> None:
+    quick = quick_args(argv)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser("score_cmd").parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["score"], ["score", "k.json"], ["score", "k", "a", "b"], ["score", "-k", "a"],
+    ["score", "k", "a", "--js"], ["score", "k", "a", "--json", "--json"], ["score", "", "a"],
+    ["score", "k", "a", "--help"], ["--data-dir", "d", "score", "k"], ["validate", "k", "a"],
+    ["score", "--", "k", "a"], ["score", "k", "-"]])
+def test_quick_args_leave_the_rest_to_argparse(argv: list[str]) -> None:
+    assert quick_args(argv) is None
+
+
+def test_score_process_ends_early_with_everything_written(tmp_path: Path) -> None:
+    # __main__ leaves a `trainer score` process with os._exit after flushing its output.
+    from trainer.cli.score_cmd import report_json
+
+    done = trainer("score", str(KEY), str(ANSWERS), "--json")
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout == report_json(KEY, ANSWERS)
+    table = trainer("score", str(KEY), str(ANSWERS))
+    assert table.returncode == 0 and table.stdout.rstrip("\n").endswith(")")
+    missing = trainer("score", str(KEY), str(tmp_path / "none.json"), "--json")
+    assert missing.returncode == 1 and "none.json" in missing.stderr and missing.stdout == ""

@@ -7,19 +7,23 @@ their imports (the loaders, the pydantic model) would delay the first window (DE
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from types import ModuleType
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 from trainer import version
 from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
 from trainer.storage.errors import StoreError
 
-Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:  # argparse is imported only when a parser is built (see quick_args)
+    import argparse
+
+    Handler = Callable[[argparse.Namespace], int]
 
 # Modules under trainer.cli, in the order `trainer --help` lists their commands.
 COMMAND_MODULES = (
@@ -50,17 +54,49 @@ def command_module_for(argv: Sequence[str]) -> str | None:
     return module if module in COMMAND_MODULES else None
 
 
-class _VersionAction(argparse.Action):
-    """--version, reading the installed version only when asked (importlib.metadata is slow)."""
+def quick_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What the parser would make of `score KEY ANSWERS [--json]`, without building it.
 
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
-                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+    argparse and what its parser loads on the way (gettext, locale, shutil) cost ≈ 4 ms of
+    every `trainer score` (DESIGN §9). Only this plain form is read here; anything else (an
+    option before the command, a name starting with "-", --help, a repeated or abbreviated
+    option) returns None and goes to argparse, with its messages. tests/test_cli.py checks
+    the result equals parse_args' on many command lines.
+    """
+    if len(argv) not in (3, 4) or argv[0] != "score":
+        return None
+    rest = list(argv[1:])
+    as_json = "--json" in rest
+    if as_json:
+        rest.remove("--json")
+    if len(rest) != 2 or any(not a or a.startswith("-") for a in rest):
+        return None
+    from trainer.cli import score_cmd
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
-        print(f"trainer {version()}")
-        parser.exit()
+    # A SimpleNamespace holds the same attributes as argparse.Namespace; the handler reads
+    # only those.
+    return cast("argparse.Namespace", SimpleNamespace(
+        data_dir=None, command="score", key=Path(rest[0]), answers=Path(rest[1]),
+        json=as_json, handler=score_cmd.run))
+
+
+def _version_action() -> type[argparse.Action]:
+    import argparse
+
+    class _VersionAction(argparse.Action):
+        """--version, reading the installed version only when asked (importlib.metadata is
+        slow)."""
+
+        def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                     default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+            super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+        def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                     values: object, option_string: str | None = None) -> None:
+            print(f"trainer {version()}")
+            parser.exit()
+
+    return _VersionAction
 
 
 def gui_data_dir(argv: Sequence[str]) -> tuple[bool, str | None]:
@@ -96,11 +132,13 @@ def document_paths(argv: Sequence[str]) -> list[str]:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="trainer",
         description="Media Literacy Trainer. With no command, starts the desktop program.",
     )
-    parser.add_argument("--version", action=_VersionAction,
+    parser.add_argument("--version", action=_version_action(),
                         help="show program's version number and exit")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="use DIR for the database and backups (overrides TRAINER_HOME)")
@@ -125,7 +163,7 @@ def run(argv: Sequence[str]) -> int:
     args: argparse.Namespace | None = None
     handler: Handler | None = None
     if not gui_only and not documents:
-        args = build_parser(command).parse_args(list(argv))
+        args = quick_args(argv) or build_parser(command).parse_args(list(argv))
         data_dir = args.data_dir
         handler = getattr(args, "handler", None)
     if data_dir is not None:

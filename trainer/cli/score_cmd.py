@@ -10,12 +10,11 @@ for `--json`, and the JSON is written compact, by the C encoder except for the v
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trainer.core.answers import load_marks
 from trainer.core.discernment import DiscernmentCounts
@@ -29,6 +28,9 @@ from trainer.core.scoring_fast import (
 )
 from trainer.core.student_counts import StudentScore, mode_for_level, total
 from trainer.core.taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # `trainer score KEY ANSWERS` does not import argparse (main.quick_args)
+    import argparse
 
 _DESCRIPTION = """\
 Score ANSWERS against the key in KEY. KEY is an article set in any format `trainer validate`

@@ -51,7 +51,7 @@ def test_import_students_codes_and_the_stored_report(tmp_path: Path) -> None:
     assert [s["name"] for s in only["students"]] == ["Ana"]
     out = tmp_path / "csv"
     run_cli("class-report", "--csv", str(out), home=home, check=True)
-    assert "2026-018" in (out / "students.csv").read_text(encoding="utf-8")
+    assert "2026-018" in (out / "students.csv").read_text(encoding="utf-8-sig")
     cleared = run_cli("class", "set-code", ben["id"], "", home=home, check=True)
     assert cleared.stdout.strip() == "code cleared"
     unknown = run_cli("class", "set-code", "nobody", "1", home=home)

@@ -3,8 +3,10 @@ it (a wrong family is not found, drills count), and an edited student score is f
 
 from __future__ import annotations
 
+import csv
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from storage_helpers import small_set
@@ -88,3 +90,20 @@ def test_an_edited_student_score_is_flagged() -> None:
     assert score_attempt(_attempt([("secretly", "framing")], edited), FOUND).disagrees
     counts = {"student": {**honest.student.as_dict(), "found": 2}}
     assert score_attempt(_attempt([("secretly", "framing")], counts), FOUND).disagrees
+
+
+def test_csv_files_open_in_excel_with_accents_and_codes_as_written(tmp_path: Path) -> None:
+    """Review finding 5: UTF-8 with a byte order mark (Excel on Windows reads "Chloé"), the
+    header names unchanged, the code written as the teacher typed it ("0007")."""
+    from trainer.core.class_export import STUDENT_COLUMNS, write_csv
+
+    ana = _file("Chloé", _attempt([("secretly", "framing")]))
+    ana = ana.model_copy(update={"profile": ana.profile.model_copy(
+        update={"student_code": "0007"})})
+    report = build_report([ana], lambda _a: FOUND, WHEN, techniques=["loaded-language"])
+    for path in write_csv(report, tmp_path):
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path.name
+    with (tmp_path / "students.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == STUDENT_COLUMNS
+    assert rows[1][:2] == ["0007", "Chloé"]

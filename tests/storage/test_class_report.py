@@ -69,15 +69,15 @@ def test_report_csv_and_xapi_from_two_students(tmp_path: Path) -> None:
     assert hardest["most_missed"] == "diplomatic sources said"
     assert hardest["most_common_false_alarm"] == "The council met"
     assert {"key": "anonymous-source", "given": "(missed)", "count": 1} in data["confusion"]
-    with (out / "attempts.csv").open(encoding="utf-8", newline="") as handle:
+    with (out / "attempts.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == ATTEMPT_COLUMNS and len(rows) == 5
     record = dict(zip(ATTEMPT_COLUMNS, rows[1], strict=True))
     float(record["student_score"]), float(record["duration_s"])  # numbers, decimal point
     datetime.fromisoformat(record["submitted_at"])
-    with (out / "students.csv").open(encoding="utf-8", newline="") as handle:
+    with (out / "students.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert tuple(next(csv.reader(handle))) == STUDENT_COLUMNS
-    with (out / "techniques.csv").open(encoding="utf-8", newline="") as handle:
+    with (out / "techniques.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert tuple(next(csv.reader(handle))) == TECHNIQUE_COLUMNS
     statements = json.loads((tmp_path / "xapi.json").read_text(encoding="utf-8"))
     assert len(statements) == 4

@@ -367,7 +367,7 @@ def test_csv_and_xapi_saved_where_the_teacher_chose(qtbot: QtBot, store: Store, 
     window.xapi_action.trigger()
     assert sorted(p.name for p in out.iterdir()) == ["attempts.csv", "students.csv",
                                                      "techniques.csv"]
-    assert (out / "students.csv").read_text(encoding="utf-8").count("\n") == 3
+    assert (out / "students.csv").read_text(encoding="utf-8-sig").count("\n") == 3
     assert (tmp_path / "x.json").read_text(encoding="utf-8").count('"verb"') == 2
 
 

@@ -38,7 +38,9 @@ def attempt_values(row: AttemptRow) -> list[object]:
 
 def _write(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
     tmp = path.with_name(f".{path.name}.partial")
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
+    # With a byte order mark: Excel on Windows reads the file as UTF-8 only with one (else
+    # "Chloé" comes out garbled); every other reader skips it.
+    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)

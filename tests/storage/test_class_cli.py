@@ -3,10 +3,11 @@ class, run as the teacher would: as subprocesses."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
-from class_helpers import class_files
+from class_helpers import class_files, student_file
 from storage_helpers import run_cli, small_set
 
 from trainer.storage.engine import sqlite_url
@@ -84,3 +85,25 @@ def test_import_names_each_failed_file_and_exits_1(tmp_path: Path) -> None:
                                      "2 new students, 2 failed")
     nothing = run_cli("class", "import", str(tmp_path / "nowhere"), home=home)
     assert nothing.returncode == 1 and "no such file or folder" in nothing.stderr
+
+
+def test_class_report_of_files_uses_the_stored_codes_and_warns_of_missing_ones(
+        tmp_path: Path) -> None:
+    """Review finding 4: codes the teacher set for the stored class are used when reporting
+    on files (matched by profile UUID); students still without a code are counted."""
+    usb = class_files(tmp_path)
+    home = _teacher(tmp_path)
+    run_cli("class", "import", str(usb / "Ben.mltprogress"), home=home, check=True)
+    ben = json.loads(run_cli("class", "students", "--json", home=home).stdout)[0]
+    run_cli("class", "set-code", ben["id"], "0007", home=home, check=True)
+    out = tmp_path / "csv"
+    result = run_cli("class-report", str(usb), "--csv", str(out), home=home, check=True)
+    with (out / "students.csv").open(encoding="utf-8-sig", newline="") as handle:
+        codes = {row["student_name"]: row["student_code"] for row in csv.DictReader(handle)}
+    assert codes == {"Ana": "A-1", "Ben": "0007"}
+    assert "no student code" not in result.stderr
+    student_file(tmp_path / "cleo", "Cleo", [], usb)
+    student_file(tmp_path / "dan", "Dan", [], usb)
+    warned = run_cli("class-report", str(usb), "--csv", str(out), home=home, check=True)
+    assert ("2 students have no student code (set them in Teacher → Class report or "
+            "`trainer class set-code`)") in warned.stderr

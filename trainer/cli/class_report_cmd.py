@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         from trainer.core.class_export import write_csv
 
         write_csv(report, args.csv)
+        _warn_missing_codes(report)
     if args.xapi:
         from trainer.core.class_export import write_xapi
 
@@ -81,6 +82,16 @@ def run(args: argparse.Namespace) -> int:
         err(f"trainer: the same student ({sid}) appears as {first!r} and {second!r}")
     report_problems(problems)
     return 1 if problems else 0
+
+
+def _warn_missing_codes(report: ClassReport) -> None:
+    """students.csv is keyed by student code for a gradebook: a row without one cannot be
+    matched there."""
+    missing = sum(1 for s in report.students if not s.student_code)
+    if missing:
+        who = "1 student has" if missing == 1 else f"{missing} students have"
+        err(f"trainer: warning: {who} no student code (set them in Teacher → Class report "
+            "or `trainer class set-code`)")
 
 
 def _ensure_starter(store: Store) -> None:
@@ -113,6 +124,13 @@ def _report_from_files(paths: list[Path],
         files.append(progress)
     with open_store(daily=False) as store:
         _ensure_starter(store)
+        # The codes the teacher set for the stored class (Teacher → Class report, `trainer
+        # class set-code`) belong to the student, whichever files are reported on.
+        stored = {s.id.lower(): s.code for s in store.classes.students() if s.code}
+        files = [f if f.profile.id.lower() not in stored else f.model_copy(update={
+                     "profile": f.profile.model_copy(
+                         update={"student_code": stored[f.profile.id.lower()]})})
+                 for f in files]
 
         def resolve(attempt: AttemptLike) -> Resolved | None:
             view = store.library.view_by_hash(attempt.set_id, attempt.article_id,

@@ -101,9 +101,30 @@ def test_class_report_of_files_uses_the_stored_codes_and_warns_of_missing_ones(
     with (out / "students.csv").open(encoding="utf-8-sig", newline="") as handle:
         codes = {row["student_name"]: row["student_code"] for row in csv.DictReader(handle)}
     assert codes == {"Ana": "A-1", "Ben": "0007"}
+    assert "over 1 attempt;" in run_cli("class-report", str(usb / "Ben.mltprogress"),
+                                        home=home, check=True).stdout  # not "1 attempts"
     assert "no student code" not in result.stderr
     student_file(tmp_path / "cleo", "Cleo", [], usb)
     student_file(tmp_path / "dan", "Dan", [], usb)
     warned = run_cli("class-report", str(usb), "--csv", str(out), home=home, check=True)
     assert ("2 students have no student code (set them in Teacher → Class report or "
             "`trainer class set-code`)") in warned.stderr
+
+
+def test_damaged_files_ask_for_a_new_export_not_for_an_editor(tmp_path: Path) -> None:
+    """Review finding 18: a teacher does not repair JSON; the advice is to ask again."""
+    usb = class_files(tmp_path)
+    home = _teacher(tmp_path)
+    (usb / "garbage.json").write_bytes(b"\x00\xff not json")
+    (usb / "cut.json").write_text((usb / "Ana.mltprogress").read_text(encoding="utf-8")[:200],
+                                  encoding="utf-8")
+    (usb / "notes.json").write_text('{"shopping": ["milk"]}', encoding="utf-8")
+    advice = ("This file is damaged or is not a progress file — ask the student to export "
+              "it again")
+    for command in (("class", "import", str(usb)), ("class-report", str(usb))):
+        result = run_cli(*command, home=home)
+        assert result.returncode == 1
+        for name in ("garbage.json", "cut.json", "notes.json"):
+            line = next(x for x in result.stderr.splitlines() if name in x)
+            assert advice in line, line
+        assert "editor" not in result.stderr and "missing }" not in result.stderr

@@ -121,7 +121,8 @@ def test_two_students_imported_through_the_dialog(qtbot: QtBot, store: Store, tm
     outcome = import_through_dialog(qtbot, window, monkeypatch, files)
     assert outcome.result.files_read == 2 and outcome.result.attempts_added == 2
     assert window.stack.currentIndex() == 1
-    assert "Imported 2 file(s): 2 attempt(s) added" in window.status.text()
+    assert ("Imported 2 files: 2 attempts added, 0 already there, 2 new students."
+            in window.status.text())
     tabs = window.tabs
     # Hand-computed (tests/ui/class_data.py): Ana 0.8, Ben 0.4; the passage's sentences are
     # two signals and one fair sentence. Ana: 2 hits, 0 false alarms; Ben: 1 hit, 1 miss,
@@ -152,7 +153,7 @@ def test_two_students_imported_through_the_dialog(qtbot: QtBot, store: Store, tm
     tip = technique.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert "Not enough yet" in tip and "3 needed" in tip
     assert window.csv_action.isEnabled()
-    assert window.summary.text() == "2 student(s) · 2 attempt(s) counted · 1 article(s)"
+    assert window.summary.text() == "2 students · 2 attempts counted · 1 article"
 
 
 def test_importing_again_changes_nothing(qtbot: QtBot, store: Store, tmp_path: Path,
@@ -263,7 +264,7 @@ def test_broken_file_listed_by_name_while_the_good_one_is_imported(
     rows = cells(strip.model)
     assert any(kind == "Not imported" and "broken.mltprogress" in details
                for kind, details in rows), rows
-    assert "1 file(s) could not be imported" in window.status.text()
+    assert "1 file could not be imported" in window.status.text()
 
 
 def test_assignment_filter_and_notes(qtbot: QtBot, store: Store, tmp_path: Path,

@@ -108,7 +108,7 @@ def _report_from_files(paths: list[Path],
     """The report of the given files only; nothing is stored."""
     from trainer.core.class_attempts import AttemptLike
     from trainer.core.class_report import Resolved, build_report, file_drills
-    from trainer.core.progress_file import ProgressFile, read_progress
+    from trainer.core.progress_file import ProgressFile, for_teacher, read_progress
     from trainer.core.taxonomy import default_taxonomy
     from trainer.storage.base import utcnow
 
@@ -118,7 +118,7 @@ def _report_from_files(paths: list[Path],
         try:
             progress, warnings = read_progress(path)
         except InvalidInput as exc:
-            problems += exc.problems[:5]
+            problems += for_teacher(exc.problems[:5])
             continue
         report_problems(warnings)
         files.append(progress)
@@ -172,6 +172,7 @@ def _print_table(report: Any) -> None:
         print()
         print("articles, hardest first:")
     for a in report.articles:
-        out(f"  {a.set_id}/{a.article_id}: mean {a.mean_student_score:.0%} over "
-              f"{a.attempts} attempts; most missed: {a.most_missed or '—'}; most common false "
-              f"alarm: {a.most_common_false_alarm or '—'}")
+        attempts = f"{a.attempts} attempt{'' if a.attempts == 1 else 's'}"
+        out(f"  {a.set_id}/{a.article_id}: mean {a.mean_student_score:.0%} over {attempts}; "
+            f"most missed: {a.most_missed or '—'}; most common false alarm: "
+            f"{a.most_common_false_alarm or '—'}")

@@ -13,6 +13,7 @@ import json
 import math
 import stat
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
@@ -207,6 +208,20 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
 def read_progress(path: Path) -> tuple[ProgressFile, list[Problem]]:
     data = _read_regular_file(path, MAX_PROGRESS_BYTES)
     return parse_progress(decode_text_file(data, str(path)), str(path))
+
+
+# A teacher collecting a class's files does not repair JSON: the advice for a file that cannot
+# be read as a progress file at all replaces the reader's advice for someone editing it.
+DAMAGED_HINT = ("This file is damaged or is not a progress file — ask the student to export "
+                "it again")
+_DAMAGED = ("not valid", "not a UTF-8", "not a progress file", "file is empty")
+
+
+def for_teacher(problems: list[Problem]) -> list[Problem]:
+    """`problems` of read_progress as a class import reports them."""
+    return [replace(p, hint=DAMAGED_HINT)
+            if not p.is_warning and p.message.startswith(_DAMAGED) else p
+            for p in problems]
 
 
 def progress_json(progress: ProgressFile) -> str:

@@ -184,7 +184,7 @@ class Classes(StorePart):
         transaction: a bad file changes nothing and the good ones are still imported.
         `progress(done, total)` is called after each file; `cancelled()` is asked between
         files."""
-        from trainer.core.progress_file import read_progress
+        from trainer.core.progress_file import for_teacher, read_progress
         from trainer.core.progress_paths import progress_paths
 
         if self._db.read_only is not None:
@@ -201,7 +201,7 @@ class Classes(StorePart):
             try:
                 parsed, file_warnings = read_progress(path)
             except InvalidInput as exc:
-                problems += exc.problems[:5]
+                problems += for_teacher(exc.problems[:5])
             else:
                 warnings += file_warnings
                 try:

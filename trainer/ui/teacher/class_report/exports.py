@@ -111,6 +111,8 @@ def save_pdf(parent: QWidget, report: ClassReport, first: tuple[str, str] | None
         return None
     finally:
         QApplication.restoreOverrideCursor()
-    tell(parent, title, translate("ClassReportExport", "Saved %1 (%n page(s)).", "", pages)
+    tell(parent, title, (translate("ClassReportExport", "Saved %1 (%n page).", "", pages)
+                         if pages == 1 else
+                         translate("ClassReportExport", "Saved %1 (%n pages).", "", pages))
          .replace("%1", str(path)))
     return path

@@ -43,9 +43,11 @@ class ProblemsModel(Table):
                          else self.tr("Note"), problem.format()))
         missing = Counter(report.missing)
         for (student, set_id, article_id), n in sorted(missing.items()):
-            rows.append((self.tr("Article not on this computer"), self.tr(
-                "%1: %2 attempt(s) on %3 / %4 kept but not counted: import that set (or the "
-                "assignment) and they count").replace("%1", student).replace("%2", str(n))
+            rows.append((self.tr("Article not on this computer"), (self.tr(
+                "%1: %n attempt on %3 / %4 kept but not counted: import that set (or the "
+                "assignment) and it counts", "", n) if n == 1 else self.tr(
+                "%1: %n attempts on %3 / %4 kept but not counted: import that set (or the "
+                "assignment) and they count", "", n)).replace("%1", student)
                 .replace("%3", set_id).replace("%4", article_id)))
         for student, attempt_id in report.disagreements:
             rows.append((self.tr("Scores in the file disagree"), self.tr(

@@ -82,7 +82,7 @@ class EmptyPage(QWidget):
         self.text = QLabel(self.tr(
             "No class data yet. Collect your students' progress files (Progress → Export my "
             "progress) on a USB stick, then Import a folder… — or choose the files with "
-            "Import progress files…. Importing a file twice changes nothing."))
+            "Import progress files… Importing a file twice changes nothing."))
         self.text.setProperty("role", "empty")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)

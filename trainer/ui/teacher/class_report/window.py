@@ -184,11 +184,16 @@ class ClassReportWindow(QMainWindow):
         self.problems.set_problems(self.failed, self.report)
         for action in self.export_actions:
             action.setEnabled(bool(self.report.attempts))
-        self.summary.setText("" if answer.empty else self.tr(
-            "%1 student(s) · %2 attempt(s) counted · %3 article(s)")
-            .replace("%1", str(len(self.report.students)))
-            .replace("%2", str(len(self.report.attempts)))
-            .replace("%3", str(len(self.report.articles))))
+        students, attempts = len(self.report.students), len(self.report.attempts)
+        articles = len(self.report.articles)
+        # One literal per English form (lupdate reads both); %n puts the number in.
+        self.summary.setText("" if answer.empty else " · ".join((
+            self.tr("%n student", "", students) if students == 1
+            else self.tr("%n students", "", students),
+            self.tr("%n attempt counted", "", attempts) if attempts == 1
+            else self.tr("%n attempts counted", "", attempts),
+            self.tr("%n article", "", articles) if articles == 1
+            else self.tr("%n articles", "", articles))))
         self.report_ready.emit()
         if self.after_import is not None:
             outcome, self.after_import = self.after_import, None

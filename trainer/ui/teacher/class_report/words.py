@@ -67,9 +67,11 @@ def mastery_tooltip(mastery: Mastery | None) -> str:
             "%1", percent(mastery.mastery)).replace("%2", str(examples))
     if examples == 0:
         return translate("ClassReport", "No key span of this technique met yet")
-    return translate("ClassReport", "Not enough yet: %1 key span(s) met, %2 needed for a "
-                                    "mastery figure").replace(
-        "%1", str(examples)).replace("%2", str(MIN_EXAMPLES))
+    return (translate("ClassReport", "Not enough yet: %n key span met, %2 needed for a "
+                                     "mastery figure", "", examples) if examples == 1 else
+            translate("ClassReport", "Not enough yet: %n key spans met, %2 needed for a "
+                                     "mastery figure", "", examples)
+            ).replace("%2", str(MIN_EXAMPLES))
 
 
 def import_summary(outcome: ClassImportOutcome) -> str:
@@ -77,15 +79,24 @@ def import_summary(outcome: ClassImportOutcome) -> str:
     result = outcome.result
     if result is None:
         return translate("ClassReport", "The import failed: see Problems. Nothing was changed.")
-    text = (translate("ClassReport", "Imported %1 file(s): %2 attempt(s) added, %3 already "
-                                     "there, %4 new student(s).")
-            .replace("%1", str(result.files_read)).replace("%2", str(result.attempts_added))
-            .replace("%3", str(result.attempts_already_there))
-            .replace("%4", str(result.students_added)))
+    # English has one plural form: each count picks its own literal (lupdate reads both, a
+    # translation can give each its numerus forms); %n puts the number in.
+    read, added, new = result.files_read, result.attempts_added, result.students_added
+    text = (translate("ClassReport", "Imported %n file:", "", read) if read == 1
+            else translate("ClassReport", "Imported %n files:", "", read))
+    text += " " + (translate("ClassReport", "%n attempt added,", "", added) if added == 1
+                   else translate("ClassReport", "%n attempts added,", "", added))
+    text += " " + translate("ClassReport", "%n already there,", "",
+                            result.attempts_already_there)
+    text += " " + (translate("ClassReport", "%n new student.", "", new) if new == 1
+                   else translate("ClassReport", "%n new students.", "", new))
     failed_files = len({p.file for p in result.problems})
     if failed_files:
-        text += " " + translate("ClassReport", "%1 file(s) could not be imported: see "
-                                               "Problems.").replace("%1", str(failed_files))
+        text += " " + (
+            translate("ClassReport", "%n file could not be imported: see Problems.", "",
+                      failed_files) if failed_files == 1
+            else translate("ClassReport", "%n files could not be imported: see Problems.", "",
+                           failed_files))
     if outcome.cancelled:
         text = translate("ClassReport", "Import cancelled; the files read before it stopped "
                                         "were kept.") + " " + text

@@ -13,7 +13,6 @@ import json
 import math
 import stat
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
@@ -219,7 +218,8 @@ _DAMAGED = ("not valid", "not a UTF-8", "not a progress file", "file is empty")
 
 def for_teacher(problems: list[Problem]) -> list[Problem]:
     """`problems` of read_progress as a class import reports them."""
-    return [replace(p, hint=DAMAGED_HINT)
+    return [Problem(p.file, p.message, line=p.line, col=p.col, path=p.path,
+                    hint=DAMAGED_HINT, severity=p.severity)
             if not p.is_warning and p.message.startswith(_DAMAGED) else p
             for p in problems]
 

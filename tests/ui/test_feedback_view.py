@@ -21,9 +21,11 @@ def test_every_verdict_has_colour_underline_icon_and_text(qtbot: QtBot) -> None:
         assert fmt.background().color().isValid()
         assert not style.icon().isNull()
         assert verdict_text(kind) and verdict_text(kind) != kind
-        underlines.add((kind in ("exact", "found"), fmt.underlineStyle()))
-    # Apart from the two kinds of "found", each verdict has its own underline style.
-    assert len(underlines) == len(VERDICT_STYLES) - 1
+        underlines.add(fmt.underlineStyle())
+    # Each verdict has its own underline style, apart from the two kinds of "found" and
+    # "too broad", which counts as missed (its icon and word tell it apart).
+    assert len(underlines) == len(VERDICT_STYLES) - 2
+    assert VERDICT_STYLES["too-broad"].icon_name != VERDICT_STYLES["missed"].icon_name
 
 
 def test_feedback_shows_the_core_verdicts(qtbot: QtBot, article: Article,

@@ -30,7 +30,8 @@ class KeyAnnotationLike(Protocol):
 
 
 VerdictKind = Literal[
-    "exact", "found", "wrong-label", "partly-found", "missed", "false-alarm", "debatable"
+    "exact", "found", "wrong-label", "partly-found", "missed", "false-alarm", "debatable",
+    "too-broad",  # feedback only (core.feedback_verdicts), never from compute_verdicts
 ]
 
 
@@ -45,6 +46,9 @@ class Verdict:
     explanation: str = ""
     tip: str = ""
     optional: bool = False
+    # For "too-broad": the student's mark (merged, scoring coordinates) that was too broad.
+    mark_start: int = -1
+    mark_end: int = -1
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.core.feedback_verdicts import feedback_verdicts
 from trainer.core.model import Article
 from trainer.core.parts import from_scoring, to_scoring
 from trainer.core.scoring import MODES, ArticleScore, Mode
 from trainer.core.spans import Span
-from trainer.core.student_score import StudentScore, student_score
+from trainer.core.student_score import SentenceCounter, StudentScore, student_score
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict
 from trainer.ui.practice.article_header import ArticleHeader
@@ -46,7 +47,7 @@ from trainer.ui.widgets.flow import FlowLayout
 
 VerdictRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
-STUDENT_VERDICTS = ("exact", "found", "partly-found", "wrong-label")
+STUDENT_VERDICTS = ("exact", "found", "partly-found", "wrong-label", "too-broad")
 
 
 class VerdictModel(QAbstractListModel):
@@ -188,10 +189,12 @@ class VerdictDetail(QFrame):
 
     def show_verdict(self, verdict: Verdict, phrase: str, student: list[str],
                      taxonomy: Taxonomy, good_practice: str = "",
-                     yours: Sequence[tuple[str, str]] = (), note: str = "") -> None:
+                     yours: Sequence[tuple[str, str]] = (), note: str = "",
+                     too_broad: tuple[str, int] = ("", 0)) -> None:
         """`good_practice`: the `why` of a good-practice note the phrase falls on; `yours`:
         the student's own marks on a key phrase, as (phrase, label name); `note`: the
-        student's "I disagree" note on this verdict."""
+        student's "I disagree" note on this verdict; `too_broad`: for a "too-broad" verdict,
+        the too-broad mark's text and how many sentences it runs over."""
         style = VERDICT_STYLES[verdict.verdict]
         self.heading.setText(f"{style.text}: {taxonomy.display_name(verdict.label)}")
         lines = [f"“{quote(phrase, 120)}”"]
@@ -201,6 +204,10 @@ class VerdictDetail(QFrame):
         elif verdict.source == "key" and student:
             lines.append(self.tr("You labelled it: {labels}.").format(labels=", ".join(student)))
         tip = verdict.tip
+        if verdict.verdict == "too-broad":
+            lines.append(self.tr("Your mark “{mark}” runs over {n} sentences, so it counts "
+                                 "for nothing: mark the phrase, not the paragraph.").format(
+                mark=quote(too_broad[0], 80), n=too_broad[1]))
         if verdict.verdict == "false-alarm" and good_practice:
             # A mark on careful reporting: its `why` is the one explanation, no other tip.
             lines.append(self.tr("This is good practice, not a problem: {why}").format(
@@ -384,13 +391,15 @@ class FeedbackView(QWidget):
         self.header.show_article(article)
         self.header.title.hide()  # the headline above the passage carries its verdicts
         self.passage.set_passage(article.text)
-        text = self.parts.load(article, result.verdicts, marks)
-        self.model.set_result(text, result.verdicts, taxonomy, marks)
+        graded: Mode = next((m for m in MODES if m == mode), "family")
+        # What the score card counts: a phrase only a too-broad mark reached is not "Found".
+        verdicts = feedback_verdicts(article, marks, result, graded, taxonomy)
+        text = self.parts.load(article, verdicts, marks)
+        self.model.set_result(text, verdicts, taxonomy, marks)
         # Notes are kept per part (text or headline); verdicts speak scoring coordinates.
         self.model.set_notes({to_scoring(article, start, end, part): note
                               for (part, start, end), note in (notes or {}).items()})
         self.good_practice.show_notes(text, self.parts.notes)
-        graded: Mode = next((m for m in MODES if m == mode), "family")
         if student is None:
             student = student_score(article, marks, graded, taxonomy)
         self.score.show_score(student, result.counts[graded], result.discernment,
@@ -427,8 +436,15 @@ class FeedbackView(QWidget):
         self.detail.show_verdict(verdict, self.model.text[verdict.start:verdict.end],
                                  self.model.student_labels(verdict), self.taxonomy,
                                  practice.why if practice is not None else "",
-                                 yours=yours, note=self.model.note_for(verdict))
+                                 yours=yours, note=self.model.note_for(verdict),
+                                 too_broad=self._too_broad(verdict))
         self.detail.disagree.setVisible(bool(self.attempt_id))  # the tour stores nothing
+
+    def _too_broad(self, verdict: Verdict) -> tuple[str, int]:
+        if verdict.verdict != "too-broad":
+            return "", 0
+        start, end = verdict.mark_start, verdict.mark_end
+        return self.model.text[start:end], SentenceCounter(self.model.text)(start, end)
 
     # -- "I disagree" notes ------------------------------------------------------------------
     def _ask_for_note(self) -> None:

@@ -43,8 +43,8 @@ class VerdictStyle:
         return icon(self.icon_name)
 
 
-VERDICT_ORDER = ("exact", "found", "partly-found", "wrong-label", "missed", "false-alarm",
-                 "debatable")
+VERDICT_ORDER = ("exact", "found", "partly-found", "wrong-label", "too-broad", "missed",
+                 "false-alarm", "debatable")
 
 VERDICT_STYLES: dict[str, VerdictStyle] = {
     "exact": VerdictStyle("exact", Underline.SingleUnderline, "verdict-exact"),
@@ -52,6 +52,8 @@ VERDICT_STYLES: dict[str, VerdictStyle] = {
     "wrong-label": VerdictStyle("wrong-label", Underline.DashUnderline, "verdict-wrong-label"),
     "partly-found": VerdictStyle("partly-found", Underline.DotLine, "verdict-partly-found"),
     "missed": VerdictStyle("missed", Underline.WaveUnderline, "verdict-missed"),
+    # Counted as missed, so it shares missed's underline; its icon and word tell them apart.
+    "too-broad": VerdictStyle("too-broad", Underline.WaveUnderline, "verdict-too-broad"),
     "false-alarm": VerdictStyle("false-alarm", Underline.DashDotLine, "verdict-false-alarm"),
     "debatable": VerdictStyle("debatable", Underline.DashDotDotLine, "verdict-debatable"),
 }
@@ -65,6 +67,7 @@ def verdict_text(kind: str) -> str:
         "wrong-label": translate("Verdict", "Wrong label"),
         "partly-found": translate("Verdict", "Partly found"),
         "missed": translate("Verdict", "Missed"),
+        "too-broad": translate("Verdict", "Too broad"),
         "false-alarm": translate("Verdict", "False alarm"),
         "debatable": translate("Verdict", "Debatable"),
     }.get(kind, kind)

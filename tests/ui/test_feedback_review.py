@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import make_set
@@ -168,3 +168,31 @@ def test_a_note_on_a_headline_phrase_names_the_headline(qtbot: QtBot,
     assert seen == [("a1", "title", 0, 5, "Shock is a fair word here.")]
     view.show_note("title", 0, 5, "Shock is a fair word here.")
     assert view.detail.note.text() == "Your note: Shock is a fair word here."
+
+
+def test_the_note_dialog_is_no_keyboard_trap(qtbot: QtBot, article: Article,
+                                             taxonomy: Taxonomy) -> None:
+    # Review finding 10: Tab typed a tab into the note and Ctrl+Enter did nothing, so only
+    # Esc (which discards the note) left the dialog.
+    start = article.text.index("intervention")
+    view = feedback_for(qtbot, article, taxonomy,
+                        [Span(start, start + len("intervention"), "unverified")])
+    view.attempt_id = "a1"
+    select_verdict(view, "wrong-label")
+    saved: list[str] = []
+    view.note_saved.connect(lambda _a, _p, _s, _e, text: saved.append(text))
+    view.detail.disagree.click()
+    dialog = view.note_dialog
+    assert isinstance(dialog, QInputDialog)
+    qtbot.waitExposed(dialog)
+    editor = dialog.findChild(QPlainTextEdit)
+    assert editor is not None
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Neutral here")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert "\t" not in editor.toPlainText()
+    assert not editor.hasFocus()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert saved == ["Neutral here"]
+    assert not dialog.isVisible()

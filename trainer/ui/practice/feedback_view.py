@@ -39,6 +39,7 @@ from trainer.ui.practice.article_header import ArticleHeader
 from trainer.ui.practice.good_practice import FeedbackParts, GoodPracticePanel, note_on
 from trainer.ui.practice.headline import HeadlineView
 from trainer.ui.practice.marks_model import quote
+from trainer.ui.practice.note_dialog import note_dialog
 from trainer.ui.practice.passage_view import PassageView
 from trainer.ui.practice.score_card import ScoreCard
 from trainer.ui.shell.styles import VERDICT_ORDER, VERDICT_STYLES, underline_text
@@ -451,13 +452,7 @@ class FeedbackView(QWidget):
         verdict = self.current_verdict()
         if verdict is None or not self.attempt_id:
             return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("I disagree"))
-        dialog.setLabelText(self.tr("What do you think the answer key got wrong here? Your "
-                                    "note is kept with this attempt and your teacher can "
-                                    "read it."))
-        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        dialog.setTextValue(self.model.note_for(verdict))
+        dialog = note_dialog(self, self.model.note_for(verdict))
         dialog.textValueSelected.connect(lambda text: self._note_written(verdict, text))
         self.note_dialog = dialog
         dialog.open()

@@ -161,3 +161,38 @@ def test_library_practice_records_the_level_on_screen(
     _submit_nothing(qtbot, window)
     (attempt,) = store.progress.export_file(window.profile_id or "").attempts
     assert (attempt.level, attempt.mode, attempt.assignment_id) == (2, "family", None)
+
+
+def test_a_finished_assignment_says_hand_it_in(qtbot: QtBot, store: Store, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # Review finding 9: at 2/2 done "Start next passage" still showed; practice never said
+    # "passage 1 of 2"; "← Library" went back to the assignment.
+    window = _window(qtbot, store, tmp_path)
+    assert window.assignments.open_path(_file(tmp_path)[0])
+    view = window.assignments.view
+    assert view.start.isVisible() and not view.all_done.isVisible()
+    view.start.click()
+    practice = window.practice
+    assert "passage 1 of 2" in practice.level_label.text()
+    assert practice.back.text() == "← Assignment"
+    assert practice.back.accessibleName() == "Back to the assignment"
+    _submit_nothing(qtbot, window)
+    window.feedback.next_requested.emit()
+    assert "passage 2 of 2" in practice.level_label.text()
+    _submit_nothing(qtbot, window)
+    window.feedback.next_requested.emit()  # the last one: back to the assignment, all done
+    assert window.stack.currentWidget() is view
+    assert not view.start.isVisible()
+    assert view.all_done.isVisible()
+    assert "All done — hand in your work: Progress → Export my progress…" in \
+        view.all_done.text()
+    exported: list[bool] = []
+    monkeypatch.setattr(window.progress, "export_progress",
+                        lambda target=None: exported.append(True))
+    view.hand_in.click()
+    assert exported == [True]
+    # Free practice from the library: the back button is the library's again.
+    window.show_library()
+    window.open_revision(store.library.entries(window.profile_id or "")[0].revision_id)
+    assert practice.back.text() == "← Library"
+    assert "passage" not in practice.level_label.text()

@@ -253,3 +253,18 @@ def test_marks_are_stored_as_spans(qtbot: QtBot, taxonomy: Taxonomy) -> None:
     view = make_view(qtbot, taxonomy)
     label_range(qtbot, view, at("unnamed"), at("unnamed") + 15, Qt.Key.Key_1)
     assert view.marks.marks() == [Span(at("unnamed"), at("unnamed") + 15, "unverified")]
+
+
+def test_undo_and_redo_say_what_they_did(qtbot: QtBot, taxonomy: Taxonomy) -> None:
+    # Review finding 21: after Ctrl+Z the status line still said 'Marked "…" as …'.
+    view = make_view(qtbot, taxonomy)
+    passage = view.passage
+    label_range(qtbot, view, at("reckless"), at("reckless") + 8, Qt.Key.Key_2)
+    assert view.hint.text().startswith("Marked “reckless”")
+    qtbot.keyClick(passage, Qt.Key.Key_Z, CTRL)
+    assert phrases(view) == []
+    assert not view.hint.text().startswith("Marked")
+    assert view.hint.text().startswith("Undone:") and "reckless" in view.hint.text()
+    qtbot.keyClick(passage, Qt.Key.Key_Y, CTRL)
+    assert phrases(view) == [("reckless", "framing")]
+    assert view.hint.text().startswith("Redone:") and "reckless" in view.hint.text()

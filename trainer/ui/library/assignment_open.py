@@ -69,6 +69,7 @@ class AssignmentController(QObject):
             self._view.open_requested.connect(self.open_passage)
             self._view.back_requested.connect(self.window.show_library)
             self._view.file_requested.connect(self.choose_file)
+            self._view.export_requested.connect(lambda: self.window.progress.export_progress())
             self.window.stack.addWidget(self._view)
         return self._view
 
@@ -123,6 +124,13 @@ class AssignmentController(QObject):
         info = self.window.store.assignments.get(self.window.profile_id, assignment_id)
         self.active = Active(info.id, info.level, info.feedback)
         self.window.open_revision(revision_id, keep_assignment=True)
+
+    def position(self, revision_id: int) -> tuple[int | None, int]:
+        """(passage number from 1, passages) of the revision in the active assignment, or
+        (None, 0) outside one."""
+        info = self._info()
+        ids = [p.revision_id for p in info.passages] if info is not None else []
+        return (ids.index(revision_id) + 1, len(ids)) if revision_id in ids else (None, 0)
 
     def submit_options(self, article_level: int) -> tuple[str, str | None, int | None]:
         """(scoring mode, assignment id, level) for the passage being submitted."""

@@ -72,6 +72,7 @@ class AssignmentView(QWidget):
     open_requested = Signal(str, int)  # assignment id, revision id
     back_requested = Signal()
     file_requested = Signal()
+    export_requested = Signal()  # hand in the work: Progress → Export my progress…
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,6 +98,17 @@ class AssignmentView(QWidget):
         self.start = QPushButton(self.tr("&Start next passage"))
         self.start.setAccessibleName(self.tr("Start the next passage not done yet"))
         self.start.clicked.connect(self.open_next)
+        # Once every passage is done there is nothing to start: say how to hand it in.
+        self.all_done = QLabel(self.tr("All done — hand in your work: Progress → Export my "
+                                       "progress…, then give the file to your teacher."))
+        self.all_done.setWordWrap(True)
+        self.all_done.setAccessibleName(self.tr("Assignment done"))
+        self.hand_in = QPushButton(self.tr("&Export my progress…"))
+        self.hand_in.setProperty("role", "primary")
+        self.hand_in.setAccessibleName(self.tr("Export my progress to hand in"))
+        self.hand_in.clicked.connect(self.export_requested.emit)
+        self.all_done.hide()
+        self.hand_in.hide()
         self.open_file = QPushButton(self.tr("&Open assignment file…"))
         self.open_file.setAccessibleName(self.tr("Open an assignment file"))
         self.open_file.clicked.connect(self.file_requested.emit)
@@ -112,6 +124,8 @@ class AssignmentView(QWidget):
         right.addWidget(self.details)
         right.addWidget(self.table, 1)
         right.addWidget(self.start)
+        right.addWidget(self.all_done)
+        right.addWidget(self.hand_in)
         columns = QHBoxLayout()
         columns.addWidget(self.list, 1)
         columns.addLayout(right, 2)
@@ -156,7 +170,12 @@ class AssignmentView(QWidget):
     def _show_current(self, row: int) -> None:
         info = self._assignments[row] if 0 <= row < len(self._assignments) else None
         self.model.set_passages(info.passages if info else [])
-        self.start.setEnabled(info is not None and info.next_passage() is not None)
+        can_start = info is not None and info.next_passage() is not None
+        finished = info is not None and info.total > 0 and not can_start
+        self.start.setEnabled(can_start)
+        self.start.setVisible(not finished)
+        self.all_done.setVisible(finished)
+        self.hand_in.setVisible(finished)
         if info is None:
             self.details.setText("")
             return

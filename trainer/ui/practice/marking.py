@@ -12,10 +12,10 @@ loses marks without a way back. The rules a student relies on:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
 from trainer.core.spans import Span
 from trainer.core.wordsnap import snap_to_words
@@ -25,6 +25,11 @@ from trainer.ui.practice.palette import LabelPalette
 from trainer.ui.practice.passage_view import PassageView
 
 STATUS_QUOTE = 40
+
+
+def redo_key() -> str:
+    return QKeySequence(QKeySequence.StandardKey.Redo).toString(
+        QKeySequence.SequenceFormat.NativeText) or "Ctrl+Y"
 
 
 def undo_key() -> str:
@@ -47,10 +52,40 @@ class MarkEditor(QObject):
         self.passage, self.model, self.palette = passage, model, palette
         self.undo_stack = QUndoStack(self)
         self._fresh: Span | None = None  # the mark made last, for "1 then 2" relabelling
+        # Undo and Redo come from the stack's own actions (the Edit menu, Ctrl+Z), not from
+        # here: the stack's index tells this editor to say what they did.
+        self._index = 0
+        self.undo_stack.indexChanged.connect(self._on_index)
 
     def reset(self) -> None:
-        self.undo_stack.clear()
+        self._quietly(self.undo_stack.clear)
         self._fresh = None
+
+    def _push(self, command: QUndoCommand) -> None:
+        self._quietly(lambda: self.undo_stack.push(command))
+
+    def _quietly(self, change: Callable[[], None]) -> None:
+        """A change this editor reports itself (the headline's editor shares the stack, so
+        the flag lives on the stack)."""
+        self.undo_stack.setProperty("quiet", True)
+        try:
+            change()
+        finally:
+            self.undo_stack.setProperty("quiet", False)
+
+    def _on_index(self, index: int) -> None:
+        before, self._index = self._index, index
+        stack = self.sender()
+        if not isinstance(stack, QUndoStack) or stack.property("quiet") or index == before:
+            return
+        undone = index < before
+        command = stack.command(index if undone else index - 1)
+        if command is None:
+            self.status.emit("")
+            return
+        text = (self.tr("Undone: {step}. {redo} redoes it.") if undone
+                else self.tr("Redone: {step}. {undo} undoes it."))
+        self.status.emit(text.format(step=command.text(), undo=undo_key(), redo=redo_key()))
 
     # -- labelling ---------------------------------------------------------------------------
     def on_digit(self, digit: int) -> None:
@@ -95,7 +130,7 @@ class MarkEditor(QObject):
             self.relabel(self.model.marks()[row], label)
             return
         mark = Span(start, end, label)
-        self.undo_stack.push(AddMark(self.model, mark))
+        self._push(AddMark(self.model, mark))
         self._fresh = mark
         self.mark_touched.emit(self.model.row_of(start, end))
         self.status.emit(self.tr("Marked “{phrase}” as {label}. A number key relabels it; "
@@ -107,7 +142,7 @@ class MarkEditor(QObject):
             self.status.emit(self.tr("“{phrase}” is already marked as {label}.").format(
                 phrase=self._quote(mark), label=self._name(label)))
             return
-        self.undo_stack.push(RelabelMark(self.model, mark, label))
+        self._push(RelabelMark(self.model, mark, label))
         if self._fresh is not None and (self._fresh.start, self._fresh.end) == \
                 (mark.start, mark.end):
             self._fresh = Span(mark.start, mark.end, label)
@@ -120,7 +155,7 @@ class MarkEditor(QObject):
         instead, as one step to undo."""
         top = self.undo_stack.command(self.undo_stack.index() - 1)
         if isinstance(top, AddMark) and top.span == fresh:
-            self.undo_stack.undo()
+            self._quietly(self.undo_stack.undo)
             self.passage.select_range(fresh.start, fresh.end)
             self.apply_label(label)
             return
@@ -154,7 +189,7 @@ class MarkEditor(QObject):
     def remove(self, marks: Sequence[Span]) -> None:
         if not marks:
             return
-        self.undo_stack.push(RemoveMarks(self.model, marks))
+        self._push(RemoveMarks(self.model, marks))
         if len(marks) == 1:
             self.status.emit(self.tr("Removed the mark “{phrase}” ({label}). {undo} brings "
                                      "it back.").format(

@@ -73,6 +73,7 @@ class PracticeView(QWidget):
         self.setObjectName("screen")
         self.taxonomy: Taxonomy | None = None
         self.level = 1
+        self._level_text = ""
         self._loading = False
 
         self.level_label = QLabel()
@@ -217,6 +218,17 @@ class PracticeView(QWidget):
         outer.addWidget(self.body, 1)
         outer.addLayout(bar)
 
+    def show_assignment(self, position: int | None, total: int = 0) -> None:
+        """During an assignment: "passage N of M" beside the level, and the back button is
+        named for where it goes (the assignment, not the library)."""
+        inside = position is not None
+        self.level_label.setText(
+            self.tr("{level} · passage {n} of {m}").format(
+                level=self._level_text, n=position, m=total) if inside else self._level_text)
+        self.back.setText(self.tr("← Assignment") if inside else self.tr("← Library"))
+        self.back.setAccessibleName(self.tr("Back to the assignment") if inside
+                                    else self.tr("Back to the library"))
+
     # -- loading -----------------------------------------------------------------------------
     def load(self, article: Article, taxonomy: Taxonomy, draft: list[Span] | None = None,
              nothing_to_flag: bool = False, sources: Sequence[SourceCard] = ()) -> None:
@@ -227,7 +239,8 @@ class PracticeView(QWidget):
         self.header.show_article(article)
         level_text = (self.tr("Level {n} · label the family") if article.level == 1
                       else self.tr("Level {n} · label the technique"))
-        self.level_label.setText(level_text.format(n=article.level))
+        self._level_text = level_text.format(n=article.level)
+        self.show_assignment(None)
         self.labels.set_labels(taxonomy, article.level)
         self.definition.show_hint()
         self.marks.set_taxonomy(taxonomy)

@@ -40,6 +40,8 @@ def open_revision(window: MainWindow, revision_id: int, *, keep_assignment: bool
     window.practice.load(view.article, view.taxonomy,
                          list(draft.marks) if draft else None,
                          draft.nothing_to_flag if draft else False, view.sources)
+    window.practice.show_assignment(*(assignments.position(revision_id)
+                                      if assignments is not None else (None, 0)))
     if introduce and window.guidance.needs_intro(view.article.level):
         window.guidance.show_intro(view.taxonomy)
         return

@@ -19,7 +19,15 @@ from tests.setgen import article_sets
 from trainer.core.errors import InvalidInput
 from trainer.core.jsonset import dump_json_set, parse_json_set
 from trainer.core.model import ArticleSet
-from trainer.core.scorekey import ScoreKey, _may_hold_controls, fast_key, load_score_key
+from trainer.core.scorekey import (
+    _CONTROL_ESCAPE,
+    _RARE_ESCAPE,
+    _SURROGATE_ESCAPE,
+    ScoreKey,
+    _may_hold_controls,
+    fast_key,
+    load_score_key,
+)
 from trainer.core.taxonomy import default_taxonomy
 
 BASE = default_taxonomy()
@@ -165,3 +173,15 @@ def test_control_checks_are_skipped_only_for_clean_bytes() -> None:
         for ascii_only in (True, False):
             data = json.dumps({"text": text}, ensure_ascii=ascii_only).encode("utf-8")
             assert _may_hold_controls(data), (text, ascii_only)
+
+
+@given(st.lists(st.sampled_from([b"\\", b"u", b"U", b"0", b"1", b"7", b"9", b"d", b"D", b"8",
+                                 b"a", b"F", b"b", b"f", b"r", b"n", b"x", b"\xc2"]),
+                max_size=12))
+def test_one_scan_finds_what_the_two_escape_searches_find(pieces: list[bytes]) -> None:
+    data = b"".join(pieces)
+    either = (_SURROGATE_ESCAPE.search(data) is not None
+              or _CONTROL_ESCAPE.search(data) is not None)
+    assert (_RARE_ESCAPE.search(data) is not None) == either
+    if _RARE_ESCAPE.search(data) is None:
+        assert _may_hold_controls(data, False) == _may_hold_controls(data)

@@ -45,6 +45,8 @@ _SURROGATE_ESCAPE = re.compile(rb"\\[uU][dD][89a-fA-F]")
 # of a C1 control.
 _CONTROL_ESCAPE = re.compile(rb"\\(?:[bfr]|u00[01789])")
 _C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+# Either of the two escapes above: one scan of a large key instead of two, as most hold neither.
+_RARE_ESCAPE = re.compile(rb"\\(?:[bfr]|u00[01789]|[uU][dD][89a-fA-F])")
 _new_tuple = tuple.__new__
 _SET_KEYS = frozenset({"format", "format_version", "id", "version", "title", "language",
                        "level", "author", "license", "description", "techniques", "articles"})
@@ -115,10 +117,10 @@ def load_score_key(path: Path, base: Taxonomy | None = None) -> ScoreKey:
     """The key in any format `load_set` reads; raises InvalidInput like `load_set`."""
     base = base or default_taxonomy()
     if path.suffix.lower() == ".json":
-        data = _read_json_bytes(path)
-        raw = _parse(data) if data is not None else None
-        if raw is not None and data is not None:
-            key = fast_key(raw, base, check_controls=_may_hold_controls(data))
+        read = _read_json_bytes(path)
+        raw = _parse(read[0]) if read is not None else None
+        if raw is not None and read is not None:
+            key = fast_key(raw, base, check_controls=_may_hold_controls(*read))
             if key is not None:
                 return key
     from trainer.core.formats import load_set  # the full loaders: every problem, in words
@@ -132,12 +134,13 @@ def read_json_quickly(path: Path) -> Any:
     None for anything unusual (not a regular file, too large, not UTF-8, zero bytes, invalid
     JSON, surrogate escapes): the full loader then says what is wrong.
     """
-    data = _read_json_bytes(path)
-    return _parse(data) if data is not None else None
+    read = _read_json_bytes(path)
+    return _parse(read[0]) if read is not None else None
 
 
-def _read_json_bytes(path: Path) -> bytes | None:
-    """The file's bytes without a BOM, or None when read_json_quickly would give None."""
+def _read_json_bytes(path: Path) -> tuple[bytes, bool] | None:
+    """The file's bytes without a BOM, and whether they hold a _RARE_ESCAPE; or None when
+    read_json_quickly would give None."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > FAST_PATH_MAX_BYTES:
@@ -146,9 +149,12 @@ def _read_json_bytes(path: Path) -> bytes | None:
             data = handle.read(FAST_PATH_MAX_BYTES + 1)
     except OSError:
         return None
-    if len(data) > FAST_PATH_MAX_BYTES or b"\x00" in data or _SURROGATE_ESCAPE.search(data):
+    if len(data) > FAST_PATH_MAX_BYTES or b"\x00" in data:
         return None
-    return data.removeprefix(_BOM)
+    rare = _RARE_ESCAPE.search(data) is not None
+    if rare and _SURROGATE_ESCAPE.search(data):
+        return None
+    return data.removeprefix(_BOM), rare
 
 
 def _parse(data: bytes) -> Any:
@@ -158,14 +164,15 @@ def _parse(data: bytes) -> Any:
         return None
 
 
-def _may_hold_controls(data: bytes) -> bool:
+def _may_hold_controls(data: bytes, rare_escape: bool = True) -> bool:
     """Whether a parsed string of this JSON file can hold a character _BAD_TEXT refuses.
 
     json.loads refuses a raw character below U+0020 inside a string, so one can only come
     from an escape (\\b, \\f, \\r, \\u00xx); DEL and C1 controls may also come raw. Three
-    quick byte searches then spare a search through every article's text.
+    quick byte searches then spare a search through every article's text; `rare_escape` False
+    (no _RARE_ESCAPE in `data`) spares the first.
     """
-    return (_CONTROL_ESCAPE.search(data) is not None or b"\x7f" in data
+    return ((rare_escape and _CONTROL_ESCAPE.search(data) is not None) or b"\x7f" in data
             or _C1_IN_UTF8.search(data) is not None)
 
 

@@ -63,13 +63,16 @@ def assert_same_as_reference(article: KeyArticle | Article, marks: list[Mark]) -
     reference = score_article(article, spans, TAX)
     for mode in MODES:
         fast = score_article_fast(article, marks, TAX.family_map, mode)
-        assert fast.counts == reference.counts  # dataclass ==: floats bit for bit
+        assert fast.counts == reference.counts  # record ==: floats bit for bit
         assert fast.discernment == reference.discernment
         assert fast.verdicts is not None
         assert [dict(zip(VERDICT_FIELDS, row, strict=True)) for row in fast.verdicts] == [
             v.as_dict() for v in reference.verdicts]
         assert fast.student == student_score(article, spans, mode, TAX)
     assert score_article_fast(article, marks, TAX.family_map, "family", False).verdicts is None
+    # without the sentence cache (trainer score): the same figures
+    assert score_article_fast(article, marks, TAX.family_map, "technique",
+                              cached_split=False) == fast
 
 
 @settings(max_examples=600, deadline=None)

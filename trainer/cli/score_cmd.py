@@ -87,7 +87,8 @@ def _report(key_path: Path, answers_path: Path, verdicts: bool
     students: list[StudentScore] = []
     for article in key.articles:
         figures = score_article_fast(article, answers[article.id], family_of,
-                                     mode_for_level(article.level), verdicts)
+                                     mode_for_level(article.level), verdicts,
+                                     cached_split=False)
         students.append(figures.student)
         articles[article.id] = _article_entry(figures)
         if figures.verdicts is not None:

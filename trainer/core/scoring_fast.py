@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # scoring.py itself is not imported: verdicts, parts, Span (D
     from trainer.core.scoring import ScoredArticle, ScoredSpan
 
 _END = itemgetter(1)
+_split = sentence_bounds.__wrapped__
 _VERDICT_ORDER = itemgetter(1, 2, 4)  # start, end, source: compute_verdicts' final order
 
 # A verdict row: Verdict.as_dict's values, in its order.
@@ -63,11 +64,13 @@ class ArticleFigures(NamedTuple):
 
 def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
                        family_of: Mapping[str, str], student_mode: Mode,
-                       verdicts: bool = True) -> ArticleFigures:
+                       verdicts: bool = True, cached_split: bool = True) -> ArticleFigures:
     """score_article, student_score (in `student_mode`) and, if asked, the verdict rows.
 
     `marks` are (start, end, label) in scoring coordinates (trainer.core.parts); `family_of`
-    is the key taxonomy's family_map.
+    is the key taxonomy's family_map. `cached_split=False` splits the passage without the
+    sentence cache, for a caller that scores each passage once (`trainer score`: hashing every
+    text for the cache costs ≈ 1 ms on a PTC-sized key and is never repaid).
     """
     text_length = len(article.text)
     if (any(a.part == "title" for a in article.annotations)
@@ -79,7 +82,7 @@ def score_article_fast(article: ScoredArticle, marks: Sequence[Mark],
     ordered = sorted(marks)
     kept = keep_counted(ordered, required, optional)
     mine, keys = groups_by_mode(kept, family_of), groups_by_mode(required, family_of)
-    starts, ends = sentence_bounds(text)
+    starts, ends = sentence_bounds(text) if cached_split else _split(text)
     every = mine if kept is ordered else groups_by_mode(ordered, family_of)
     required_union = keys["any"].get("", [])
     return ArticleFigures(

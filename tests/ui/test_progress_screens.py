@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,15 @@ def test_dashboard_shows_the_numbers_and_passes_the_model_tester(
     view = controller.dashboard
     assert window.stack.currentWidget() is view
     assert view.empty.isHidden()
-    assert "1 passages done" in view.summary.text() and "1 days practised" in view.summary.text()
+    # Review finding 17: "1 days practised · streak: 1 days in a row".
+    assert view.summary.text() == "1 passage done · mean score {} · 1 day practised · " \
+        "streak: 1 day".format(view.summary.text().split("mean score ")[1].split(" ·")[0])
+    board, reasons = view._shown or (None, [])
+    assert board is not None
+    view.set_dashboard(replace(board, attempts=3, days_practised=2, streak=2), reasons)
+    assert "3 passages done" in view.summary.text()
+    assert "2 days practised · streak: 2 days in a row" in view.summary.text()
+    view.set_dashboard(board, reasons)
     assert "apart" in view.discernment.text()
     rows = {view.mastery_model.data(view.mastery_model.index(r, 0)):
             view.mastery_model.data(view.mastery_model.index(r, 1))
@@ -120,6 +129,9 @@ def test_export_then_import_on_another_computer(qtbot: QtBot, store: Store, tmp_
     target = tmp_path / "usb" / "ana.progress.json"
     target.parent.mkdir()
     assert _controller(window).export_progress(target) == target
+    assert window.statusBar().currentMessage().startswith("Saved 1 attempt to ")
+    window.show_history()
+    assert window.history.summary.text().startswith("1 attempt · average score ")
     other_home = tmp_path / "laptop"
     other_home.mkdir()
     other = open_store(other_home)

@@ -186,11 +186,16 @@ class DashboardView(QWidget):
         has_data = board.attempts > 0 or board.discernment.trials > 0
         self.empty.setVisible(not has_data)
         score = "—" if board.score is None else f"{board.score:.0%}"
-        self.summary.setText(self.tr(
-            "{attempts} passages done · mean score {score} · {days} days practised · "
-            "streak: {streak} days in a row").format(
-            attempts=board.attempts, score=score, days=board.days_practised,
-            streak=board.streak))
+        # One numerus message per English form (both with %n, so a translator still gives
+        # every plural form of their language): English reads right with no .qm loaded.
+        n, days, streak = board.attempts, board.days_practised, board.streak
+        self.summary.setText(" · ".join((
+            self.tr("%n passage done", "", n) if n == 1 else self.tr("%n passages done", "", n),
+            self.tr("mean score {score}").format(score=score),
+            self.tr("%n day practised", "", days) if days == 1
+            else self.tr("%n days practised", "", days),
+            self.tr("streak: %n day", "", streak) if streak == 1
+            else self.tr("streak: %n days in a row", "", streak))))
         d = board.discernment
         words = discernment_words(d.d_prime, d.bias, d.trials)
         numbers = self.tr("(recent sentences: d′ {d:.2f}, c {c:+.2f}; {h} found, {m} missed, "

@@ -175,8 +175,11 @@ class HistoryView(QWidget):
         self.empty.setVisible(not has)
         if has:
             mean = sum(a.student.score for a in attempts) / len(attempts)
-            self.summary.setText(self.tr("{n} attempts · average score {score} %").format(
-                n=len(attempts), score=round(mean * 100)))
+            n = len(attempts)  # one numerus message per English form, as on the dashboard
+            self.summary.setText(
+                (self.tr("%n attempt · average score {score} %", "", n) if n == 1
+                 else self.tr("%n attempts · average score {score} %", "", n)).format(
+                    score=round(mean * 100)))
             self.table.setCurrentIndex(self.model.index(0, 0))
         else:
             self.summary.setText("")

@@ -201,9 +201,10 @@ class ProgressController(QObject):
         except (InvalidInput, StoreError) as exc:
             QMessageBox.warning(self.window, self.tr("Progress not exported"), _message(exc))
             return None
-        self.window.statusBar().showMessage(self.tr(
-            "Saved {count} attempts to {file}").format(count=len(progress.attempts),
-                                                       file=target), 8000)
+        count = len(progress.attempts)
+        self.window.statusBar().showMessage(
+            (self.tr("Saved %n attempt to {file}", "", count) if count == 1
+             else self.tr("Saved %n attempts to {file}", "", count)).format(file=target), 8000)
         return target
 
     def import_progress(self, source: Path | None = None) -> bool:

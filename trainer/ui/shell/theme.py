@@ -178,6 +178,8 @@ def stylesheet(colors: ThemeColors, scale: float = 1.0) -> str:
         stop: 0.55 {colors.accent}, stop: 0.65 {colors.base}, stop: 1 {colors.base}); }}
     QPushButton[role="primary"] {{ background: {colors.accent}; color: {colors.accent_text};
                                   border-color: {colors.accent}; font-weight: 600; }}
+    QPushButton:disabled, QPushButton[role="primary"]:disabled {{
+        background: {colors.window}; color: {colors.muted}; border: 1px dashed {colors.muted}; }}
     QTableView, QListView, QTextEdit, QLineEdit, QComboBox, QSpinBox {{
         border: 1px solid {colors.border}; border-radius: 6px; background: {colors.base};
         selection-background-color: {colors.accent}; selection-color: {colors.accent_text}; }}

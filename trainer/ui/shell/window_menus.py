@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+# Literal calls (context, text): pyside6-lupdate only finds those.
+translate = QCoreApplication.translate
 
 
 def _action(window: MainWindow, text: str, shortcut: str | QKeySequence.StandardKey | None,
@@ -36,57 +36,62 @@ LIBRARY_KEY = "Ctrl+L"  # on the practice screen Ctrl+L looks a name up instead
 
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
-    file_menu = bar.addMenu(_tr("&File"))
-    window.library_action = _action(window, _tr("&Library"), LIBRARY_KEY, window.show_library)
+    std = QKeySequence.StandardKey
+    file_menu = bar.addMenu(translate("MainWindow", "&File"))
+    window.library_action = _action(window, translate("MainWindow", "&Library"), LIBRARY_KEY,
+                                    window.show_library)
     file_menu.addAction(window.library_action)
-    file_menu.addAction(_action(window, _tr("My &attempts"), "Ctrl+H", window.show_history))
-    file_menu.addAction(_action(window, _tr("Open a&ssignment…"), "Ctrl+O",
+    file_menu.addAction(_action(window, translate("MainWindow", "My &attempts"), "Ctrl+H",
+                                window.show_history))
+    file_menu.addAction(_action(window, translate("MainWindow", "Open a&ssignment…"), "Ctrl+O",
                                 lambda: window.assignments.choose_file()))
-    file_menu.addAction(_action(window, _tr("Assignme&nts"), "Ctrl+Shift+A",
+    file_menu.addAction(_action(window, translate("MainWindow", "Assignme&nts"), "Ctrl+Shift+A",
                                 lambda: window.assignments.show()))
-    file_menu.addAction(_action(window, _tr("&Switch profile"), "Ctrl+Shift+P",
-                                window.show_profiles))
+    file_menu.addAction(_action(window, translate("MainWindow", "&Switch profile"),
+                                "Ctrl+Shift+P", window.show_profiles))
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, _tr("&Quit"), QKeySequence.StandardKey.Quit,
+    file_menu.addAction(_action(window, translate("MainWindow", "&Quit"), std.Quit,
                                 window.close))
     # Undo/Redo belong to the practice screen's marks; until that screen is first built the
     # menu holds inactive stand-ins (MainWindow.practice swaps in the real actions).
-    window.edit_menu = bar.addMenu(_tr("&Edit"))
-    for text in (_tr("Undo"), _tr("Redo")):
+    window.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+    for text in (translate("MainWindow", "Undo"), translate("MainWindow", "Redo")):
         stand_in = window.edit_menu.addAction(text)
         stand_in.setEnabled(False)
-    view_menu = bar.addMenu(_tr("&View"))
-    view_menu.addAction(_action(window, _tr("&Larger text"), QKeySequence.StandardKey.ZoomIn,
+    view_menu = bar.addMenu(translate("MainWindow", "&View"))
+    view_menu.addAction(_action(window, translate("MainWindow", "&Larger text"), std.ZoomIn,
                                 lambda: window.step_text_size(1)))
-    view_menu.addAction(_action(window, _tr("&Smaller text"), QKeySequence.StandardKey.ZoomOut,
+    view_menu.addAction(_action(window, translate("MainWindow", "&Smaller text"), std.ZoomOut,
                                 lambda: window.step_text_size(-1)))
     view_menu.addSeparator()
-    view_menu.addAction(_action(window, _tr("Se&ttings…"), "Ctrl+,", window.open_settings))
-    teacher_menu = bar.addMenu(_tr("&Teacher"))
-    teacher_menu.addAction(_action(window, _tr("Set &editor…"), "Ctrl+Shift+E",
-                                   window.open_editor))
-    teacher_menu.addAction(_action(window, _tr("&Class report…"), "Ctrl+Shift+R",
-                                   lambda: open_class_report(window)))
-    teacher_menu.addAction(_action(window, QCoreApplication.translate(
-        "MainWindow", "Make &assignment…"), None, lambda: open_assignment_maker(window)))
-    teacher_menu.addAction(_action(window, QCoreApplication.translate(
-        "MainWindow", "Print &worksheet…"), None, lambda: open_print_worksheet(window)))
-    teacher_menu.addAction(_action(window, QCoreApplication.translate("MainWindow",
-                                                              "&Remove set from library…"), None,
-                                   lambda: remove_set_from_library(window)))
-    teacher_menu.addAction(_action(window, _tr("Teacher &PIN…"), None,
+    view_menu.addAction(_action(window, translate("MainWindow", "Se&ttings…"), "Ctrl+,",
+                                window.open_settings))
+    teacher_menu = bar.addMenu(translate("MainWindow", "&Teacher"))
+    teacher_menu.addAction(_action(window, translate("MainWindow", "Set &editor…"),
+                                   "Ctrl+Shift+E", window.open_editor))
+    teacher_menu.addAction(_action(window, translate("MainWindow", "&Class report…"),
+                                   "Ctrl+Shift+R", lambda: open_class_report(window)))
+    teacher_menu.addAction(_action(window, translate("MainWindow", "Make &assignment…"), None,
+                                   lambda: open_assignment_maker(window)))
+    teacher_menu.addAction(_action(window, translate("MainWindow", "Print &worksheet…"), None,
+                                   lambda: open_print_worksheet(window)))
+    teacher_menu.addAction(_action(window, translate("MainWindow", "&Remove set from library…"),
+                                   None, lambda: remove_set_from_library(window)))
+    teacher_menu.addAction(_action(window, translate("MainWindow", "Teacher &PIN…"), None,
                                    window.open_teacher_pin))
     # File → Import file/folder and Export set are added by MainWindow.finish_setup().
-    help_menu = bar.addMenu(_tr("&Help"))
-    help_menu.addAction(_action(window, _tr("&Keyboard shortcuts"), "F1",
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    help_menu.addAction(_action(window, translate("MainWindow", "&Keyboard shortcuts"), "F1",
                                 lambda: show_keys(window)))
-    help_menu.addAction(_action(window, _tr("Take the &tour"), None,
+    help_menu.addAction(_action(window, translate("MainWindow", "Take the &tour"), None,
                                 lambda: window.guidance.start_tour()))
-    help_menu.addAction(_action(window, _tr("&About"), None, lambda: show_about(window)))
+    help_menu.addAction(_action(window, translate("MainWindow", "&About"), None,
+                                lambda: show_about(window)))
 
 
 def show_keys(parent: QWidget) -> None:
-    QMessageBox.information(parent, _tr("Keyboard shortcuts"), _tr(
+    QMessageBox.information(parent, translate("MainWindow", "Keyboard shortcuts"), translate(
+        "MainWindow",
         "Arrow keys move the caret; Shift+arrows select a phrase.\n"
         "1, 2, … label the selection (two digits quickly for 10 and above).\n"
         "A selection snaps to whole words; Ctrl+Shift+arrows select word by word.\n"
@@ -104,10 +109,10 @@ def show_keys(parent: QWidget) -> None:
 def about_text() -> str:
     from trainer import version
 
-    return _tr("Media Literacy Trainer {version}\n\nPractise spotting unverified claims and "
-               "loaded framing. Works offline; your data stays on this computer.").format(
-        version=version())
+    return translate("MainWindow", "Media Literacy Trainer {version}\n\nPractise spotting "
+                     "unverified claims and loaded framing. Works offline; your data stays on "
+                     "this computer.").format(version=version())
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, _tr("About"), about_text())
+    QMessageBox.about(parent, translate("MainWindow", "About"), about_text())

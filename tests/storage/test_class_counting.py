@@ -12,7 +12,7 @@ from typing import Any
 from storage_helpers import small_set
 
 from trainer.core.class_attempts import Resolved, score_attempt
-from trainer.core.class_report import build_report
+from trainer.core.class_report import build_report, heatmap
 from trainer.core.drill import DrillAnswer
 from trainer.core.progress_file import (
     ProgressAttempt,
@@ -107,3 +107,19 @@ def test_csv_files_open_in_excel_with_accents_and_codes_as_written(tmp_path: Pat
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == STUDENT_COLUMNS
     assert rows[1][:2] == ["0007", "Chloé"]
+
+
+def test_the_heatmap_counts_each_student_once_with_their_latest_attempt() -> None:
+    """Review finding 8: a student who did a passage twice is one of the class, not two."""
+    first = _attempt([("The council met", "framing")], when=WHEN)
+    later = _attempt([("secretly", "framing")], when=WHEN + timedelta(days=1))
+    ana = _file("Ana", later, first)  # the file's order is not the time order
+    ben = _file("Ben", _attempt([("secretly", "framing")]))
+    report = build_report([ana, ben], lambda _a: FOUND, WHEN + timedelta(days=2))
+    marked = report.marked[("demo", ARTICLE.id)]
+    assert len(marked) == 2
+    shares = heatmap(ARTICLE, marked)
+    text = ARTICLE.text
+    assert shares[text.index("secretly")] == 1.0
+    assert shares[text.index("The council met")] == 0.0
+    assert len(report.attempts) == 3  # every attempt still counts in the tables

@@ -1,5 +1,6 @@
-"""The class heatmap document (issue 12 item 3): shading steps by share, the key in bold
-underline, plain text only, and readable contrast in every theme."""
+"""The class heatmap document (issue 12 item 3): shading steps by share (each with its own
+underline too), the key in bold with a line above, plain text only, and readable contrast in
+every theme."""
 
 from __future__ import annotations
 
@@ -9,19 +10,21 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCurso
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from trainer.core.class_report import heatmap
+from trainer.core.class_report import ClassReport, heatmap
 from trainer.core.model import Article
 from trainer.core.parts import title_base
 from trainer.core.spans import Span
 from trainer.ui.shell import theme
 from trainer.ui.teacher.class_report.heatmap import (
+    STEP_UNDERLINES,
     heatmap_document,
     insert_legend,
     legend_text,
     shades,
     step_of,
+    step_range_text,
 )
-from trainer.ui.teacher.class_report.heatmap_view import HeatmapPanel
+from trainer.ui.teacher.class_report.heatmap_view import HeatmapPanel, Legend
 from trainer.ui.widgets.offsets import OffsetMap
 
 
@@ -90,12 +93,15 @@ def test_shading_follows_share_and_key_is_bold_underlined(qtbot: QtBot,
     assert one_of_four.background().color() == QColor(palette[1].background)
     nobody = _format_at(document, offset + text.index("ministry"))
     assert nobody.background().style() == nobody.background().style().NoBrush
+    # Not colour alone (review finding 12): each step also has its own underline, from
+    # dotted to solid, and the key is bold with a line above — both survive a b/w printer.
+    assert two_of_four.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert one_of_four.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     in_key = _format_at(document, offset + text.index("diplomatic"))
-    assert in_key.fontWeight() == QFont.Weight.Bold
-    assert in_key.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert in_key.fontWeight() == QFont.Weight.Bold and in_key.fontOverline()
     outside = _format_at(document, offset + text.index("ministry"))
     assert outside.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
-    assert outside.fontWeight() != QFont.Weight.Bold
+    assert outside.fontWeight() != QFont.Weight.Bold and not outside.fontOverline()
 
 
 def test_headline_shares_and_key_in_scoring_coordinates(qtbot: QtBot,
@@ -106,7 +112,8 @@ def test_headline_shares_and_key_in_scoring_coordinates(qtbot: QtBot,
     document = heatmap_document(article, shares, [Span(base, base + 6)], colors=theme.DARK)
     fmt = _format_at(document, secret)
     assert fmt.background().color() == QColor(shades(theme.DARK)[4].background)
-    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline  # 76–100 %
+    assert fmt.fontOverline()  # in the key
     # Only the text counted: the headline shows unshaded, with no share claimed.
     plain = heatmap_document(article, heatmap(article, []), [], colors=theme.DARK)
     assert _format_at(plain, secret).toolTip() == ""
@@ -144,3 +151,35 @@ def test_pointing_at_a_phrase_says_its_share(qtbot: QtBot, article: Article) -> 
         QEvent.Type.ToolTip, point, panel.view.viewport().mapToGlobal(point)))
     assert QToolTip.text() == "Marked by 25 % of the class"
     QToolTip.hideText()
+
+
+def test_legend_shows_each_steps_underline_on_screen_and_paper(qtbot: QtBot) -> None:
+    """Review finding 12: the legend teaches the second cue too."""
+    document = QTextDocument()
+    insert_legend(QTextCursor(document), theme.LIGHT)
+    shown = document.toPlainText()
+    styles = []
+    for step in range(1, 5):
+        cursor = QTextCursor(document)
+        cursor.setPosition(shown.index(step_range_text(step)) + 1)
+        styles.append(cursor.charFormat().underlineStyle())
+    assert styles == list(STEP_UNDERLINES[1:])
+    legend = Legend()
+    qtbot.addWidget(legend)
+    assert [s.underline for s in legend.samples] == list(STEP_UNDERLINES)
+    assert "dotted" in legend_text() and "line above" in legend_text()
+
+
+def test_heatmap_text_is_at_least_the_reading_size(qtbot: QtBot, article: Article) -> None:
+    """Review finding 23: big enough to project — never smaller than the passage a student
+    reads (the text-size setting), even where the interface font is small."""
+    panel = HeatmapPanel(chooser=False)
+    qtbot.addWidget(panel)
+    small = QFont(panel.font())
+    small.setPointSizeF(8)
+    panel.setFont(small)
+    panel.report = ClassReport(marked={("s", article.id): [()]},
+                               resolved={("s", article.id): article})
+    panel.show_article(("s", article.id))
+    reading = theme.REFERENCE_TEXT_SIZE * theme.text_scale()
+    assert panel.view.document().defaultFont().pointSizeF() >= reading

@@ -170,7 +170,8 @@ def test_heatmap_shades_a_phrase_marked_by_two_of_four(qtbot: QtBot, store: Stor
     panel = window.tabs.heatmap
     window.tabs.setCurrentWidget(panel)
     assert panel.combo is not None and panel.combo.currentText() == "Secret plans for peacekeepers"
-    assert panel.based_on.text() == "Based on 4 attempt(s)."
+    assert panel.based_on.text() == ("Based on 4 students (each student's latest attempt "
+                                     "on this article).")
     document = panel.view.document()
     text = document.toPlainText()
     positions = OffsetMap(text)
@@ -184,12 +185,14 @@ def test_heatmap_shades_a_phrase_marked_by_two_of_four(qtbot: QtBot, store: Stor
     # "citing diplomatic sources": Ana and Cem of 4 → 50 % → the second step; also in the key.
     assert at(CITING).background().color() == QColor(steps[2].background)
     assert "50 %" in at(CITING).toolTip()
-    assert at(CITING).underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert at(CITING).fontOverline()  # in the key
+    assert at(CITING).underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
     assert at(MANY).background().color() == QColor(steps[2].background)
     assert at(MINISTRY).background().color() == QColor(steps[1].background)  # Ben alone
     intervention = at("intervention")  # in the key, marked by nobody
     assert intervention.background().style() == Qt.BrushStyle.NoBrush
-    assert intervention.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert intervention.fontOverline()
+    assert intervention.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
     # The Articles tab shows the same passage for the selected row.
     assert window.tabs.article_heatmap.view.toPlainText() == text
 

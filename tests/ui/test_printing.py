@@ -183,6 +183,8 @@ def test_class_report_pdf_tables_and_three_hardest_heatmaps(tmp_path: Path,
     heatmaps = pdf.pages[1:]
     assert any("Secret plans for peacekeepers" in p and "Class heatmap" in p for p in heatmaps)
     assert all("answer key" in p for p in heatmaps)  # the legend
+    # Each student counted once, with their latest attempt (review finding 8).
+    assert all("2 students (latest attempt each)" in " ".join(p.split()) for p in heatmaps)
     assert all(size == pytest.approx(A4_PT, abs=1) for size in pdf.sizes_pt)
 
 

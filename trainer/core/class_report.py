@@ -87,6 +87,8 @@ class ClassReport:
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # student, set, article
     disagreements: list[tuple[str, str]] = field(default_factory=list)  # student, attempt id
     same_id_other_name: list[tuple[str, str, str]] = field(default_factory=list)
+    # Per article, each student's marks on their latest attempt there (the heatmap counts
+    # students, not attempts: one who did a passage twice is still one of the class).
     marked: dict[tuple[str, str], list[tuple[Span, ...]]] = field(default_factory=dict)
     resolved: dict[tuple[str, str], Article] = field(default_factory=dict)
 
@@ -196,6 +198,7 @@ def build_report(files: Iterable[FileLike], resolve: Resolver, now: datetime,
         if entry[1] is None:
             entry = cache[key] = (entry[0], prepare(entry[0]))
         scored[uuid] = score_attempt(attempt, *entry)
+    latest: dict[tuple[str, str], dict[str, AttemptRow]] = {}
     for progress, attempt, key, uuid in todo:
         entry = cache[key]
         assert entry is not None
@@ -210,9 +213,14 @@ def build_report(files: Iterable[FileLike], resolve: Resolver, now: datetime,
         report.attempts.append(row)
         place = (attempt.set_id, attempt.article_id)
         report.resolved[place] = entry[0].article
-        report.marked.setdefault(place, []).append(row.marks)
+        mine = latest.setdefault(place, {})
+        before = mine.get(row.student_id)
+        if before is None or attempt.submitted_at >= before.attempt.submitted_at:
+            mine[row.student_id] = row
         for note in attempt.notes:
             report.notes.setdefault(place, []).append((profile.name, note.text))
+    report.marked = {place: [row.marks for row in by_student.values()]
+                     for place, by_student in latest.items()}
     report.confusion = Counter(pair for row in report.attempts for pair in row.confusion)
     report.students = _students(report.attempts, names, now, techniques, drills or {})
     report.articles = _articles(report.attempts, report.resolved)
@@ -263,7 +271,8 @@ def _articles(rows: Sequence[AttemptRow],
 
 
 def heatmap(article: Article, marked: Sequence[Sequence[Span]]) -> list[float]:
-    """Per code point of the article's text, the share of attempts whose marks covered it."""
+    """Per code point of the article's text, the share of `marked` (one tuple of marks per
+    student, ClassReport.marked) that covered it."""
     length = len(article.text)
     counts = [0] * (length + 1)
     for marks in marked:

@@ -222,7 +222,11 @@ def _flagged(cursor: QTextCursor, paper: Paper, report: ClassReport, pad: float)
 
 def _heatmap_page(paper: Paper, report: ClassReport, pair: tuple[str, str]) -> QTextDocument:
     from trainer.ui.shell import theme
-    from trainer.ui.teacher.class_report.heatmap import heatmap_document, insert_legend
+    from trainer.ui.teacher.class_report.heatmap import (
+        heatmap_document,
+        insert_legend,
+        print_legend_text,
+    )
 
     article = report.resolved[pair]
     marked = report.marked.get(pair, [])
@@ -236,8 +240,11 @@ def _heatmap_page(paper: Paper, report: ClassReport, pair: tuple[str, str]) -> Q
     cursor.insertText(translate("ReportPdf", "Class heatmap"),
                       char_format(11, serif=False, color=GREY))
     new_block(cursor, bottom=paper.fmt(3))
-    summary = translate("ReportPdf", "%1/%2 · %3 attempts").replace("%1", pair[0]) \
-        .replace("%2", pair[1]).replace("%3", str(len(marked)))
+    # ClassReport.marked holds each student's latest attempt on the article.
+    summary = (translate("ReportPdf", "%1/%2 · %n student (latest attempt)", "", len(marked))
+               if len(marked) == 1 else
+               translate("ReportPdf", "%1/%2 · %n students (latest attempt each)", "",
+                         len(marked))).replace("%1", pair[0]).replace("%2", pair[1])
     if row is not None:
         summary += " · " + translate("ReportPdf", "mean score %1").replace(
             "%1", _percent(row.mean_student_score))
@@ -247,9 +254,7 @@ def _heatmap_page(paper: Paper, report: ClassReport, pair: tuple[str, str]) -> Q
     # The screen's legend sentence says to point at a word; paper gets its own.
     cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock,
                         QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(translate("ReportPdf", "Stronger shading = more of the class marked it. "
-                                "Bold and underlined = in the answer key."),
-                      char_format(9.5, serif=False))
+    cursor.insertText(print_legend_text(), char_format(9.5, serif=False))
     new_block(cursor, top=paper.fmt(4))
     first = cursor.block().blockNumber()
     source = heatmap_document(article, shares, key, print_font(), colors=theme.LIGHT)

@@ -1,10 +1,10 @@
 """The class heatmap: an article's passage with each character shaded by the share of the
-class that marked it, and the answer key underlined in bold (issue 12 item 3, DESIGN §5).
+class that marked it, and the answer key in bold with a line above (issue 12 item 3, DESIGN §5).
 
 Built as a QTextDocument from plain text (insertText with character formats, never HTML), so
 the same document shows in a read-only text view on screen and prints to PDF. The share is
-carried by shading steps of rising contrast and by a tooltip in words; the key by underline
-and bold, so neither depends on seeing colour.
+carried by shading steps of rising contrast, by an underline per step (dotted to solid) and
+by a tooltip in words; the key by an overline and bold, so neither depends on seeing colour.
 
 Shares and key spans are in scoring coordinates (trainer.core.parts): the text's offsets, and
 optionally the headline after the text and a blank line. When the shares reach that far the
@@ -57,6 +57,15 @@ _SHADES: dict[str, tuple[Shade, ...]] = {
 }
 
 
+# The second cue (review finding 12): each step also has its own underline, from dotted to
+# solid, drawn in the text colour — it survives a black-and-white printer and needs no colour
+# vision. The key is marked above the line instead (bold with an overline), so the two never
+# compete for the same place.
+_U = QTextCharFormat.UnderlineStyle
+STEP_UNDERLINES: tuple[QTextCharFormat.UnderlineStyle, ...] = (
+    _U.NoUnderline, _U.DotLine, _U.DashUnderline, _U.DashDotLine, _U.SingleUnderline)
+
+
 def step_of(share: float) -> int:
     """0 for nobody, then four steps by quarters: (0, ¼], (¼, ½], (½, ¾], (¾, 1]."""
     if share <= 0 or math.isnan(share):
@@ -78,13 +87,25 @@ def step_range_text(step: int) -> str:
 
 def legend_text() -> str:
     return translate(
-        "Heatmap", "Stronger shading = more of the class marked it (steps: nobody, up to "
-        "25 %, 26–50 %, 51–75 %, 76–100 %; point at a word to see its share). "
-        "Bold and underlined = in the answer key.")
+        "Heatmap", "Stronger shading and a heavier underline = more of the class marked it "
+        "(steps: nobody; up to 25 %, dotted; 26–50 %, dashed; 51–75 %, dash-dot; 76–100 %, "
+        "solid; point at a word to see its share). Bold with a line above = in the answer "
+        "key.")
 
 
-def based_on_text(attempts: int) -> str:
-    return translate("Heatmap", "Based on %n attempt(s).", "", attempts)
+def print_legend_text() -> str:
+    return translate(
+        "Heatmap", "Stronger shading and a heavier underline (dotted, dashed, dash-dot, "
+        "solid) = more of the class marked it. Bold with a line above = in the answer key.")
+
+
+def based_on_text(students: int) -> str:
+    """How many students the shading counts (ClassReport.marked: one attempt each)."""
+    if students == 1:
+        return translate("Heatmap", "Based on %n student (their latest attempt on this "
+                                    "article).", "", students)
+    return translate("Heatmap", "Based on %n students (each student's latest attempt on "
+                                "this article).", "", students)
 
 
 def share_tooltip(share: float) -> str:
@@ -98,12 +119,13 @@ def _char_format(base: QTextCharFormat, shade: Shade, step: int, share: float | 
     fmt.setForeground(QColor(shade.foreground))
     if step:
         fmt.setBackground(QColor(shade.background))
+        fmt.setUnderlineStyle(STEP_UNDERLINES[step])
+        fmt.setUnderlineColor(QColor(shade.foreground))
     if share is not None:
         fmt.setToolTip(share_tooltip(share))
     if key:
         fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor(shade.foreground))
+        fmt.setFontOverline(True)
     return fmt
 
 
@@ -138,8 +160,9 @@ def _insert_runs(cursor: QTextCursor, text: str, offset: int, shares: Sequence[f
 def heatmap_document(article: Article, shares: Sequence[float], key_spans: Sequence[Span],
                      font: QFont | None = None, *,
                      colors: ThemeColors | None = None) -> QTextDocument:
-    """The headline and passage of `article`, shaded by `shares` with `key_spans` in bold
-    underline. `colors` defaults to the current theme; printing passes theme.LIGHT."""
+    """The headline and passage of `article`, shaded and underlined by `shares` with
+    `key_spans` in bold with an overline. `colors` defaults to the current theme; printing
+    passes theme.LIGHT."""
     palette = shades(colors)
     document = QTextDocument()
     document.setDefaultFont(font if font is not None else QGuiApplication.font())

@@ -1,16 +1,27 @@
 """The Heatmap tab (and the preview under the Articles table): an article chooser, the
-passage from heatmap_document in a read-only text view, the legend and the number of attempts
-the shading is based on."""
+passage from heatmap_document in a read-only text view, the legend and the number of students
+the shading is based on (each with their latest attempt on the article)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from trainer.core.class_report import ClassReport, heatmap
 from trainer.core.spans import Span
+from trainer.ui.shell import theme
 from trainer.ui.teacher.class_report.heatmap import (
+    STEP_UNDERLINES,
     based_on_text,
     heatmap_document,
     legend_text,
@@ -25,7 +36,7 @@ READING_COLUMNS = 80
 def heatmap_inputs(report: ClassReport,
                    key: ArticleKey) -> tuple[list[float], list[Span], int] | None:
     """Shares per character (headline included), the required key spans, both in scoring
-    coordinates, and the number of attempts; None when no attempt of the article is there."""
+    coordinates, and the number of students; None when no attempt of the article is there."""
     article = report.resolved.get(key)
     marked = report.marked.get(key)
     if article is None or not marked:
@@ -33,6 +44,38 @@ def heatmap_inputs(report: ClassReport,
     view = article.scoring_view()
     keys = [Span(a.start, a.end, a.label) for a in view.annotations if not a.optional]
     return heatmap(view, marked), keys, len(marked)
+
+
+_PENS = {QTextCharFormat.UnderlineStyle.DotLine: Qt.PenStyle.DotLine,
+         QTextCharFormat.UnderlineStyle.DashUnderline: Qt.PenStyle.DashLine,
+         QTextCharFormat.UnderlineStyle.DashDotLine: Qt.PenStyle.DashDotLine,
+         QTextCharFormat.UnderlineStyle.SingleUnderline: Qt.PenStyle.SolidLine}
+
+
+class StepSample(QLabel):
+    """A legend sample: the step's shading (style sheet) and its underline, drawn as the
+    heatmap document draws it (QLabel cannot show dotted or dashed underlines)."""
+
+    def __init__(self, text: str, underline: QTextCharFormat.UnderlineStyle) -> None:
+        super().__init__(text)
+        self.underline = underline
+        self.foreground = QColor()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        style = _PENS.get(self.underline)
+        if style is None:
+            return
+        painter = QPainter(self)
+        metrics = QFontMetricsF(self.font())
+        pen = QPen(self.foreground, max(1.0, metrics.lineWidth()))
+        pen.setStyle(style)
+        painter.setPen(pen)
+        width = metrics.horizontalAdvance(self.text())
+        left = (self.width() - width) / 2
+        y = self.height() / 2 + metrics.ascent() / 2 + metrics.underlinePos()
+        painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+        painter.end()
 
 
 class Legend(QWidget):
@@ -43,14 +86,16 @@ class Legend(QWidget):
         self.setAccessibleName(self.tr("Heatmap legend"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        self.samples = [QLabel(step_range_text(step)) for step in range(5)]
+        self.samples = [StepSample(step_range_text(step), STEP_UNDERLINES[step])
+                        for step in range(5)]
         for sample in self.samples:
             sample.setTextFormat(Qt.TextFormat.PlainText)
+            sample.setAlignment(Qt.AlignmentFlag.AlignCenter)
             row.addWidget(sample)
         self.key_sample = QLabel(self.tr("answer key"))
         font = self.key_sample.font()
         font.setBold(True)
-        font.setUnderline(True)
+        font.setOverline(True)
         self.key_sample.setFont(font)
         row.addWidget(self.key_sample)
         row.addStretch(1)
@@ -65,8 +110,10 @@ class Legend(QWidget):
 
     def restyle(self) -> None:
         for sample, shade in zip(self.samples, shades(), strict=True):
+            sample.foreground = QColor(shade.foreground)
             sample.setStyleSheet(f"background:{shade.background}; color:{shade.foreground};"
-                                 "padding:2px 6px; border-radius:3px;")
+                                 "padding:2px 6px 4px 6px; border-radius:3px;")
+            sample.update()
 
 
 class HeatmapPanel(QWidget):
@@ -102,7 +149,7 @@ class HeatmapPanel(QWidget):
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.based_on = QLabel()
-        self.based_on.setAccessibleName(self.tr("Attempts the heatmap is based on"))
+        self.based_on.setAccessibleName(self.tr("Students the heatmap is based on"))
         self.legend = Legend()
         layout.addWidget(self.view, 1)
         layout.addWidget(self.based_on)
@@ -139,9 +186,13 @@ class HeatmapPanel(QWidget):
                                            "class marked."))
             self.based_on.setText("")
             return
-        shares, keys, attempts = inputs
+        shares, keys, students = inputs
         article = self.report.resolved[self.key]
         font = QFont(self.font())
+        # Big enough to project (review finding 23): never below the passage's reading size,
+        # the text-size setting the practice screen uses.
+        font.setPointSizeF(max(font.pointSizeF(),
+                               theme.REFERENCE_TEXT_SIZE * theme.text_scale()))
         document = heatmap_document(article, shares, keys, font)
         self.view.setLineWrapColumnOrWidth(
             round(QFontMetricsF(font).averageCharWidth() * READING_COLUMNS))
@@ -150,7 +201,7 @@ class HeatmapPanel(QWidget):
         if self._document is not None:
             self._document.deleteLater()
         self._document = document
-        self.based_on.setText(based_on_text(attempts))
+        self.based_on.setText(based_on_text(students))
 
     def _combo_changed(self, row: int) -> None:
         if self.combo is None or row < 0:

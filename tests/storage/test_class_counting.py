@@ -54,8 +54,8 @@ def test_a_key_span_marked_with_another_family_is_not_found() -> None:
     mastery = report.students[0].mastery
     assert (mastery["loaded-language"].found, mastery["loaded-language"].examples) == (0, 1)
     assert (mastery["anonymous-source"].found, mastery["anonymous-source"].examples) == (1, 1)
-    # The confusion matrix still shows the label given.
-    assert report.confusion[("loaded-language", "unverified")] == 1
+    # The confusion matrix still shows the label given (against the key's family).
+    assert report.confusion[("framing", "unverified")] == 1
 
 
 def test_class_mastery_counts_like_the_students_dashboard() -> None:
@@ -123,3 +123,22 @@ def test_the_heatmap_counts_each_student_once_with_their_latest_attempt() -> Non
     assert shares[text.index("secretly")] == 1.0
     assert shares[text.index("The council met")] == 0.0
     assert len(report.attempts) == 3  # every attempt still counts in the tables
+
+
+def test_notes_quote_their_phrase_and_the_confusion_matrix_has_a_diagonal() -> None:
+    """Review finding 19: a note says which phrase it is about; a family given for a key
+    technique is counted against the technique's family, so both axes name the same things."""
+    from trainer.core.progress_file import ProgressNote
+
+    text = ARTICLE.text
+    at = text.index("secretly")
+    attempt = _attempt([("secretly", "framing"), ("diplomatic sources said", "framing")])
+    attempt = attempt.model_copy(update={"notes": [
+        ProgressNote(start=at, end=at + 8, text="It is a fair word.")]})
+    level2 = _attempt([("secretly", "loaded-language")]).model_copy(update={"level": 2})
+    report = build_report([_file("Ana", attempt, level2)], lambda _a: FOUND, WHEN)
+    assert report.notes[("demo", ARTICLE.id)] == [("Ana", "secretly", "It is a fair word.")]
+    family = default_taxonomy().family_of("anonymous-source")
+    assert report.confusion == {("framing", "framing"): 1, (family, "framing"): 1,
+                                ("loaded-language", "loaded-language"): 1,
+                                ("anonymous-source", "(missed)"): 1}

@@ -128,10 +128,13 @@ def test_two_students_imported_through_the_dialog(qtbot: QtBot, store: Store, tm
     confusion = tabs.confusion
     counts = {(confusion.rows[r], confusion.given[c]): confusion.index(r, c).data()
               for r in range(confusion.rowCount()) for c in range(confusion.columnCount())}
-    assert counts[("vague-attribution", "unverified")] == "2"
-    assert counts[("anonymous-source", "unverified")] == "1"
+    # Level 1: the family given is counted against the key's family (vague attribution and
+    # anonymous source are both "unverified"), so both axes name the same labels and the
+    # diagonal is the right answer (review finding 19).
+    assert counts[("unverified", "unverified")] == "3"
     assert counts[("anonymous-source", "(missed)")] == "1"
     assert counts[("loaded-language", "(missed)")] == "2"
+    assert confusion.rows == confusion.given[:-1] and confusion.given[-1] == "(missed)"
     assert confusion.headerData(0, Qt.Orientation.Vertical) == "Anonymous source"
     # One attempt each: 1 or 2 key spans of a technique is below the minimum evidence.
     technique = tabs.techniques
@@ -270,8 +273,9 @@ def test_assignment_filter_and_notes(qtbot: QtBot, store: Store, tmp_path: Path,
     with qtbot.waitSignal(window.report_ready, timeout=30000):
         combo.setCurrentIndex(1)
     assert [s.student_name for s in window.report.students] == ["Ana"]
+    # The note names the phrase it is about (review finding 19).
     assert cells(window.tabs.notes) == [["Secret plans for peacekeepers", "Ana",
-                                         "An intervention is what it is."]]
+                                         "“intervention”", "An intervention is what it is."]]
 
 
 class _Blocker(QRunnable):

@@ -178,7 +178,8 @@ def test_class_report_pdf_tables_and_three_hardest_heatmaps(tmp_path: Path,
     for expected in ("Class report", "Ana <b>Bold</b>", "S-17", "Ben Okafor", "flags",
                      "Mastery by technique", "Anonymous source", "Articles, hardest first",
                      "Secret plans for peacekeepers", "test-set/clean",
-                     "I think &amp; “intervention” is fair", "Students gave"):
+                     "I think &amp; “intervention” is fair", "Students gave",
+                     "About"):
         assert expected in first, expected
     heatmaps = pdf.pages[1:]
     assert any("Secret plans for peacekeepers" in p and "Class heatmap" in p for p in heatmaps)

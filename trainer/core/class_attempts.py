@@ -102,7 +102,7 @@ def prepare(found: Resolved) -> Prepared:
 
 # Part of the token figures are kept under (storage/class_reading.py): raise it whenever what
 # score_attempt computes changes, so that figures kept by an older program are scored again.
-FIGURES_VERSION = 2
+FIGURES_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ class AttemptFigures:
     marks: tuple[Span, ...]  # scoring coordinates
     missed: tuple[str, ...]  # texts of required key spans missed
     false_alarms: tuple[str, ...]  # texts of marks that touched no key span
-    confusion: tuple[tuple[str, str], ...]  # (key technique, label given) per key span met
+    # (key technique, or its family when a family was given; label given) per key span met
+    confusion: tuple[tuple[str, str], ...]
     disagrees: bool  # the file's own research or student scores differ from these
     # (key technique, found, met) as the student's dashboard counts it (mastery.technique_tally)
     techniques: tuple[tuple[str, int, int], ...] = ()
@@ -151,6 +152,15 @@ class AttemptFigures:
                    tuple((label, found, met) for label, found, met in techniques))
 
 
+def _confused(key: str, given: str, family_of: Mapping[str, str]) -> tuple[str, str]:
+    """(key, given) on one axis: a family given (level 1) is counted against the key
+    technique's family, a technique (levels 2–3) against the technique, so that the matrix's
+    diagonal is "the right label"."""
+    if family_of.get(given) == given:  # a family (the map names each family as its own)
+        return family_of.get(key, key), given
+    return key, given
+
+
 def score_attempt(attempt: AttemptLike, found: Resolved,
                   prepared: Prepared | None = None) -> AttemptFigures:
     """The attempt's marks scored against `found` (its file's own scores only compared)."""
@@ -173,10 +183,9 @@ def score_attempt(attempt: AttemptLike, found: Resolved,
                    if v[4] == "key" and not v[6] and v[0] == "missed")
     alarms = tuple(whole[v[1]:v[2]] for v in verdicts
                    if v[4] == "answer" and v[0] == "false-alarm")
-    confusion = tuple(
-        (label, next((m.label for m in marks if m.start < key_end and key_start < m.end),
-                     "(missed)"))
-        for key_start, key_end, label in shared.required)
+    confusion = tuple(_confused(label, next(
+        (m.label for m in marks if m.start < key_end and key_start < m.end), "(missed)"),
+        shared.family_of) for key_start, key_end, label in shared.required)
     tally = technique_tally((v[0], v[3], v[4], v[6]) for v in verdicts)
     mode: Mode = next((m for m in MODES if m == attempt.mode), "family")
     return AttemptFigures(

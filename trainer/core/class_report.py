@@ -18,6 +18,7 @@ from typing import Protocol
 from trainer.core.class_attempts import (
     AttemptFigures,
     AttemptLike,
+    NoteLike,
     Prepared,
     prepare,
     score_attempt,
@@ -83,7 +84,8 @@ class ClassReport:
     students: list[StudentRow] = field(default_factory=list)
     articles: list[ArticleRow] = field(default_factory=list)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
-    notes: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    # Per article: (student, the phrase the note is about, the note).
+    notes: dict[tuple[str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # student, set, article
     disagreements: list[tuple[str, str]] = field(default_factory=list)  # student, attempt id
     same_id_other_name: list[tuple[str, str, str]] = field(default_factory=list)
@@ -218,13 +220,22 @@ def build_report(files: Iterable[FileLike], resolve: Resolver, now: datetime,
         if before is None or attempt.submitted_at >= before.attempt.submitted_at:
             mine[row.student_id] = row
         for note in attempt.notes:
-            report.notes.setdefault(place, []).append((profile.name, note.text))
+            report.notes.setdefault(place, []).append(
+                (profile.name, _phrase(entry[0].article, note), note.text))
     report.marked = {place: [row.marks for row in by_student.values()]
                      for place, by_student in latest.items()}
     report.confusion = Counter(pair for row in report.attempts for pair in row.confusion)
     report.students = _students(report.attempts, names, now, techniques, drills or {})
     report.articles = _articles(report.attempts, report.resolved)
     return report
+
+
+def _phrase(article: Article, note: NoteLike) -> str:
+    """The text a note is about, in the teacher's copy (the same text the student saw: the
+    revision is matched by its hash)."""
+    part = article.part_text(getattr(note, "part", "text"))
+    start, end = getattr(note, "start", 0), getattr(note, "end", 0)
+    return part[start:end] if 0 <= start < end <= len(part) else ""
 
 
 def _students(rows: Sequence[AttemptRow], names: dict[str, str], now: datetime,

@@ -141,11 +141,14 @@ def _tables(paper: Paper, report: ClassReport, now: datetime) -> QTextDocument:
     if report.notes:
         _heading(cursor, paper, translate("ReportPdf", "“I disagree” notes"))
         titles = {(a.set_id, a.article_id): a.title for a in report.articles}
-        rows = [[titles.get(key, f"{key[0]}/{key[1]}"), name, text]
-                for key, notes in sorted(report.notes.items()) for name, text in notes]
+        # Each note with the phrase it is about (review finding 19).
+        rows = [[titles.get(key, f"{key[0]}/{key[1]}"), name,
+                 translate("ReportPdf", "“%1”").replace("%1", phrase) if phrase else "", text]
+                for key, notes in sorted(report.notes.items())
+                for name, phrase, text in notes]
         headers = [translate("ReportPdf", "Article"), translate("ReportPdf", "Student"),
-                   translate("ReportPdf", "Note")]
-        insert_table(cursor, pad, headers, rows, widths=[28, 20, 52])
+                   translate("ReportPdf", "About"), translate("ReportPdf", "Note")]
+        insert_table(cursor, pad, headers, rows, widths=[22, 16, 22, 40])
     _flagged(cursor, paper, report, pad)
     return doc
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from trainer.core.class_report import ArticleRow, ClassReport
@@ -71,8 +71,9 @@ class ArticlesModel(Table):
 
 
 class ConfusionModel(Table):
-    """Key technique (rows) × label the students gave (columns), with counts. A cell where
-    the label given is the key's technique or its family is bold: the right answer."""
+    """Key label (rows) × label the students gave (columns), with counts, on one axis: a
+    family given is counted against the key technique's family (core.class_attempts), so the
+    rows are the columns less "Missed" and the diagonal is the right answer (bold)."""
 
     def __init__(self, taxonomy: Taxonomy, parent: Any = None) -> None:
         super().__init__(parent)
@@ -90,8 +91,9 @@ class ConfusionModel(Table):
     def set_report(self, report: ClassReport) -> None:
         self.beginResetModel()
         self.counts = dict(report.confusion)
-        self.rows = self._order({k for k, _g in self.counts})
-        self.given = self._order({g for _k, g in self.counts})
+        labels = {k for k, _g in self.counts} | {g for _k, g in self.counts}
+        self.rows = self._order(labels - {MISSED})
+        self.given = self._order(labels)
         self.endResetModel()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -141,17 +143,24 @@ class ConfusionModel(Table):
         return None
 
 
-class NotesModel(Table):
-    """The students' "I disagree" notes: article · student · note."""
+def quoted(phrase: str) -> str:
+    """The phrase a note is about, in quotation marks (empty when the note's place is not in
+    the teacher's copy)."""
+    return QCoreApplication.translate("NotesModel", "“%1”").replace("%1", phrase) \
+        if phrase else ""
 
-    COLUMNS = 3
+
+class NotesModel(Table):
+    """The students' "I disagree" notes: article · student · the phrase quoted · note."""
+
+    COLUMNS = 4
 
     def headers(self) -> tuple[str, ...]:
-        return self.tr("Article"), self.tr("Student"), self.tr("Note")
+        return self.tr("Article"), self.tr("Student"), self.tr("About"), self.tr("Note")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, str, str]] = []
+        self.rows: list[tuple[str, str, str, str]] = []
 
     def set_report(self, report: ClassReport) -> None:
         rows = []
@@ -159,7 +168,8 @@ class NotesModel(Table):
         for key in sorted(report.notes, key=lambda k: (order.get(k, len(order)), k)):
             article = report.resolved.get(key)
             title = article.title if article is not None else "/".join(key)
-            rows += [(title, student, text) for student, text in report.notes[key]]
+            rows += [(title, student, quoted(phrase), text)
+                     for student, phrase, text in report.notes[key]]
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -170,7 +180,7 @@ class NotesModel(Table):
         value = self.rows[index.row()][index.column()]
         if role in (Role.DisplayRole, Role.AccessibleTextRole):
             return value
-        if role == Role.ToolTipRole and index.column() == 2:
+        if role == Role.ToolTipRole and index.column() in (2, 3):
             return plain_tooltip(value)
         if role == SortRole:
             return value.casefold()

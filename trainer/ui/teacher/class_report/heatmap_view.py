@@ -78,6 +78,21 @@ class StepSample(QLabel):
         painter.end()
 
 
+class HeatmapView(QTextEdit):
+    """The read-only passage view. A QTextEdit gives its document its own font whenever that
+    changes (a style sheet re-polish sets the interface size); the heatmap keeps the reading
+    size it was drawn at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reading_font: QFont | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.reading_font is not None:
+            self.document().setDefaultFont(self.reading_font)
+
+
 class Legend(QWidget):
     """A shaded sample of every step, a key sample, and the legend in words."""
 
@@ -139,7 +154,7 @@ class HeatmapPanel(QWidget):
             top.addWidget(label)
             top.addWidget(self.combo, 1)
             layout.addLayout(top)
-        self.view = QTextEdit()
+        self.view = HeatmapView()
         self.view.setReadOnly(True)
         self.view.setAcceptRichText(False)
         # A reading column, as on the practice screen, not the window's full width (a pixel
@@ -193,6 +208,7 @@ class HeatmapPanel(QWidget):
         # the text-size setting the practice screen uses.
         font.setPointSizeF(max(font.pointSizeF(),
                                theme.REFERENCE_TEXT_SIZE * theme.text_scale()))
+        self.view.reading_font = font
         document = heatmap_document(article, shares, keys, font)
         self.view.setLineWrapColumnOrWidth(
             round(QFontMetricsF(font).averageCharWidth() * READING_COLUMNS))

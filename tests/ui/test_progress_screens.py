@@ -108,6 +108,10 @@ def test_a_full_drill_round_by_keyboard(qtbot: QtBot, store: Store, tmp_path: Pa
         qtbot.keyClick(QApplication.focusWidget() or drill, Qt.Key.Key_Return)
     assert drill.right == total
     assert f"{total} of {total}" in drill.prompt.text()
+    # The end screen offers only "Another round": no answer buttons left to press.
+    assert all(button.isHidden() for button in drill.buttons)
+    qtbot.keyClick(QApplication.focusWidget() or drill, Qt.Key.Key_Return)
+    assert drill.buttons and not any(button.isHidden() for button in drill.buttons)
     assert window.profile_id is not None
     board = store.progress.dashboard(window.profile_id)
     assert board.discernment.trials >= total  # drill answers count
@@ -121,6 +125,15 @@ def test_drill_without_done_passages_says_so(qtbot: QtBot, store: Store,
     controller = _controller(window)
     controller.start_drill()
     assert "passages you have already done" in controller.drill.prompt.text()
+    assert all(button.isHidden() for button in controller.drill.buttons)
+
+
+def test_progress_menu_comes_before_help(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    window = show_window(qtbot, store, tmp_path)
+    window.finish_setup()
+    titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert titles.index("Progress") < titles.index("Help"), titles
+    assert titles[-1] == "Help"
 
 
 def test_export_then_import_on_another_computer(qtbot: QtBot, store: Store, tmp_path: Path,

@@ -122,9 +122,15 @@ class DrillView(QWidget):
             "the library first, then come back."))
         self.sentence.setText("")
         self.feedback.setText("")
-        for button in self.buttons:
-            button.setEnabled(False)
+        self._show_answers(False)
         self.next_button.setEnabled(False)
+
+    def _show_answers(self, shown: bool) -> None:
+        # Outside a question the answer buttons are hidden, not merely greyed: a round's end
+        # screen that still shows sixteen buttons reads as "answer something".
+        for button in self.buttons:
+            button.setVisible(shown)
+            button.setEnabled(shown)
 
     def _show_item(self) -> None:
         self.done = False
@@ -135,8 +141,7 @@ class DrillView(QWidget):
                                     "or Fair."))
         self.sentence.setText(item.sentence)
         self.feedback.setText("")
-        for button in self.buttons:
-            button.setEnabled(True)
+        self._show_answers(True)
         self.next_button.setEnabled(False)
         self.sentence.setFocus()
 
@@ -185,6 +190,7 @@ class DrillView(QWidget):
                                     "round.").format(right=self.right, total=len(self.items)))
         self.sentence.setText("")
         self.feedback.setText("")
+        self._show_answers(False)
         self.next_button.setText(self.tr("Another round (Enter)"))
         self.next_button.clicked.disconnect()
         self.next_button.clicked.connect(self._again)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from trainer.core.errors import InvalidInput
 from trainer.core.filetypes import FILE_TYPES
@@ -39,7 +39,17 @@ class ProgressController(QObject):
         self._dashboard: DashboardView | None = None
         self._drill: DrillView | None = None
         self.rng = random.Random()
-        menu = window.menuBar().addMenu(self.tr("&Progress"))
+        menu = QMenu(self.tr("&Progress"), window)
+        menu.setObjectName("progressMenu")
+        bar = window.menuBar()
+        # Installed after the first paint, when Help is already there: Help stays last,
+        # where every desktop program keeps it.
+        help_action = next((a for a in bar.actions() if a.menu() is not None
+                            and a.menu().objectName() == "helpMenu"), None)
+        if help_action is None:
+            bar.addMenu(menu)
+        else:
+            bar.insertMenu(help_action, menu)
         for text, shortcut, slot in (
                 (self.tr("My &progress"), "Ctrl+D", self.show_dashboard),
                 (self.tr("Quick &drill"), "Ctrl+Shift+D", self.start_drill)):

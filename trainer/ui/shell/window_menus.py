@@ -81,6 +81,7 @@ def build_menus(window: MainWindow) -> None:
                                    window.open_teacher_pin))
     # File → Import file/folder and Export set are added by MainWindow.finish_setup().
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    help_menu.setObjectName("helpMenu")  # menus installed later go before it
     help_menu.addAction(_action(window, translate("MainWindow", "&Keyboard shortcuts"), "F1",
                                 lambda: show_keys(window)))
     help_menu.addAction(_action(window, translate("MainWindow", "Take the &tour"), None,

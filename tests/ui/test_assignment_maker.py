@@ -129,7 +129,7 @@ def test_make_save_and_open_as_a_student(qtbot: QtBot, teacher: Store, tmp_path:
     dialog.due.setDate(QDate(2027, 1, 15))
     dialog.feedback_end.setFocus()
     qtbot.keyClick(dialog.feedback_end, Qt.Key.Key_Space)
-    assert dialog.save_button.isEnabled() and not dialog.problems.isVisible()
+    assert dialog.save_button.isEnabled() and not dialog.problems.text()
 
     assert chosen.item(0).text() == "1. Budget published — Test set"
     assert dialog.grab().save(str(tmp_path / "assignment-maker.png"))  # looked at by hand
@@ -270,3 +270,101 @@ def test_unticked_boxes_and_radio_buttons_are_visible_in_every_theme(
     image = radio.grab().toImage()
     indicator = QRect(0, 0, min(radio.height(), radio.width()), radio.height())
     assert _best_contrast(image, indicator, QColor(colors.window)) >= 3
+
+
+def _box(image: QImage, rect: QRect) -> QImage:
+    return image.copy(rect)
+
+
+def _most_different(first: QImage, second: QImage) -> float:
+    """The strongest contrast between the same pixel of two equal-sized pictures."""
+    best = 1.0
+    for x in range(first.width()):
+        for y in range(first.height()):
+            high, low = sorted((_luminance(first.pixelColor(x, y)),
+                                _luminance(second.pixelColor(x, y))), reverse=True)
+            best = max(best, (high + 0.05) / (low + 0.05))
+    return best
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
+def test_a_tick_on_the_highlighted_row_stays_visible_in_every_theme(
+        qtbot: QtBot, name: str, restore_look: None, tmp_path: Path) -> None:
+    """Review 11: on the selected (accent) row a ticked box must still read as ticked: the
+    box stands out from the highlight and the tick from the box (3:1), in the passage tree
+    here and in the Print worksheet list."""
+    from trainer.ui.teacher.print_worksheet import PrintWorksheetDialog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    colors = theme.apply_theme(app, name)
+    accent = QColor(colors.accent)
+
+    dialog = AssignmentMakerDialog([make_set()])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tree = dialog.tree
+    passage = dialog.proxy.index(0, 0, dialog.proxy.index(0, 0))
+    tree.setFocus()
+    tree.setCurrentIndex(passage)
+
+    def tree_box(ticked: bool) -> QImage:
+        dialog.model.set_checked([("test-set", "peace")], ticked)
+        QApplication.processEvents()
+        row = tree.visualRect(passage)
+        return _box(tree.viewport().grab().toImage(),
+                    QRect(row.left(), row.top(), row.height() + 6, row.height()))
+
+    ticked, unticked = tree_box(True), tree_box(False)
+    assert _best_contrast(ticked, ticked.rect(), accent) >= 3
+    assert _most_different(ticked, unticked) >= 3
+
+    store = _open(tmp_path)
+    store.library.import_set(make_set())
+    printing = PrintWorksheetDialog(store)
+    qtbot.addWidget(printing)
+    printing.show()
+    qtbot.waitExposed(printing)
+    printing.articles.setFocus()
+    printing.articles.setCurrentRow(1)
+    item = printing.articles.item(1)
+    assert item is not None
+
+    def list_box(state: Qt.CheckState) -> QImage:
+        item.setCheckState(state)
+        QApplication.processEvents()
+        row = printing.articles.visualItemRect(item)
+        return _box(printing.articles.viewport().grab().toImage(),
+                    QRect(row.left(), row.top(), row.height() + 6, row.height()))
+
+    ticked, unticked = list_box(Qt.CheckState.Checked), list_box(Qt.CheckState.Unchecked)
+    printing.close()
+    store.close()
+    assert _best_contrast(ticked, ticked.rect(), accent) >= 3
+    assert _most_different(ticked, unticked) >= 3
+
+
+def test_the_form_does_not_move_when_the_to_save_hint_goes(qtbot: QtBot) -> None:
+    """Review 16: the "To save:" line keeps its room, so a click aimed at a field while the
+    hint disappears still lands on that field."""
+    dialog = AssignmentMakerDialog([make_set()])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = [dialog.title, dialog.tree, dialog.save_button]
+
+    def places() -> list[QRect]:
+        QApplication.processEvents()
+        return [field.geometry().translated(field.mapTo(dialog, field.rect().topLeft())
+                                            - field.geometry().topLeft()) for field in fields]
+
+    before = places()
+    assert dialog.problems.text().startswith("To save")
+    dialog.model.set_checked([("test-set", "peace")], True)
+    dialog.title.setText("Week 3")
+    assert not dialog.problems.text()
+    assert places() == before
+    dialog.title.clear()
+    assert dialog.problems.text()
+    assert places() == before

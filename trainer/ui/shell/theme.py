@@ -140,6 +140,10 @@ def stylesheet(colors: ThemeColors, scale: float = 1.0) -> str:
     # The tick is drawn in the accent's text colour, so it reads in every theme.
     check = resource_path("icons", "check-light.svg" if colors.accent_text == "#ffffff"
                           else "check-dark.svg").as_posix()
+    # On a highlighted row (the accent behind it) a ticked box is drawn in the base colour
+    # instead, with a tick that reads on the base: an accent box on an accent row vanishes.
+    check_on_base = resource_path("icons", "check-dark.svg" if QColor(colors.base).lightness()
+                                  > 127 else "check-light.svg").as_posix()
     return f"""
     QWidget#screen {{ background: {colors.window}; }}
     QLabel[role="title"] {{ font-size: {pt(20)}; font-weight: 600; }}
@@ -164,12 +168,17 @@ def stylesheet(colors: ThemeColors, scale: float = 1.0) -> str:
     QCheckBox::indicator:checked {{ image: url("{check}"); background: {colors.accent};
                                     border-color: {colors.accent}; }}
     QCheckBox::indicator:disabled {{ border-color: {colors.muted}; }}
-    QTreeView::indicator {{ width: {round(10 * scale)}px; height: {round(10 * scale)}px;
-                           border-radius: 3px;
-                           border: 2px solid {colors.text}; background: {colors.base}; }}
-    QTreeView::indicator:checked {{ image: url("{check}"); background: {colors.accent};
-                                    border-color: {colors.accent}; }}
-    QTreeView::indicator:indeterminate {{ background: {colors.muted}; }}
+    QTreeView::indicator, QListView::indicator {{
+        width: {round(12 * scale)}px; height: {round(12 * scale)}px; border-radius: 3px;
+        border: 2px solid {colors.text}; background: {colors.base}; }}
+    QTreeView::indicator:checked, QListView::indicator:checked {{
+        image: url("{check}"); background: {colors.accent}; border-color: {colors.accent}; }}
+    QTreeView::indicator:indeterminate, QListView::indicator:indeterminate {{
+        background: {colors.muted}; }}
+    QTreeView::indicator:selected, QListView::indicator:selected {{
+        border-color: {colors.accent_text}; }}
+    QTreeView::indicator:checked:selected, QListView::indicator:checked:selected {{
+        image: url("{check_on_base}"); background: {colors.base}; }}
     QRadioButton::indicator {{ width: {round(12 * scale)}px; height: {round(12 * scale)}px;
                               border-radius: {round(8 * scale)}px;
                               border: 2px solid {colors.text}; background: {colors.base}; }}

@@ -356,7 +356,11 @@ class AssignmentMakerDialog(QDialog):
         self.save_button.setAccessibleDescription(tip)
         self.problems.setText(self.tr("To save: %1").replace("%1", " ".join(reasons))
                               if reasons else "")
-        self.problems.setVisible(bool(reasons))
+        # The line keeps its room (two lines: both reasons wrapped) when it empties, so the
+        # form above does not jump under the pointer as the last reason goes.
+        margins = self.problems.contentsMargins()
+        self.problems.setMinimumHeight(2 * self.problems.fontMetrics().lineSpacing()
+                                       + margins.top() + margins.bottom())
         self._update_buttons()
 
     def due_date(self) -> date | None:

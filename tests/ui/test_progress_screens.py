@@ -81,6 +81,34 @@ def test_dashboard_shows_the_numbers_and_passes_the_model_tester(
     assert missing == [], missing
 
 
+def test_one_day_of_data_draws_whole_points_and_says_why_mastery_is_empty(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """Review 17: with one day practised every point is drawn whole inside its chart (axis
+    ranges padded), d′ and c show their point, and the mastery chart, with no technique met
+    often enough, gives way to a sentence instead of an empty frame labelled "none"."""
+    from PySide6.QtCharts import QLineSeries
+
+    window = _window_with_practice(qtbot, store, tmp_path)
+    window.resize(1280, 800)
+    controller = _controller(window)
+    controller.show_dashboard()
+    view = controller.dashboard
+    qtbot.wait(50)
+    for chart_view in (view.score_chart, view.bias_chart):
+        chart = chart_view.chart()
+        lines = [s for s in chart.series() if isinstance(s, QLineSeries)]
+        assert lines
+        for line in lines:
+            assert line.pointsVisible(), line.name()
+            radius = line.markerSize() / 2
+            inside = chart.plotArea().adjusted(radius, radius, -radius, -radius)
+            for point in line.points():
+                assert inside.contains(chart.mapToPosition(point, line)), (line.name(), point)
+    assert view.mastery_chart.isHidden()
+    assert view.mastery_empty.isVisibleTo(view)
+    assert "technique" in view.mastery_empty.text()
+
+
 def test_empty_dashboard_says_what_to_do(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     window = show_window(qtbot, store, tmp_path)
     window._create_profile("Ben")

@@ -8,6 +8,7 @@ meaning alone and a screen reader gets the same numbers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -146,6 +147,17 @@ class DashboardView(QWidget):
         grid.addWidget(self.bias_chart, 5, 1)
         self.mastery_chart = _Chart(self.tr("Mastery per technique (%)"))
         grid.addWidget(self.mastery_chart, 6, 0)
+        # Until a technique has been met often enough there is nothing to draw: a sentence
+        # says so in the chart's place (an empty frame labelled "none" read as broken).
+        self.mastery_empty = _label(self.tr(
+            "Mastery per technique: a bar appears for each technique once you have met it in "
+            "a few passages. The table beside this lists every technique so far."),
+            self.tr("Mastery per technique"))
+        self.mastery_empty.setProperty("role", "muted")
+        self.mastery_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mastery_empty.setMinimumHeight(220)
+        self.mastery_empty.hide()
+        grid.addWidget(self.mastery_empty, 6, 0)
         self.mastery_model = MasteryModel(self)
         self.mastery_table = QTableView()
         self.mastery_table.setModel(self.mastery_model)
@@ -216,10 +228,11 @@ class DashboardView(QWidget):
         series = QLineSeries()
         series.setName(self.tr("score"))
         series.setPointsVisible(True)
+        series.setMarkerSize(6)
         for i, point in enumerate(board.days):
             series.append(i, point.score * 100)
         chart.addSeries(series)
-        self._day_axes(self.score_chart, chart, [series], board, 0, 100)
+        self._day_axes(self.score_chart, chart, [series], board, 0, 100, 25)
 
     def _fill_bias_chart(self, board: Dashboard) -> None:
         chart = self.bias_chart.fresh_chart()
@@ -232,22 +245,35 @@ class DashboardView(QWidget):
         for i, point in enumerate(board.days):
             d_series.append(i, point.d_prime)
             c_series.append(i, point.bias)
-        chart.addSeries(d_series)
-        chart.addSeries(c_series)
-        self._day_axes(self.bias_chart, chart, [d_series, c_series], board, -2, 4)
+        # One day is one point (a line needs two): the points are drawn.
+        for line in (d_series, c_series):
+            line.setPointsVisible(True)
+            line.setMarkerSize(6)
+            chart.addSeries(line)
+        values = [p.d_prime for p in board.days] + [p.bias for p in board.days]
+        low, high = min([-2.0, *values]), max([4.0, *values])
+        self._day_axes(self.bias_chart, chart, [d_series, c_series], board,
+                       float(math.floor(low)), float(math.ceil(high)), 1)
 
     def _day_axes(self, view: _Chart, chart: QChart, series: list[QLineSeries],
-                  board: Dashboard, low: float, high: float) -> None:
+                  board: Dashboard, low: float, high: float, interval: float) -> None:
         # Dates, not day numbers: a student remembers "Tuesday", not "day 3".
         x = QCategoryAxis()
         x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        x.setRange(0, max(1, len(board.days) - 1))
+        # Half a day of room on both sides and a little above and below the scale: a point on
+        # the plot's edge (the first day, a score of 100 %) would be cut in half.
+        x.setRange(-0.5, max(0, len(board.days) - 1) + 0.5)
         step = max(1, len(board.days) // 7)
         for i, point in enumerate(board.days):
             if i % step == 0:
                 x.append(_short_date(point.day), i)
         y = QValueAxis()
-        y.setRange(low, high)
+        pad = (high - low) * 0.06
+        y.setRange(low - pad, high + pad)
+        # Ticks and labels stay on round values of the scale, not on the padded ends.
+        y.setTickType(QValueAxis.TickType.TicksDynamic)
+        y.setTickAnchor(low)
+        y.setTickInterval(interval)
         y.setLabelFormat("%d" if high - low > 10 else "%.1f")
         for axis, edge in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
             view.style_axis(axis)
@@ -259,6 +285,10 @@ class DashboardView(QWidget):
         chart = self.mastery_chart.fresh_chart()
         # The weakest eight, as horizontal bars: names stay whole on the left at any width.
         shown = [(name, m) for name, m in rows if m.mastery is not None][:8][::-1]
+        self.mastery_chart.setVisible(bool(shown))
+        self.mastery_empty.setVisible(not shown)
+        if not shown:
+            return
         bars = QBarSet(self.tr("mastery"))
         for _name, m in shown:
             bars.append(round((m.mastery or 0.0) * 100))
@@ -271,7 +301,7 @@ class DashboardView(QWidget):
         series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideBase)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([f"{name} ({m.examples})" for name, m in shown] or [self.tr("none")])
+        categories.append([f"{name} ({m.examples})" for name, m in shown])
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d")

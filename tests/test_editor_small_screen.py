@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QStandardPaths
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trainer.ui.teacher.editor import SetEditorWindow
 from trainer.ui.teacher.editor.draft import ArticleDraft, SetDraft
+from trainer.ui.widgets.file_dialogs import documents_folder
 
 
 def make_window(qtbot: Any) -> SetEditorWindow:
@@ -70,8 +71,7 @@ def test_file_dialogs_start_in_the_documents_folder(qtbot: Any, tmp_path: Path,
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
-    documents = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation))
+    documents = documents_folder()  # Documents, or home where there is none
     if dialog == "save":
         assert window.save_as() is False
         assert asked == [str(documents / "new-set.json")]

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from trainer.core.errors import InvalidInput
 from trainer.storage.errors import StoreError
+from trainer.ui.widgets import file_dialogs
 
 if TYPE_CHECKING:
     from trainer.storage.assignments import AssignmentInfo
@@ -84,11 +85,11 @@ class AssignmentController(QObject):
         self.view.list.setFocus()
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, translate("Assignments", "Open assignment"), "",
+        path = file_dialogs.open_file(
+            self.window, file_dialogs.ASSIGNMENT, translate("Assignments", "Open assignment"),
             translate("Assignments", "Assignments (*.mltassignment *.json);;All files (*)"))
-        if name:
-            self.open_path(Path(name))
+        if path is not None:
+            self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
         """Read, import and show the assignment; every problem is told, nothing half done."""

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -53,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from trainer.core.errors import InvalidInput
 from trainer.storage.errors import StoreError
+from trainer.ui.widgets import file_dialogs
 from trainer.ui.widgets.tasks import write_lane
 
 if TYPE_CHECKING:
@@ -317,17 +317,18 @@ class ImportExportController(QObject):
 
     # --- import ----------------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self.window, translate("ImportExport", "Import article sets"), "",
+        paths = file_dialogs.open_files(
+            self.window, file_dialogs.ARTICLE_SET, translate("ImportExport", "Import article sets"),
             translate("ImportExport", "Article sets (*.json *.zip);;All files (*)"))
-        if names:
-            self.import_paths([Path(n) for n in names])
+        if paths:
+            self.import_paths(paths)
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(
-            self.window, translate("ImportExport", "Import a Markdown or PTC folder"))
-        if name:
-            self.import_paths([Path(name)])
+        folder = file_dialogs.choose_folder(
+            self.window, file_dialogs.ARTICLE_SET,
+            translate("ImportExport", "Import a Markdown or PTC folder"))
+        if folder is not None:
+            self.import_paths([folder])
 
     def import_paths(self, paths: Sequence[Path]) -> ImportTask | None:
         store = self.store_provider()
@@ -395,11 +396,11 @@ class ImportExportController(QObject):
         if not ok:
             return
         chosen = sets[labels.index(label)]
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, translate("ImportExport", "Export set as JSON"), f"{chosen.id}.json",
-            translate("ImportExport", "Article set (*.json)"))
-        if name:
-            self.export_to(chosen.id, Path(name))
+        path = file_dialogs.save_file(
+            self.window, file_dialogs.ARTICLE_SET, translate("ImportExport", "Export set as JSON"),
+            f"{chosen.id}.json", translate("ImportExport", "Article set (*.json)"))
+        if path is not None:
+            self.export_to(chosen.id, path)
 
     def export_to(self, set_id: str, path: Path) -> bool:
         store = self.store_provider()

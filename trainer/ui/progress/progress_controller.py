@@ -9,9 +9,9 @@ import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from trainer.core.errors import InvalidInput
 from trainer.core.filetypes import FILE_TYPES
@@ -21,6 +21,7 @@ from trainer.storage.errors import StoreError
 from trainer.ui.progress.dashboard_view import DashboardView
 from trainer.ui.progress.drill_view import DrillView
 from trainer.ui.progress.weak_spots import ReasonBanner, WeakSpotsEntry
+from trainer.ui.widgets import file_dialogs
 
 if TYPE_CHECKING:
     from trainer.core.drill import DrillItem
@@ -187,10 +188,6 @@ class ProgressController(QObject):
             QMessageBox.warning(self.window, self.tr("Answer not saved"), exc.message)
 
     # -- moving progress ------------------------------------------------------------------
-    def _documents(self) -> str:
-        return QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
     def export_progress(self, target: Path | None = None) -> Path | None:
         from trainer.core.progress_file import write_progress
 
@@ -199,12 +196,11 @@ class ProgressController(QObject):
             return None
         if target is None:
             name = f"{self.window.profile_name or 'progress'}.{PROGRESS_EXTENSION}"
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export my progress"), str(Path(self._documents()) / name),
+            target = file_dialogs.save_file(
+                self.window, file_dialogs.PROGRESS, self.tr("Export my progress"), name,
                 self.tr("Progress files (*.{ext})").format(ext=PROGRESS_EXTENSION))
-            if not chosen:
+            if target is None:
                 return None
-            target = Path(chosen)
         try:
             progress = store.progress.export_file(self.window.profile_id)
             write_progress(progress, target)
@@ -224,12 +220,11 @@ class ProgressController(QObject):
         if store is None:
             return False
         if source is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import my progress"), self._documents(),
+            source = file_dialogs.open_file(
+                self.window, file_dialogs.PROGRESS, self.tr("Import my progress"),
                 self.tr("Progress files (*.{ext} *.json)").format(ext=PROGRESS_EXTENSION))
-            if not chosen:
+            if source is None:
                 return False
-            source = Path(chosen)
         try:
             progress, _warnings = read_progress(source)
             report = store.progress.import_file(progress)

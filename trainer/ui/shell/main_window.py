@@ -37,7 +37,7 @@ from trainer.ui.shell.styles import icon
 from trainer.ui.shell.theme import apply_theme
 from trainer.ui.shell.ui_settings import UiSettings
 from trainer.ui.shell.window_menus import build_menus
-from trainer.ui.widgets import tasks
+from trainer.ui.widgets import file_dialogs, tasks
 
 if TYPE_CHECKING:
     from trainer.core.spans import Span
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
 
     def _attach(self, store: Store) -> None:
         self._store = store
+        file_dialogs.remember_folders_in(store.settings)
         old = self.settings
         self.settings = UiSettings.load(store, self.profile_id)
         app = QApplication.instance()

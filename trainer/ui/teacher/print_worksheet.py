@@ -10,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from trainer.core.errors import InvalidInput
 from trainer.ui.teacher.teacher_pin import require_teacher_pin
+from trainer.ui.widgets import file_dialogs
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -49,14 +49,12 @@ def default_page_size() -> str:
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     """The file to save to, or None when cancelled (replaced in tests)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("PrintWorksheetDialog", "Save worksheet as PDF"),
-        str(Path(folder, suggested)),
+    path = file_dialogs.save_file(
+        parent, file_dialogs.WORKSHEET,
+        QCoreApplication.translate("PrintWorksheetDialog", "Save worksheet as PDF"), suggested,
         QCoreApplication.translate("PrintWorksheetDialog", "PDF files (*.pdf)"))
-    if not name:
+    if path is None:
         return None
-    path = Path(name)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 

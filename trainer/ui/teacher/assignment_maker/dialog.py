@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -49,14 +48,10 @@ from trainer.ui.teacher.assignment_maker.passage_tree import (
     PassageTreeModel,
     set_rows,
 )
+from trainer.ui.widgets import file_dialogs
 
 EXTENSION = "mltassignment"
 TEACHER_SETTING = "assignment_teacher"  # the last teacher name used, offered next time
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def file_name_for(title: str) -> str:
@@ -372,12 +367,11 @@ class AssignmentMakerDialog(QDialog):
     def choose_file(self) -> None:
         if self.missing():
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save assignment"),
-            str(documents_folder() / file_name_for(self.title.text().strip())),
+        path = file_dialogs.save_file(
+            self, file_dialogs.ASSIGNMENT, self.tr("Save assignment"),
+            file_name_for(self.title.text().strip()),
             self.tr("Assignments (*.%1)").replace("%1", EXTENSION))
-        if name:
-            path = Path(name)
+        if path is not None:
             if not path.suffix:
                 path = path.with_suffix("." + EXTENSION)
             self.save_to(path)

@@ -10,13 +10,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QCoreApplication
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.formats import load_set
 from trainer.core.jsonset import write_json_set
 from trainer.ui.teacher.editor.draft import SetDraft, draft_from_raw
+from trainer.ui.widgets import file_dialogs
 
 if TYPE_CHECKING:
     from trainer.ui.teacher.editor.window import SetEditorWindow
@@ -28,21 +28,22 @@ translate = QCoreApplication.translate
 def open_dialog(window: SetEditorWindow) -> None:
     if not window.may_discard():
         return
-    name, _ = QFileDialog.getOpenFileName(
-        window, translate("SetEditorWindow", "Open article set"), str(start_folder(window)),
-        translate("SetEditorWindow", "Article sets (*.json *.zip);;All files (*)"))
-    if name:
-        window.open_path(Path(name))
+    path = file_dialogs.open_file(
+        window, file_dialogs.ARTICLE_SET, translate("SetEditorWindow", "Open article set"),
+        translate("SetEditorWindow", "Article sets (*.json *.zip);;All files (*)"),
+        folder=start_folder(window))
+    if path is not None:
+        window.open_path(path)
 
 
 def open_folder_dialog(window: SetEditorWindow) -> None:
     if not window.may_discard():
         return
-    name = QFileDialog.getExistingDirectory(
-        window, translate("SetEditorWindow", "Open a Markdown or PTC folder"),
-        str(start_folder(window)))
-    if name:
-        window.open_path(Path(name))
+    folder = file_dialogs.choose_folder(
+        window, file_dialogs.ARTICLE_SET,
+        translate("SetEditorWindow", "Open a Markdown or PTC folder"), folder=start_folder(window))
+    if folder is not None:
+        window.open_path(folder)
 
 
 def open_path(window: SetEditorWindow, path: Path) -> list[Problem]:
@@ -73,13 +74,11 @@ def raw_json(path: Path) -> dict[str, Any] | None:
 
 
 def start_folder(window: SetEditorWindow) -> Path:
-    """Where file dialogs open: the set's own folder, else the user's documents folder
-    (not the program's working directory, which may be its install folder)."""
+    """Where file dialogs open: the set's own folder, else the last folder used for article
+    sets, else Documents (never the program's working directory)."""
     if window.path is not None:
         return window.path.parent
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
+    return file_dialogs.start_folder(file_dialogs.ARTICLE_SET)
 
 
 def save(window: SetEditorWindow) -> bool:
@@ -89,13 +88,12 @@ def save(window: SetEditorWindow) -> bool:
 
 
 def save_as(window: SetEditorWindow) -> bool:
-    suggested = start_folder(window) / ((window.draft.id or "article-set") + ".json")
-    name, _ = QFileDialog.getSaveFileName(
-        window, translate("SetEditorWindow", "Save article set"), str(suggested),
-        translate("SetEditorWindow", "Article set (*.json)"))
-    if not name:
+    path = file_dialogs.save_file(
+        window, file_dialogs.ARTICLE_SET, translate("SetEditorWindow", "Save article set"),
+        (window.draft.id or "article-set") + ".json",
+        translate("SetEditorWindow", "Article set (*.json)"), folder=start_folder(window))
+    if path is None:
         return False
-    path = Path(name)
     return save_to(window, path if path.suffix else path.with_suffix(".json"))
 
 

@@ -4,6 +4,7 @@ from passage to passage (it grew by 15 % with each one)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from trainer.ui.practice.headline import HeadlineView
@@ -33,3 +34,17 @@ def test_the_headline_font_does_not_grow_with_each_passage(qtbot: QtBot) -> None
         view.set_passage(f"Headline {n}")
     assert view.document().defaultFont().pointSizeF() == size
     assert view.document().defaultFont().bold()
+
+
+def test_the_headline_stays_bold_when_the_text_gets_larger(qtbot: QtBot) -> None:
+    """Review 22: Ctrl++ changes the widget's font, and QTextEdit then resets its document to
+    that plain font: the headline lost its bold until the next passage."""
+    view = HeadlineView()
+    qtbot.addWidget(view)
+    view.set_passage("Emergency waits lengthen over winter")
+    before = view.document().defaultFont().pointSizeF()
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    assert view.document().defaultFont().bold()
+    assert view.document().defaultFont().pointSizeF() > before

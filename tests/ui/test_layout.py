@@ -283,3 +283,31 @@ def test_high_contrast_menus_have_a_visible_border(qtbot: QtBot) -> None:
                  (image.width() // 2, image.height() - 1)):
         assert _contrast(image.pixelColor(x, y), inside) >= 3, (x, y)
     menu.hide()
+
+
+def test_larger_text_keeps_the_level_on_screen_and_the_headline_bold(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        restore_look: None) -> None:
+    """Review 22: at 1024×600 with larger text a long source URL (no place to wrap) pushed the
+    "Level 2" indicator off the window, and the headline lost its bold."""
+    from trainer.core.model import ArticleSet, Source
+
+    monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
+    store = open_store(tmp_path)
+    article = make_article(2, "long-url").model_copy(update={"source": Source(
+        outlet="Northvale Courier", date="2026-02-09",
+        url="https://northvalecourier.example/health/st-brannocks-emergency-waits-lengthen")})
+    store.library.import_set(ArticleSet(id="url-set", version=1, title="URL set",
+                                        articles=[article]))
+    window = window_at(qtbot, store, tmp_path, 1024, 600)
+    open_level(window, 2)
+    practice = window.practice
+    for _ in range(3):
+        window.step_text_size(1)
+    QApplication.processEvents()
+    assert window.width() == 1024
+    assert "Level 2" in practice.level_label.text()
+    assert fully_in_view(practice.level_label)
+    assert practice.headline.view.document().defaultFont().bold()
+    window.close()
+    store.close()

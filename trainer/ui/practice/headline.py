@@ -46,6 +46,13 @@ class HeadlineView(PassageView):
         super().set_text_size(points)
         self._headline_font()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # QTextEdit gives its document the widget's new (plain) font on a font change, e.g.
+        # Ctrl++: the headline would lose its bold and its larger size until the next passage.
+        if event.type() == QEvent.Type.FontChange:
+            self._headline_font()
+
     def _headline_font(self) -> None:
         # From the widget's font, not the document's: scaling the document's own font grew
         # the headline by 15 % with every passage opened.

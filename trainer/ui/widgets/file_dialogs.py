@@ -23,7 +23,8 @@ ARTICLE_SET: Final = "article-set"
 ASSIGNMENT: Final = "assignment"
 PROGRESS: Final = "progress"
 WORKSHEET: Final = "worksheet"
-KINDS: Final = (ARTICLE_SET, ASSIGNMENT, PROGRESS, WORKSHEET)
+CLASS_EXPORT: Final = "class-export"  # the class report's CSV, xAPI and PDF files
+KINDS: Final = (ARTICLE_SET, ASSIGNMENT, PROGRESS, WORKSHEET, CLASS_EXPORT)
 
 SETTING_PREFIX: Final = "ui.folder."
 

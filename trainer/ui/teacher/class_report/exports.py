@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from trainer.core.class_report import ClassReport
 from trainer.core.errors import InvalidInput
+from trainer.ui.widgets import file_dialogs
 
 # Literal calls, so pyside6-lupdate finds every string (docs/UI.md).
 translate = QCoreApplication.translate
@@ -31,11 +32,11 @@ def save_csv(parent: QWidget, report: ClassReport, folder: Path | None = None) -
 
     title = translate("ClassReportExport", "Save CSV")
     if folder is None:
-        name = QFileDialog.getExistingDirectory(
-            parent, translate("ClassReportExport", "Folder for the gradebook CSV files"))
-        if not name:
+        folder = file_dialogs.choose_folder(
+            parent, file_dialogs.CLASS_EXPORT,
+            translate("ClassReportExport", "Folder for the gradebook CSV files"))
+        if folder is None:
             return []
-        folder = Path(name)
     try:
         written = write_csv(report, folder)
     except OSError as exc:
@@ -55,12 +56,12 @@ def save_xapi(parent: QWidget, report: ClassReport, path: Path | None = None) ->
 
     title = translate("ClassReportExport", "Save xAPI")
     if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, translate("ClassReportExport", "Save xAPI statements"),
-            "class-statements.json", translate("ClassReportExport", "xAPI statements (*.json)"))
-        if not name:
+        path = file_dialogs.save_file(
+            parent, file_dialogs.CLASS_EXPORT,
+            translate("ClassReportExport", "Save xAPI statements"), "class-statements.json",
+            translate("ClassReportExport", "xAPI statements (*.json)"))
+        if path is None:
             return None
-        path = Path(name)
     try:
         write_xapi(report, path)
     except OSError as exc:
@@ -88,12 +89,12 @@ def save_pdf(parent: QWidget, report: ClassReport, first: tuple[str, str] | None
 
     title = translate("ClassReportExport", "Save PDF")
     if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, translate("ClassReportExport", "Save the class report as PDF"),
-            "class-report.pdf", translate("ClassReportExport", "PDF documents (*.pdf)"))
-        if not name:
+        path = file_dialogs.save_file(
+            parent, file_dialogs.CLASS_EXPORT,
+            translate("ClassReportExport", "Save the class report as PDF"), "class-report.pdf",
+            translate("ClassReportExport", "PDF documents (*.pdf)"))
+        if path is None:
             return None
-        path = Path(name)
     chosen = [(a.set_id, a.article_id) for a in report.articles]  # the hardest first
     if first is not None and first in chosen:
         chosen.remove(first)

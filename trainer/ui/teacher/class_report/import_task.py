@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from trainer.core.errors import InvalidInput, Problem
 from trainer.ui.teacher.class_report.store_types import ClassesPart, ImportResultLike
+from trainer.ui.widgets import file_dialogs
 from trainer.ui.widgets.tasks import write_lane
 
 
@@ -67,17 +68,18 @@ class ClassImporter(QObject):
         self.progress: QProgressDialog | None = None
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import progress files"), "",
+        paths = file_dialogs.open_files(
+            self.window, file_dialogs.PROGRESS, self.tr("Import progress files"),
             self.tr("Progress files (*.mltprogress *.json);;All files (*)"))
-        if names:
-            self.import_paths([Path(n) for n in names])
+        if paths:
+            self.import_paths(paths)
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Import the progress files in a folder (a USB stick)"))
-        if name:
-            self.import_paths([Path(name)])
+        folder = file_dialogs.choose_folder(
+            self.window, file_dialogs.PROGRESS,
+            self.tr("Import the progress files in a folder (a USB stick)"))
+        if folder is not None:
+            self.import_paths([folder])
 
     def import_paths(self, paths: Sequence[Path]) -> ClassImportTask | None:
         """Start importing; None when an import runs already or the store is not open."""

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,8 +76,9 @@ SAMPLE: dict[str, Any] = {
     ],
 }
 VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 2**40), st.floats(),
-                   st.sampled_from(["", "x", "a1", "framing", "no such", "\x9d", "a\nb", "😀",
-                                    "e\u0301", "title", "text", "2", "trainer.article-set"]),
+                   st.sampled_from(["", " ", "\u00a0", "x", "a1", "framing", "no such", "\x9d",
+                                    "a\nb", "😀", "e\u0301", "title", "text", "2",
+                                    "trainer.article-set"]),
                    st.lists(st.integers(0, 60), max_size=3), st.builds(dict),
                    st.builds(lambda: {"x": 1}))
 
@@ -128,6 +130,14 @@ def test_fast_path_never_accepts_what_the_full_loader_refuses(
     full = _full(raw)
     assert full is not None, "the fast path accepted a set the full loader refuses"
     assert _summary(key) == _summary(ScoreKey.from_set(full, BASE))
+
+
+@pytest.mark.parametrize("field", ["title", "text"])
+def test_a_blank_title_or_passage_leaves_the_fast_path(field: str) -> None:
+    raw = json.loads(json.dumps(SAMPLE))
+    raw["articles"][1][field] = "\u00a0 "
+    assert fast_key(raw, BASE) is None  # the full loader refuses it with its own message
+    assert _full(raw) is None
 
 
 def test_the_unmutated_sample_takes_the_fast_path() -> None:

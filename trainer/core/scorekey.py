@@ -189,7 +189,8 @@ def _is_id(value: object) -> bool:
 
 
 def _is_title(value: object) -> bool:
-    return type(value) is str and value != "" and _BAD_LINE.search(value) is None
+    return (type(value) is str and value != "" and not value.isspace()
+            and _BAD_LINE.search(value) is None)
 
 
 def _header_ok(raw: dict[str, Any]) -> bool:
@@ -272,7 +273,7 @@ def _article(raw: object, labels: frozenset[str], keys: frozenset[str],
     text, title, level = raw.get("text"), raw.get("title"), raw.get("level", 1)
     if not (_is_id(raw.get("id")) and type(title) is str and _is_title(title)
             and _is_int(level, 1, 3)
-            and type(text) is str and 0 < len(text) <= MAX_TEXT_CHARS
+            and type(text) is str and 0 < len(text) <= MAX_TEXT_CHARS and not text.isspace()
             and not (check_controls and _BAD_TEXT.search(text))
             and _source_ok(raw.get("source", {}))):
         return None

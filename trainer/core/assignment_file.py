@@ -34,11 +34,15 @@ from trainer.core.jsonset import (
     _model_problems,
     decode_text_file,
     document_order,
-    parse_json_text,
 )
 from trainer.core.limits import MAX_ASSIGNMENT_PASSAGES, MAX_ASSIGNMENT_SETS, MAX_STORED_INT
 from trainer.core.model import ID_PATTERN, ArticleSet, Title
-from trainer.core.progress_file import _read_regular_file, _unknown_keys, tagged_schema
+from trainer.core.progress_file import (
+    _read_regular_file,
+    _unknown_keys,
+    parse_tagged_json,
+    tagged_schema,
+)
 from trainer.core.record import replace
 from trainer.core.setcheck import set_problems
 from trainer.core.taxonomy import default_taxonomy
@@ -225,26 +229,9 @@ def _passage_problems(assignment: AssignmentFile, file: str) -> list[Problem]:
 def parse_assignment(text: str, file: str) -> tuple[AssignmentFile, list[Problem]]:
     """(the assignment, warnings); raises InvalidInput with every problem when it cannot be
     used."""
-    if not text.strip():
-        raise InvalidInput([Problem(file, "file is empty", hint="ask for the assignment again")])
-    try:
-        data = parse_json_text(text, file)
-    except ValueError:  # a number too long to convert
-        raise InvalidInput([Problem(file, "not an assignment file: it holds a number with "
-                                          "thousands of digits",
-                                    hint="the file is damaged; ask for it again")]) from None
-    if not isinstance(data, dict) or data.get("format") != ASSIGNMENT_TAG:
-        found = data.get("format") if isinstance(data, dict) else None
-        raise InvalidInput([Problem(
-            file, "not an assignment file" + (f" (its format is {found!r})" if found else ""),
-            path="$.format", hint=f'an assignment file starts with "format": "{ASSIGNMENT_TAG}"')])
-    version = data.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) \
-            and version > ASSIGNMENT_VERSION:
-        raise InvalidInput([Problem(
-            file, f"made by a newer version of the program (assignment format {version}; this "
-                  f"version reads {ASSIGNMENT_VERSION})", path="$.format_version",
-            hint="update the program on this computer, then try again")])
+    data = parse_tagged_json(text, file, ASSIGNMENT_TAG, ASSIGNMENT_VERSION,
+                             "an assignment file", again="ask for the assignment again",
+                             damaged="the file is damaged; ask for it again")
     problems = _set_problems(data, file)
     assignment: AssignmentFile | None = None
     try:

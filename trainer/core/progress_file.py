@@ -141,25 +141,9 @@ def _unknown_keys(model: type[BaseModel], data: Any, path: str) -> Iterator[str]
 
 def parse_progress(text: str, file: str) -> tuple[ProgressFile, list[Problem]]:
     """(the file, warnings); raises InvalidInput with every problem when it cannot be used."""
-    if not text.strip():
-        raise InvalidInput([Problem(file, "file is empty", hint="export the progress again")])
-    try:
-        data = parse_json_text(text, file)
-    except ValueError:  # a number too long to convert (over 4,300 digits)
-        raise InvalidInput([Problem(file, "not a progress file: it holds a number with "
-                                          "thousands of digits",
-                                    hint="the file is damaged; export it again")]) from None
-    if not isinstance(data, dict) or data.get("format") != PROGRESS_TAG:
-        found = data.get("format") if isinstance(data, dict) else None
-        raise InvalidInput([Problem(
-            file, "not a progress file" + (f" (its format is {found!r})" if found else ""),
-            path="$.format", hint=f'a progress file starts with "format": "{PROGRESS_TAG}"')])
-    version = data.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > PROGRESS_VERSION:
-        raise InvalidInput([Problem(
-            file, f"made by a newer version of the program (progress format {version}; this "
-                  f"version reads {PROGRESS_VERSION})", path="$.format_version",
-            hint="update the program on this computer, then try again")])
+    data = parse_tagged_json(text, file, PROGRESS_TAG, PROGRESS_VERSION, "a progress file",
+                             again="export the progress again",
+                             damaged="the file is damaged; export it again")
     try:
         progress = ProgressFile.model_validate_json(text)  # JSON mode: ISO dates are read
     except ValidationError as exc:
@@ -230,6 +214,34 @@ def progress_json(progress: ProgressFile) -> str:
 
 def write_progress(progress: ProgressFile, path: Path) -> None:
     write_text_atomically(progress_json(progress), path)
+
+
+def parse_tagged_json(text: str, file: str, tag: str, version: int, name: str, again: str,
+                      damaged: str) -> dict[str, Any]:
+    """The parsed object of a tagged file (progress, assignment) once its header is one this
+    program reads: not empty, JSON, the right `format`, a `format_version` not newer than
+    `version`. `name` is what the file is ("a progress file"); `again` and `damaged` are the
+    hints for an empty and a damaged file."""
+    if not text.strip():
+        raise InvalidInput([Problem(file, "file is empty", hint=again)])
+    try:
+        data = parse_json_text(text, file)
+    except ValueError:  # a number too long to convert (over 4,300 digits)
+        raise InvalidInput([Problem(file, f"not {name}: it holds a number with thousands of "
+                                          "digits", hint=damaged)]) from None
+    if not isinstance(data, dict) or data.get("format") != tag:
+        found = data.get("format") if isinstance(data, dict) else None
+        raise InvalidInput([Problem(
+            file, f"not {name}" + (f" (its format is {found!r})" if found else ""),
+            path="$.format", hint=f'{name} starts with "format": "{tag}"')])
+    stated = data.get("format_version")
+    if isinstance(stated, int) and not isinstance(stated, bool) and stated > version:
+        kind = name.split(" ")[1]
+        raise InvalidInput([Problem(
+            file, f"made by a newer version of the program ({kind} format {stated}; this "
+                  f"version reads {version})", path="$.format_version",
+            hint="update the program on this computer, then try again")])
+    return data
 
 
 def tagged_schema(model: type[BaseModel], tag: str, description: str,

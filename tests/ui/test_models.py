@@ -13,7 +13,7 @@ from trainer.core.student_score import StudentScore
 from trainer.core.taxonomy import Taxonomy
 from trainer.ui.library.library_model import EntryRole, LibraryFilter, LibraryModel, ProfilesModel
 from trainer.ui.library.library_view import LibraryView
-from trainer.ui.practice.feedback_view import VerdictModel
+from trainer.ui.practice.verdict_list import VerdictModel
 from trainer.ui.progress.history_view import HistoryModel
 
 

@@ -1,19 +1,14 @@
-"""The feedback screen: the answer key laid over the student's marks, verdicts and score."""
+"""The feedback screen: the answer key laid over the student's marks, verdicts and score.
+
+The verdict list and its legend live in verdict_list.py, the explanation card in
+verdict_detail.py; this module lays them out and wires them to the passage.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,7 +17,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,229 +32,20 @@ from trainer.core.verdicts import Verdict
 from trainer.ui.practice.article_header import ArticleHeader
 from trainer.ui.practice.good_practice import FeedbackParts, GoodPracticePanel, note_on
 from trainer.ui.practice.headline import HeadlineView
-from trainer.ui.practice.marks_model import quote
 from trainer.ui.practice.note_dialog import note_dialog
 from trainer.ui.practice.passage_view import PassageView
 from trainer.ui.practice.score_card import ScoreCard
-from trainer.ui.shell.styles import VERDICT_ORDER, VERDICT_STYLES, underline_text
+from trainer.ui.practice.verdict_detail import VerdictDetail, clean_passage_text
+from trainer.ui.practice.verdict_list import (
+    STUDENT_VERDICTS,
+    VerdictLegend,
+    VerdictModel,
+    VerdictRole,
+)
 from trainer.ui.widgets.drawer import DrawerBody
-from trainer.ui.widgets.flow import FlowLayout
 
-VerdictRole = Qt.ItemDataRole.UserRole + 2
-_Index = QModelIndex | QPersistentModelIndex
-STUDENT_VERDICTS = ("exact", "found", "partly-found", "wrong-label", "too-broad")
-
-
-class VerdictModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.verdicts: list[Verdict] = []
-        self.text = ""
-        self.taxonomy = Taxonomy({})
-        self.marks: list[Span] = []
-        self.notes: dict[tuple[int, int], str] = {}  # (start, end) in scoring coordinates
-
-    def set_notes(self, notes: dict[tuple[int, int], str]) -> None:
-        self.notes = dict(notes)
-        if self.verdicts:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.verdicts) - 1, 0))
-
-    def note_for(self, verdict: Verdict) -> str:
-        return self.notes.get((verdict.start, verdict.end), "")
-
-    def student_marks(self, verdict: Verdict) -> list[Span]:
-        """The student's own marks on a key phrase, to show next to it."""
-        span = Span(verdict.start, verdict.end)
-        return [m for m in self.marks if m.overlaps(span)]
-
-    def set_result(self, text: str, verdicts: Sequence[Verdict], taxonomy: Taxonomy,
-                   marks: Sequence[Span]) -> None:
-        self.beginResetModel()
-        self.text, self.verdicts, self.taxonomy = text, list(verdicts), taxonomy
-        self.marks = list(marks)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.verdicts)
-
-    def student_labels(self, verdict: Verdict) -> list[str]:
-        span = Span(verdict.start, verdict.end)
-        return sorted({self.taxonomy.display_name(m.label) for m in self.marks
-                       if m.overlaps(span)})
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.verdicts):
-            return None
-        verdict = self.verdicts[index.row()]
-        style = VERDICT_STYLES[verdict.verdict]
-        phrase = quote(self.text[verdict.start:verdict.end], 48)
-        if role == Qt.ItemDataRole.DisplayRole:
-            who = (self.tr("key: {label}") if verdict.source == "key"
-                   else self.tr("you: {label}")).format(
-                label=self.taxonomy.display_name(verdict.label))
-            mark = self.tr(" · ✎ your note") if self.note_for(verdict) else ""
-            return f"{style.text} — {who}{mark}\n“{phrase}”"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return style.icon()
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("{verdict}: {phrase}").format(verdict=style.text, phrase=phrase)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Shown in the passage with a {style}.").format(
-                style=underline_text(style.underline))
-        if role == VerdictRole:
-            return verdict
-        return None
-
-
-class VerdictLegend(QWidget):
-    """Icon + word + underline description for every verdict: colour is never alone.
-    The items wrap onto a second line rather than widen a narrow window."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = FlowLayout(self, h_spacing=14)
-        for kind in VERDICT_ORDER:
-            style = VERDICT_STYLES[kind]
-            item = QWidget()
-            icon = QLabel()
-            icon.setPixmap(style.icon().pixmap(QSize(16, 16)))
-            text = QLabel(style.text)
-            text.setToolTip(underline_text(style.underline))
-            text.setStyleSheet(
-                f"border-bottom: 2px {'dotted' if kind == 'partly-found' else 'solid'} "
-                f"{style.color().name()}; padding-bottom: 1px;")
-            row = QHBoxLayout(item)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(4)
-            row.addWidget(icon)
-            row.addWidget(text)
-            layout.addWidget(item)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setAccessibleName(self.tr("Legend of verdicts"))
-
-
-class VerdictDetail(QFrame):
-    disagree_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
-        self.heading.setWordWrap(True)
-        self.body = QLabel()
-        self.tip = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # holds a technique's name
-        self.note = QLabel()
-        self.note.setProperty("role", "muted")
-        for label in (self.body, self.tip, self.note):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.disagree = QPushButton(self.tr("I disagree…"))
-        self.disagree.setAccessibleName(self.tr("I disagree with this verdict: write a note"))
-        self.disagree.clicked.connect(self.disagree_requested)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.body)
-        layout.addWidget(self.tip)
-        layout.addWidget(self.note)
-        layout.addWidget(self.disagree, 0, Qt.AlignmentFlag.AlignRight)
-        self.setAccessibleName(self.tr("Explanation"))
-        self.show_hint()
-
-    def _clear_extras(self) -> None:
-        self.tip.setText("")
-        self.note.setText("")
-        self.note.hide()
-        self.disagree.hide()
-
-    def show_hint(self) -> None:
-        self.heading.setText(self.tr("Why?"))
-        self.body.setText(self.tr("Choose a verdict in the list to read the explanation and "
-                                  "how you could check the claim."))
-        self._clear_extras()
-
-    def show_nothing_to_explain(self) -> None:
-        self.heading.setText(self.tr("A fair report"))
-        self.body.setText(self.tr("The answer key flags no phrase in this passage and you "
-                                  "marked none: right. ") + clean_passage_text())
-        self._clear_extras()
-
-    def show_verdict(self, verdict: Verdict, phrase: str, student: list[str],
-                     taxonomy: Taxonomy, good_practice: str = "",
-                     yours: Sequence[tuple[str, str]] = (), note: str = "",
-                     too_broad: tuple[str, int] = ("", 0)) -> None:
-        """`good_practice`: the `why` of a good-practice note the phrase falls on; `yours`:
-        the student's own marks on a key phrase, as (phrase, label name); `note`: the
-        student's "I disagree" note on this verdict; `too_broad`: for a "too-broad" verdict,
-        the too-broad mark's text and how many sentences it runs over."""
-        style = VERDICT_STYLES[verdict.verdict]
-        self.heading.setText(f"{style.text}: {taxonomy.display_name(verdict.label)}")
-        lines = [f"“{quote(phrase, 120)}”"]
-        if verdict.source == "key" and yours:
-            marked = "; ".join(f"“{quote(text, 80)}” ({label})" for text, label in yours)
-            lines.append(self.tr("You marked: {marks}").format(marks=marked))
-        elif verdict.source == "key" and student:
-            lines.append(self.tr("You labelled it: {labels}.").format(labels=", ".join(student)))
-        tip = verdict.tip
-        if verdict.verdict == "too-broad":
-            lines.append(self.tr("Your mark “{mark}” runs over {n} sentences, so it counts "
-                                 "for nothing: mark the phrase, not the paragraph.").format(
-                mark=quote(too_broad[0], 80), n=too_broad[1]))
-        if verdict.verdict == "false-alarm" and good_practice:
-            # A mark on careful reporting: its `why` is the one explanation, no other tip.
-            lines.append(self.tr("This is good practice, not a problem: {why}").format(
-                why=good_practice))
-            self.body.setText("\n\n".join(lines))
-            self.tip.setText("")
-            self._show_note(note)
-            return
-        if verdict.verdict == "false-alarm":
-            # One explanation: the family's own "how to check", in the body and the tip alike.
-            family = taxonomy.families.get(taxonomy.family_of(verdict.label))
-            name = family.name if family is not None else taxonomy.display_name(verdict.label)
-            lines.append(self.tr("The answer key does not flag this phrase as {family} (or as "
-                                 "anything else). Before you flag a phrase, check it the way "
-                                 "the tip below says; if the check comes out fine, the "
-                                 "phrase is fair.").format(family=name))
-            self.body.setText("\n\n".join(lines))
-            check = family.check if family is not None else ""
-            self.tip.setText(self.tr("How to check for {family}: {tip}").format(
-                family=name, tip=check) if check else "")
-            self._show_note(note)
-            return
-        if verdict.explanation:
-            lines.append(verdict.explanation)
-        elif good_practice:  # the mark fell on careful reporting: say what makes it so
-            lines.append(self.tr("This is good practice, not a problem: {why}").format(
-                why=good_practice))
-        elif verdict.verdict == "debatable":
-            lines.append(self.tr("Reasonable readers disagree here, so this counts neither "
-                                 "for nor against you."))
-        self.body.setText("\n\n".join(lines))
-        if not tip and verdict.label in taxonomy.techniques:
-            tip = taxonomy.techniques[verdict.label].check
-        elif not tip and verdict.label in taxonomy.families:
-            tip = taxonomy.families[verdict.label].check
-        self.tip.setText(self.tr("How would you check this? {tip}").format(tip=tip)
-                         if tip else "")
-        self._show_note(note)
-
-    def _show_note(self, note: str) -> None:
-        self.note.setText(self.tr("Your note: {text}").format(text=note) if note else "")
-        self.note.setVisible(bool(note))
-        self.disagree.setText(self.tr("Edit my note…") if note else self.tr("I disagree…"))
-        self.disagree.show()
-
-
-def clean_passage_text() -> str:
-    """Why a clean passage is fair, drawn from what it lacks (until content carries notes)."""
-    return QCoreApplication.translate(
-        "FeedbackView", "Nothing in it needed a flag: what it states comes with a source a "
-        "reader could check, and its words describe what happened instead of telling you what "
-        "to feel. Telling fair reporting apart is as much a skill as spotting tricks.")
+# Tests and the self-test import these from the screen's module.
+__all__ = ["FeedbackView", "VerdictModel", "VerdictRole"]
 
 
 class FeedbackView(QWidget):

@@ -41,7 +41,7 @@ def walk_one_passage(store: Store, folder: Path, article: Article,
     one-line description, raises WalkFailed (or the error met) otherwise."""
     # A check must not depend on a display, and must not flash a window at IT.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from trainer.ui.practice.feedback_view import VerdictRole
+    from trainer.ui.practice.verdict_list import VerdictRole
     from trainer.ui.shell.app import make_application
     from trainer.ui.shell.main_window import MainWindow
     from trainer.ui.shell.theme import apply_theme

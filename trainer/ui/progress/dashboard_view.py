@@ -20,11 +20,12 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QLegend,
     QLineSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -42,6 +43,20 @@ from trainer.core.mastery import Mastery
 from trainer.storage.learning import Dashboard, NextPassage
 from trainer.ui.progress.dashboard_models import MasteryModel
 from trainer.ui.progress.words import discernment_words
+from trainer.ui.shell import theme
+
+MARKER_SIZE = 8
+
+
+def _square_marker(color: QColor) -> QImage:
+    """A filled square for a series' points, so two lines differ in point shape as well as
+    in colour and dash (the default point is a circle)."""
+    image = QImage(MARKER_SIZE * 2, MARKER_SIZE * 2, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), color)
+    painter.end()
+    return image
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -81,11 +96,29 @@ class _Chart(QChartView):
         chart.setTitleFont(self.font())
         chart.legend().setFont(self.font())
         chart.legend().setLabelColor(self.palette().color(QPalette.ColorRole.Text))
+        # Each legend entry shows its series' own line (solid, dashed) and point, not only a
+        # coloured square: the legend then says which line is which without colour.
+        chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         chart.setMargins(QMargins(4, 4, 24, 4))  # room for the last date label
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
         return chart
+
+    def style_line(self, line: QLineSeries, index: int) -> None:
+        """The theme's colour for the index-th line (the chart theme's own colours are not
+        made for our backgrounds: one was black on the dark theme). The first line is solid
+        with round points, the second dashed with square points."""
+        color = QColor(theme.current().chart_lines[index % 2])
+        pen = QPen(color, 3 if index % 2 == 0 else 2)
+        pen.setStyle(Qt.PenStyle.SolidLine if index % 2 == 0 else Qt.PenStyle.DashLine)
+        line.setPen(pen)
+        line.setColor(color)
+        line.setBrush(color)
+        line.setPointsVisible(True)  # one day is one point (a line needs two)
+        line.setMarkerSize(MARKER_SIZE)
+        if index % 2:
+            line.setLightMarker(_square_marker(color))
 
     def style_axis(self, axis: QValueAxis | QBarCategoryAxis | QCategoryAxis) -> None:
         axis.setLabelsFont(self.font())
@@ -227,11 +260,10 @@ class DashboardView(QWidget):
         chart = self.score_chart.fresh_chart()
         series = QLineSeries()
         series.setName(self.tr("score"))
-        series.setPointsVisible(True)
-        series.setMarkerSize(6)
         for i, point in enumerate(board.days):
             series.append(i, point.score * 100)
         chart.addSeries(series)
+        self.score_chart.style_line(series, 0)  # after addSeries: the chart theme recolours
         self._day_axes(self.score_chart, chart, [series], board, 0, 100, 25)
 
     def _fill_bias_chart(self, board: Dashboard) -> None:
@@ -239,17 +271,12 @@ class DashboardView(QWidget):
         d_series, c_series = QLineSeries(), QLineSeries()
         d_series.setName(self.tr("d′ (higher: tells apart better)"))
         c_series.setName(self.tr("c (below 0: flags too much)"))
-        pen = c_series.pen()
-        pen.setStyle(Qt.PenStyle.DashLine)  # not only colour tells the two lines apart
-        c_series.setPen(pen)
         for i, point in enumerate(board.days):
             d_series.append(i, point.d_prime)
             c_series.append(i, point.bias)
-        # One day is one point (a line needs two): the points are drawn.
-        for line in (d_series, c_series):
-            line.setPointsVisible(True)
-            line.setMarkerSize(6)
+        for index, line in enumerate((d_series, c_series)):
             chart.addSeries(line)
+            self.bias_chart.style_line(line, index)
         values = [p.d_prime for p in board.days] + [p.bias for p in board.days]
         low, high = min([-2.0, *values]), max([4.0, *values])
         self._day_axes(self.bias_chart, chart, [d_series, c_series], board,
@@ -292,14 +319,20 @@ class DashboardView(QWidget):
         bars = QBarSet(self.tr("mastery"))
         for _name, m in shown:
             bars.append(round((m.mastery or 0.0) * 100))
-        bars.setLabelColor(self.palette().color(QPalette.ColorRole.Text))
-        bars.setLabelFont(self.font())
         series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value %")
         series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideBase)
         chart.addSeries(series)
+        # After addSeries (the chart theme recolours what it is given): a pale fill the value
+        # reads on, in the text colour, and an outline that stands out from the background.
+        colors = theme.current()
+        bars.setColor(QColor(colors.family_tint["unverified"]))
+        bars.setBorderColor(QColor(colors.chart_lines[0]))
+        bars.setPen(QPen(QColor(colors.chart_lines[0]), 2))
+        bars.setLabelColor(self.palette().color(QPalette.ColorRole.Text))
+        bars.setLabelFont(self.font())
         categories = QBarCategoryAxis()
         categories.append([f"{name} ({m.examples})" for name, m in shown])
         values = QValueAxis()

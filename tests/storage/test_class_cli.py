@@ -128,3 +128,22 @@ def test_damaged_files_ask_for_a_new_export_not_for_an_editor(tmp_path: Path) ->
             line = next(x for x in result.stderr.splitlines() if name in x)
             assert advice in line, line
         assert "editor" not in result.stderr and "missing }" not in result.stderr
+
+
+def test_attempts_on_a_missing_article_are_counted_in_one_line(tmp_path: Path) -> None:
+    """Finding 18 (plurals): three attempts of one student on an article this computer lacks
+    make one line that counts them ("3 attempts on …"), not three lines "attempt on …"."""
+    import uuid
+
+    usb = class_files(tmp_path)
+    home = _teacher(tmp_path)
+    cleo = student_file(tmp_path / "cleo", "Cleo", [], usb, changed=True)
+    data = json.loads(cleo.read_text(encoding="utf-8"))
+    attempt = next(a for a in data["attempts"] if a["article_id"] == "secret-plan")
+    data["attempts"] += [{**attempt, "id": str(uuid.uuid4())} for _ in range(2)]
+    cleo.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("class-report", str(cleo), home=home, check=True)
+    lines = [x for x in result.stderr.splitlines() if "secret-plan" in x]
+    assert lines == ["trainer: Cleo: 3 attempts on demo/secret-plan kept out of the report: "
+                     "that revision of the article is not in this library (import the set, "
+                     "or the assignment, first)"], result.stderr

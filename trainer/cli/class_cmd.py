@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from trainer.cli.common import err, open_store, out, report_problems, warning_note
+from trainer.cli.common import err, open_store, out, plural, report_problems, warning_note
 
 
 def register(commands: Any) -> None:
@@ -45,19 +45,15 @@ def register(commands: Any) -> None:
     remove.set_defaults(handler=run_remove)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def run_import(args: argparse.Namespace) -> int:
     with open_store() as store:
         result = store.classes.import_files(args.paths)
     report_problems(result.warnings)
     report_problems(result.problems)
     failed = len({p.file for p in result.problems})
-    print(f"{_plural(result.files_read, 'file')} read, {_plural(result.attempts_added, 'attempt')}"
+    print(f"{plural(result.files_read, 'file')} read, {plural(result.attempts_added, 'attempt')}"
           f" added, {result.attempts_already_there} already there, "
-          f"{_plural(result.students_added, 'new student')}"
+          f"{plural(result.students_added, 'new student')}"
           f"{f', {failed} failed' if failed else ''}{warning_note(result.warnings)}")
     return 1 if result.problems else 0
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trainer.cli.class_report_pdf import add_pdf_options, write_pdf
-from trainer.cli.common import err, open_store, out, report_problems
+from trainer.cli.common import err, open_store, out, plural, report_problems
 from trainer.core.errors import InvalidInput, Problem
 from trainer.core.progress_paths import progress_paths
 
@@ -71,10 +72,11 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_as_json(report), ensure_ascii=False, indent=2))
     else:
         _print_table(report)
-    for name, set_id, article_id in report.missing:
-        err(f"trainer: {name}: attempt on {set_id}/{article_id} kept out of the report: that "
-            "revision of the article is not in this library (import the set, or the "
-            "assignment, first)")
+    # One line per student and article, counting the attempts (as the window's Problems do).
+    for (name, set_id, article_id), n in sorted(Counter(report.missing).items()):
+        err(f"trainer: {name}: {plural(n, 'attempt')} on {set_id}/{article_id} kept out of "
+            "the report: that revision of the article is not in this library (import the set, "
+            "or the assignment, first)")
     for name, attempt_id in report.disagreements:
         err(f"trainer: {name}: attempt {attempt_id}: the scores in the file disagree with its "
             "marks; the report uses scores computed again from the marks")
@@ -172,7 +174,7 @@ def _print_table(report: Any) -> None:
         print()
         print("articles, hardest first:")
     for a in report.articles:
-        attempts = f"{a.attempts} attempt{'' if a.attempts == 1 else 's'}"
-        out(f"  {a.set_id}/{a.article_id}: mean {a.mean_student_score:.0%} over {attempts}; "
+        out(f"  {a.set_id}/{a.article_id}: mean {a.mean_student_score:.0%} over "
+            f"{plural(a.attempts, 'attempt')}; "
             f"most missed: {a.most_missed or '—'}; most common false alarm: "
             f"{a.most_common_false_alarm or '—'}")

@@ -21,6 +21,11 @@ def out(message: str) -> None:
     print(printable(message))
 
 
+def plural(count: int, word: str) -> str:
+    """"1 attempt", "2 attempts": a count and its noun in the right number (English)."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def report_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
         err(problem.format())

@@ -68,10 +68,14 @@ def save_xapi(parent: QWidget, report: ClassReport, path: Path | None = None) ->
         tell(parent, title, translate("ClassReportExport", "Could not save %1: %2")
               .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)), error=True)
         return None
-    tell(parent, title, translate(
-        "ClassReportExport", "Saved %1 statements in %2. A learning record store can take "
-                             "this file later.")
-        .replace("%1", str(len(report.attempts))).replace("%2", str(path)))
+    # One literal per English form (lupdate reads both); %n puts the number in.
+    count = len(report.attempts)
+    saved = (translate("ClassReportExport", "Saved %n statement in %2. A learning record "
+                                            "store can take this file later.", "", count)
+             if count == 1 else
+             translate("ClassReportExport", "Saved %n statements in %2. A learning record "
+                                            "store can take this file later.", "", count))
+    tell(parent, title, saved.replace("%2", str(path)))
     return path
 
 

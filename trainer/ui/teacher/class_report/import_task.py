@@ -24,6 +24,7 @@ class ClassImportOutcome:
     result: ImportResultLike | None = None
     failure: list[Problem] = field(default_factory=list)  # when the import itself failed
     cancelled: bool = False
+    paths: list[Path] = field(default_factory=list)  # the files and folders it was given
 
 
 class ClassImportSignals(QObject):
@@ -41,7 +42,7 @@ class ClassImportTask(QRunnable):
         self.setAutoDelete(False)  # the controller keeps it (and its signals) until finished
 
     def run(self) -> None:
-        outcome = ClassImportOutcome()
+        outcome = ClassImportOutcome(paths=list(self.paths))
         try:
             outcome.result = self.classes.import_files(
                 self.paths, lambda done, total: self.signals.progress.emit(done, total),
@@ -110,8 +111,9 @@ class ClassImporter(QObject):
     def _show_progress(self, done: int, total: int) -> None:
         progress = self.progress
         if progress is not None:
-            progress.setLabelText(self.tr("Read %1 of %2 files…").replace(
-                "%1", str(done)).replace("%2", str(total)))
+            read = (self.tr("Read %1 of %n file…", "", total) if total == 1
+                    else self.tr("Read %1 of %n files…", "", total))
+            progress.setLabelText(read.replace("%1", str(done)))
             progress.setMaximum(max(total, 1))
             # Last: a modal dialog's setValue processes events, and the import's end may
             # be among them.

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +32,7 @@ from trainer.core.taxonomy import Taxonomy
 from trainer.storage.errors import StoreError
 from trainer.ui.teacher.class_report import exports, words
 from trainer.ui.teacher.class_report.import_task import ClassImporter, ClassImportOutcome
-from trainer.ui.teacher.class_report.problems import ProblemsStrip
+from trainer.ui.teacher.class_report.problems import ImportProblem, ProblemsStrip, merge_import
 from trainer.ui.teacher.class_report.report_task import ReportAnswer, ReportTask, report_lane
 from trainer.ui.teacher.class_report.store_types import ClassesPart, StoreProvider
 from trainer.ui.teacher.class_report.student_models import CodeRefused
@@ -55,7 +55,8 @@ class ClassReportWindow(QMainWindow):
         self.resize(min(1180, screen.width()) if screen else 1180,
                     min(760, screen.height()) if screen else 760)
         self.report = ClassReport()
-        self.failed: list[Problem] = []  # problems of this window's last import
+        # Problems of every import since this window opened, newest first (problems.py).
+        self.failed: list[ImportProblem] = []
         self.requests = 0  # the newest report asked for; older answers are dropped
         self.report_task: ReportTask | None = None
         self.after_import: ClassImportOutcome | None = None
@@ -99,6 +100,7 @@ class ClassReportWindow(QMainWindow):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.problems = ProblemsStrip()
+        self.problems.clear_requested.connect(self.clear_import_problems)
         self.tabs = ReportTabs(taxonomy, self._save_code)
         self.tabs.remove_requested.connect(self.remove_student)
         self.tabs.students.code_rejected.connect(
@@ -251,15 +253,24 @@ class ClassReportWindow(QMainWindow):
 
     @Slot(object)
     def _imported(self, outcome: ClassImportOutcome) -> None:
-        self.failed = list(outcome.failure)
+        found: list[Problem] = list(outcome.failure)
         if outcome.result is not None:
-            self.failed += [*outcome.result.problems, *outcome.result.warnings]
+            found += [*outcome.result.problems, *outcome.result.warnings]
+        when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+        # A cancelled import may not have reached a file again: what was said of it stays.
+        self.failed = merge_import(self.failed, [ImportProblem(p, when) for p in found],
+                                   [] if outcome.cancelled else outcome.paths)
         self.status.setText(words.import_summary(outcome))
         if self._close_when_done:
             self.close()
             return
         self.after_import = outcome
         self.refresh()
+
+    def clear_import_problems(self) -> None:
+        """Forget this session's import problems; the report's own findings stay."""
+        self.failed = []
+        self.problems.set_problems(self.failed, self.report)
 
     # --- the window ----------------------------------------------------------------------
     def reopen(self) -> None:

@@ -17,6 +17,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.feedback_verdicts import shown_verdicts
+from trainer.core.mastery import FIGURES_VERSION as FIGURES_VERSION
 from trainer.core.mastery import technique_tally
 from trainer.core.model import Article
 from trainer.core.parts import mark_to_scoring, scoring_article
@@ -26,6 +28,7 @@ from trainer.core.scoring_fast import score_article_fast
 from trainer.core.spans import Span
 from trainer.core.student_score import StudentScore
 from trainer.core.taxonomy import Taxonomy
+from trainer.core.verdicts import Verdict
 
 
 class MarkLike(Protocol):
@@ -100,9 +103,9 @@ def prepare(found: Resolved) -> Prepared:
                                      if not k.optional), found.taxonomy.family_map)
 
 
-# Part of the token figures are kept under (storage/class_reading.py): raise it whenever what
-# score_attempt computes changes, so that figures kept by an older program are scored again.
-FIGURES_VERSION = 3
+# FIGURES_VERSION (core/mastery.py) is part of the token figures are kept under
+# (storage/class_reading.py): raise it whenever what score_attempt computes changes, so that
+# figures kept by an older program are scored again.
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,16 @@ def score_attempt(attempt: AttemptLike, found: Resolved,
     confusion = tuple(_confused(label, next(
         (m.label for m in marks if m.start < key_end and key_start < m.end), "(missed)"),
         shared.family_of) for key_start, key_end, label in shared.required)
-    tally = technique_tally((v[0], v[3], v[4], v[6]) for v in verdicts)
+    # Mastery counts what the feedback shows (core.feedback_verdicts): a key phrase reached
+    # only by a too-broad mark is not found. Without a too-broad mark the feedback shows the
+    # research verdicts as they are, so only those attempts pay for the second look.
+    counted = [(v[0], v[3], v[4], v[6]) for v in verdicts]
+    if figures.student.too_broad:
+        shown = shown_verdicts(article, marks, [
+            Verdict(v[0], v[1], v[2], v[3], v[4], v[5], v[7], v[8], v[6])  # type: ignore[arg-type]
+            for v in verdicts], student_mode, found.taxonomy)
+        counted = [(v.verdict, v.label, v.source, v.optional) for v in shown]
+    tally = technique_tally(counted)
     mode: Mode = next((m for m in MODES if m == attempt.mode), "family")
     return AttemptFigures(
         figures.student, figures.counts[mode].f1, figures.discernment, marks,

@@ -6,6 +6,10 @@ mark as too broad: it hits nothing (DESIGN §5, student_score.py). Feedback that
 next to a score card that says "0 found · 1 mark too broad" contradicts itself, so each
 required key span that only a too-broad mark reaches becomes "too-broad", naming that mark.
 `trainer score` and the stored research numbers keep compute_verdicts' verdicts unchanged.
+
+The same verdicts feed mastery (feedback_tally): the student's dashboard, the Leitner queue and
+the class report count a key phrase as found only where the feedback says "Found", so the
+three never disagree (docs/SCORING.md, "One source of truth for mastery").
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from trainer.core.mastery import technique_tally
 from trainer.core.parts import PartedArticle, scoring_article
 from trainer.core.scoring import ArticleScore, Mode, mode_labeller
 from trainer.core.spans import Span
@@ -25,7 +30,22 @@ _FOUND = ("exact", "found")
 
 def feedback_verdicts(article: KeyedText, marks: Sequence[Span], result: ArticleScore,
                       mode: Mode, taxonomy: Taxonomy) -> list[Verdict]:
-    """`result.verdicts` with every key span met only by too-broad marks made "too-broad".
+    """`result.verdicts` with every key span met only by too-broad marks made "too-broad"."""
+    return shown_verdicts(article, marks, result.verdicts, mode, taxonomy)
+
+
+def feedback_tally(article: KeyedText, marks: Sequence[Span], verdicts: Sequence[Verdict],
+                   mode: Mode, taxonomy: Taxonomy) -> dict[str, tuple[int, int]]:
+    """Per key technique: (required key spans the feedback calls found or exact, met), from
+    an attempt's research `verdicts` — what mastery counts for that attempt."""
+    return technique_tally((v.verdict, v.label, v.source, v.optional)
+                           for v in shown_verdicts(article, marks, verdicts, mode, taxonomy))
+
+
+def shown_verdicts(article: KeyedText, marks: Sequence[Span], verdicts: Sequence[Verdict],
+                   mode: Mode, taxonomy: Taxonomy) -> list[Verdict]:
+    """`verdicts` (compute_verdicts') with every key span met only by too-broad marks made
+    "too-broad".
 
     A key span keeps its verdict when the marks that are not too broad alone give it the
     same one (or find it); otherwise it is too broad and names the (first) too-broad mark
@@ -33,7 +53,7 @@ def feedback_verdicts(article: KeyedText, marks: Sequence[Span], result: Article
     """
     broad = [m for m in assess(article, marks, mode, taxonomy).marks if m.kind == "too-broad"]
     if not broad:
-        return list(result.verdicts)
+        return list(verdicts)
     label_of = mode_labeller(mode, taxonomy)
     # The student score merges overlapping marks of one (mode-)label before judging them, so
     # a mark belongs to a too-broad one when it lies inside it with its label.
@@ -46,7 +66,7 @@ def feedback_verdicts(article: KeyedText, marks: Sequence[Span], result: Article
              for v in compute_verdicts(scored.annotations, narrow, taxonomy)  # type: ignore[arg-type]
              if v.source == "key"}
     shown: list[Verdict] = []
-    for verdict in result.verdicts:
+    for verdict in verdicts:
         without = alone.get((verdict.start, verdict.end, verdict.label), verdict.verdict)
         if (verdict.source == "key" and not verdict.optional and without != verdict.verdict
                 and without not in _FOUND):

@@ -35,8 +35,18 @@ class Observation:
 
 # The key-span verdicts (trainer.core.verdicts) that count as found for mastery: the right
 # technique, or the right family. A wrong family, a mark too broad or one covering too little
-# is not found — the student's dashboard and the class report both count with technique_tally.
+# is not found. The verdicts counted are the ones the feedback shows
+# (core.feedback_verdicts.feedback_tally): the student's dashboard and the class report both
+# count with technique_tally over them.
 FOUND_VERDICTS = ("exact", "found")
+
+# The version of how per-attempt figures are computed from an attempt's marks. Raise it
+# whenever that changes: figures stored by an older program are then computed again — the
+# student's per-technique tallies when the store opens (storage/figures.py), the class
+# attempts' figures at the next class report (storage/class_reading.py). It lives here, in a
+# light module, because every store reads it when it opens.
+# 4: a key phrase reached only by a too-broad mark is not found (feedback_tally).
+FIGURES_VERSION = 4
 
 
 def technique_tally(verdicts: Iterable[tuple[str, str, str, bool]]

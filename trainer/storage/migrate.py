@@ -9,6 +9,7 @@ a database that is already current opens without it, which keeps start-up short.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from trainer.storage.access import connect_read_only, database_writable, fault_o
 from trainer.storage.backups import list_backups, make_backup, move_aside
 from trainer.storage.engine import busy_timeout_s, writer
 from trainer.storage.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from trainer.storage.figures import FIGURES_KEY
 
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
@@ -35,6 +37,10 @@ class FileState:
     problems: list[str]  # empty when quick_check says ok
     revision: str | None  # None: no schema yet (new or empty file)
     has_tables: bool
+    # The FIGURES_VERSION its per-attempt tallies were computed with (storage/figures.py);
+    # None when it never said. Read here, with the checks, so that opening a current file
+    # leaves no connection of its own behind.
+    figures_version: int | None = None
 
 
 def script_directory() -> ScriptDirectory:
@@ -94,13 +100,24 @@ def inspect_file(path: Path, full: bool = False) -> FileState:
         if "alembic_version" in names:
             found = con.execute("SELECT version_num FROM alembic_version").fetchall()
             revision = str(found[0][0]) if found else None
-        return FileState([], revision, bool(names - {"alembic_version"}))
+        return FileState([], revision, bool(names - {"alembic_version"}),
+                         _figures_version(con) if "setting" in names else None)
     except sqlite3.Error as exc:
         if fault_of(exc) == "damaged":
             return FileState([str(exc)], None, True)
         raise store_error(exc, path, "checking it") from None
     finally:
         con.close()
+
+
+def _figures_version(con: sqlite3.Connection) -> int | None:
+    found = con.execute("SELECT value_json FROM setting WHERE key = ?",
+                        (FIGURES_KEY,)).fetchone()
+    try:
+        version = json.loads(found[0]) if found else None
+    except ValueError:
+        return None
+    return version if isinstance(version, int) else None
 
 
 def check_openable(path: Path, backup_dir: Path) -> FileState:

@@ -12,12 +12,14 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.core.discernment import DiscernmentCounts
-from trainer.core.mastery import technique_tally
+from trainer.core.feedback_verdicts import feedback_tally
 from trainer.core.model import Article
 from trainer.core.parts import marks_from_parts, split_marks
-from trainer.core.scoring import MODES, ArticleScore, score_article
+from trainer.core.scoring import MODES, ArticleScore, Mode, score_article
 from trainer.core.spans import Span
 from trainer.core.student_score import StudentScore, student_score
+from trainer.core.taxonomy import Taxonomy
+from trainer.core.verdicts import Verdict
 from trainer.storage.base import Database, StorePart, utcnow
 from trainer.storage.content import Library
 from trainer.storage.dialect import upsert
@@ -82,6 +84,8 @@ class NewAttempt:
     # trainer.core.parts) are stored with part "title" and title offsets.
     article: Article | None = None
     sources_opened: tuple[str, ...] = ()
+    # The article's set's techniques: mastery counts what the feedback shows, which needs them.
+    taxonomy: Taxonomy | None = None
 
 
 def store_attempt(session: Session, new: NewAttempt) -> int:
@@ -109,7 +113,11 @@ def store_attempt(session: Session, new: NewAttempt) -> int:
         session.execute(insert(AnswerSpan), [
             {"attempt_id": attempt_pk, "position": i, "start": m.start, "end": m.end,
              "label": m.label, "part": part} for i, (m, part) in enumerate(parts)])
-    tally = technique_counts(new.result)
+    if new.article is None or new.taxonomy is None:
+        raise StoreError("an attempt is stored with the article and techniques it was "
+                         "marked with")
+    tally = technique_counts(new.article, new.marks, new.result.verdicts, new.mode,
+                             new.taxonomy)
     if tally:
         session.execute(insert(AttemptTechnique), [
             {"attempt_id": attempt_pk, "label": label, "found": f, "total": t}
@@ -118,9 +126,14 @@ def store_attempt(session: Session, new: NewAttempt) -> int:
     return int(attempt_pk)
 
 
-def technique_counts(result: ArticleScore) -> dict[str, tuple[int, int]]:
-    """Per key label: required key spans found (exact or right family) and seen."""
-    return technique_tally((v.verdict, v.label, v.source, v.optional) for v in result.verdicts)
+def technique_counts(article: Article, marks: Sequence[Span], verdicts: Sequence[Verdict],
+                     mode: str, taxonomy: Taxonomy) -> dict[str, tuple[int, int]]:
+    """Per key label: required key spans found (exact or right family) and seen, as the
+    feedback after Submit shows them (a phrase only a too-broad mark reached is not found);
+    `verdicts` are the research verdicts of the marks."""
+    # The mode the feedback view grades in (ui/practice/feedback_view.py).
+    graded: Mode = next((m for m in MODES if m == mode), "family")
+    return feedback_tally(article, marks, verdicts, graded, taxonomy)
 
 
 class Practice(StorePart):
@@ -191,7 +204,8 @@ class Practice(StorePart):
                 tuple(marks), result, student,
                 level=view.article.level if level is None else level,
                 assignment_id=assignment_id,
-                article=view.article, sources_opened=tuple(sources_opened)))
+                article=view.article, sources_opened=tuple(sources_opened),
+                taxonomy=view.taxonomy))
             session.execute(delete(DraftRow).where(DraftRow.profile_id == pk,
                                                    DraftRow.revision_id == revision_id))
             session.execute(update(Profile).where(Profile.id == pk).values(last_used_at=now))

@@ -212,7 +212,7 @@ def import_progress(session: Session, progress: ProgressFile, library: Library,
         attempt_pk = store_attempt(session, NewAttempt(
             attempt_id, profile.id, revision.id, attempt.started_at, attempt.submitted_at,
             attempt.mode, attempt.nothing_to_flag, marks, result, student, attempt.level,
-            attempt.assignment_id, article=view.article))
+            attempt.assignment_id, article=view.article, taxonomy=view.taxonomy))
         for note in attempt.notes:
             write_note(session, attempt_pk,
                        AttemptNoteRecord(note.part, note.start, note.end, note.text.strip()))

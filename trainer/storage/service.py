@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from trainer.core.mastery import FIGURES_VERSION
 from trainer.storage.access import (
     connect_read_only,
     database_writable,
@@ -35,6 +36,7 @@ from trainer.storage.engine import (
     sqlite_url,
 )
 from trainer.storage.errors import ReadOnlyError, StoreError
+from trainer.storage.figures import Figures
 from trainer.storage.maintenance import MaintenanceMixin, restore_database
 from trainer.storage.migrate import (
     FileState,
@@ -61,6 +63,8 @@ class Prepared:
     engine: Engine
     read_only: str | None  # why nothing can be written, when the file is opened read-only
     warnings: list[str]
+    # The stored per-technique tallies are of another FIGURES_VERSION (storage/figures.py).
+    figures_stale: bool = False
 
 
 def _prepare(url: str, path: Path | None, backups: Path, daily: bool,
@@ -108,7 +112,9 @@ def _migrated(engine: Engine, path: Path | None, state: FileState | None,
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         raise store_error(exc, path, "upgrading it") from None
-    return Prepared(engine, None, warnings)
+    # A new or in-memory database (no state) says its version for the first time.
+    stale = state is None or state.figures_version != FIGURES_VERSION
+    return Prepared(engine, None, warnings, stale)
 
 
 def _daily_backup(path: Path, backups: Path) -> list[str]:
@@ -156,6 +162,17 @@ class Store(MaintenanceMixin):
         self.drills = Drills(self)
         self.assignments = Assignments(self, self.library)
         self.classes = Classes(self, self.library, lambda: ensure_starter(self))
+        if prepared.figures_stale and self.read_only is None:
+            self._refresh_figures()
+
+    def _refresh_figures(self) -> None:
+        """Per-technique tallies stored by an older program are computed again (best
+        effort: a store that cannot be written to now tries again the next time)."""
+        try:
+            Figures(self).refresh()
+        except StoreError as exc:
+            self.warnings.append(f"Your mastery figures could not be brought up to date "
+                                 f"({exc.message}); the program tries again next time.")
 
     @classmethod
     def open(cls, url: str | None = None, *, backup_dir: Path | None = None,

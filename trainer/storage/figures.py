@@ -1,0 +1,106 @@
+"""Per-technique tallies computed again when the way of computing them changed.
+
+Every attempt keeps, per key technique, how many required key phrases it found and met
+(`attempt_technique`); mastery and the weak-spots queue (`technique_review`) read them. They
+are computed when the attempt is stored (storage/practice.py). When the way they are computed
+changes, core.mastery.FIGURES_VERSION is raised; a store that opens with figures of an older
+version (the `setting` row below, absent before version 4; read with the file's checks in
+storage/migrate.py, so a current file costs nothing more) computes every attempt's tallies
+again from its stored marks, then the review queue from them, in one transaction. The
+attempt's own score columns are left as they were stored.
+
+A read-only store cannot be changed: it shows the figures it holds until it is opened for
+writing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from trainer.core.mastery import FIGURES_VERSION
+from trainer.core.spans import Span
+from trainer.storage.base import StorePart, utcnow
+from trainer.storage.models import (
+    AnswerSpan,
+    ArticleRevision,
+    Attempt,
+    AttemptTechnique,
+    Setting,
+)
+
+if TYPE_CHECKING:
+    from trainer.storage.records import ArticleView
+
+FIGURES_KEY = "store.figures_version"
+
+
+class Figures(StorePart):
+    def refresh(self) -> int | None:
+        """Compute every attempt's tallies again unless they are of the current version
+        (checked inside the write transaction: another program may have just done it);
+        returns how many attempts were computed again (None when they were current)."""
+        with self._write() as session:
+            raw = session.scalar(select(Setting.value_json).where(Setting.key == FIGURES_KEY))
+            if raw is not None and json.loads(raw) == FIGURES_VERSION:
+                return None
+            count = recompute_tallies(session)
+            session.merge(Setting(key=FIGURES_KEY, value_json=json.dumps(FIGURES_VERSION),
+                                  updated_at=utcnow()))
+        return count
+
+
+def recompute_tallies(session: Session) -> int:
+    """Every attempt's `attempt_technique` rows from its marks, then every profile's review
+    queue; returns the number of attempts."""
+    # Imported here: a store whose figures are current never needs the scoring modules' models.
+    from trainer.core.parts import marks_from_parts
+    from trainer.core.scoring import score_article
+    from trainer.storage.class_reading import chunks
+    from trainer.storage.content import Library
+    from trainer.storage.learning import refresh_reviews
+    from trainer.storage.practice import technique_counts
+
+    attempts = session.execute(select(Attempt.id, Attempt.profile_id, Attempt.revision_id,
+                                      Attempt.mode).order_by(Attempt.id)).all()
+    if not attempts:
+        return 0
+    parts: defaultdict[int, list[tuple[Span, str]]] = defaultdict(list)
+    for attempt_id, start, end, label, part in session.execute(
+            select(AnswerSpan.attempt_id, AnswerSpan.start, AnswerSpan.end, AnswerSpan.label,
+                   AnswerSpan.part).order_by(AnswerSpan.attempt_id, AnswerSpan.position)):
+        parts[attempt_id].append((Span(start, end, label), part))
+    views: dict[int, ArticleView] = {}
+    rows: list[dict[str, object]] = []
+    done: list[int] = []
+    labels: defaultdict[int, set[str]] = defaultdict(set)
+    for old_label, profile_pk in session.execute(
+            select(AttemptTechnique.label, Attempt.profile_id)
+            .join(Attempt, Attempt.id == AttemptTechnique.attempt_id).distinct()):
+        labels[profile_pk].add(old_label)
+    for attempt_pk, profile_pk, revision_id, mode in attempts:
+        view = views.get(revision_id)
+        if view is None:
+            revision = session.get(ArticleRevision, revision_id)
+            if revision is None:  # foreign keys keep it; nothing to score against otherwise
+                continue
+            view = views[revision_id] = Library.build_view(session, revision)
+        marks = tuple(marks_from_parts(view.article, parts.get(attempt_pk, [])))
+        result = score_article(view.article, marks, view.taxonomy)
+        tally = technique_counts(view.article, marks, result.verdicts, mode, view.taxonomy)
+        rows.extend({"attempt_id": attempt_pk, "label": label, "found": f, "total": t}
+                    for label, (f, t) in tally.items())
+        labels[profile_pk].update(tally)
+        done.append(attempt_pk)
+    for chunk in chunks(done):
+        session.execute(delete(AttemptTechnique).where(AttemptTechnique.attempt_id.in_(chunk)))
+    if rows:
+        session.execute(insert(AttemptTechnique), rows)
+    for profile_pk, techniques in labels.items():
+        refresh_reviews(session, profile_pk, techniques)
+    return len(done)
+

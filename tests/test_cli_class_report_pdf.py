@@ -34,10 +34,24 @@ def test_class_report_pdf_with_chosen_heatmap(tmp_path: Path, qtbot: QtBot) -> N
                      "Letter", "--heatmap", "test-set/peace", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["students"]  # stdout stays one JSON object
+    # ... so the line saying what was written goes to stderr (review finding 24).
+    assert f"wrote {out}: 2 pages (the tables and 1 heatmap, Letter)" in result.stderr
     pdf = read_pdf(out)
     assert len(pdf.pages) == 2 and pdf.sizes_pt[0] == LETTER_PT
     assert "Ana <b>Bold</b>" in pdf.pages[0] and "Ben Okafor" in pdf.pages[0]
     assert "Class heatmap" in pdf.pages[1] and "European governments" in pdf.pages[1]
+
+
+def test_class_report_pdf_says_what_it_wrote(tmp_path: Path, qtbot: QtBot) -> None:
+    """As `trainer worksheet --pdf` does: "wrote FILE: N pages (…)" (review finding 24)."""
+    home, stick = _class(tmp_path)
+    out = tmp_path / "report.pdf"
+    result = trainer(home, "class-report", str(stick), "--pdf", str(out))
+    assert result.returncode == 0, result.stderr
+    pages = len(read_pdf(out).pages)
+    assert result.stdout.splitlines()[-1] == (
+        f"wrote {out}: {pages} pages (the tables and 2 heatmaps, A4)")
+    assert "student" in result.stdout.splitlines()[0]  # the table still comes first
 
 
 def test_class_report_pdf_bad_heatmap_writes_nothing(tmp_path: Path) -> None:

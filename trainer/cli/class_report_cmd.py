@@ -57,8 +57,9 @@ def run(args: argparse.Namespace) -> int:
                 err("trainer: note: no class is stored on this computer yet; import the "
                     "students' progress files with: trainer class import FILES_OR_FOLDERS")
             report = store.classes.report(args.assignment)
+    wrote = ""
     if args.pdf:  # first: a bad --heatmap choice stops before any file is written
-        write_pdf(args, report)
+        wrote = write_pdf(args, report)
     if args.csv:
         from trainer.core.class_export import write_csv
 
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_as_json(report), ensure_ascii=False, indent=2))
     else:
         _print_table(report)
+    if wrote:  # on stderr with --json, which keeps stdout one JSON object
+        (err if args.json else out)(wrote)
     # One line per student and article, counting the attempts (as the window's Problems do).
     for (name, set_id, article_id), n in sorted(Counter(report.missing).items()):
         err(f"trainer: {name}: {plural(n, 'attempt')} on {set_id}/{article_id} kept out of "

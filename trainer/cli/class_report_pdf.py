@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trainer.cli.common import page_size_arg
+from trainer.cli.common import page_size_arg, plural
 
 if TYPE_CHECKING:
     from trainer.core.class_report import ClassReport
@@ -32,10 +32,13 @@ def add_pdf_options(parser: Any) -> None:
                         help="a heatmap page for this article (repeat for more)")
 
 
-def write_pdf(args: argparse.Namespace, report: ClassReport) -> int:
+def write_pdf(args: argparse.Namespace, report: ClassReport) -> str:
     """Write the PDF; an unknown --heatmap article or an unwritable FILE raises InvalidInput
-    before anything is written. Returns the pages."""
-    from trainer.ui.printing.report_pdf import write_class_report_pdf
+    before anything is written. Returns the line that says what was written, worded as
+    `trainer worksheet` words it."""
+    from trainer.ui.printing.report_pdf import heatmap_articles, write_class_report_pdf
 
+    heatmaps = len(heatmap_articles(report, args.heatmap))
     pages: int = write_class_report_pdf(report, args.pdf, args.page_size, args.heatmap)
-    return pages
+    return (f"wrote {args.pdf}: {plural(pages, 'page')} (the tables and "
+            f"{plural(heatmaps, 'heatmap')}, {args.page_size})")

@@ -63,10 +63,10 @@ def test_save_pdf_of_the_ticked_passages_with_key(qtbot: QtBot, store: Store, tm
     monkeypatch.setattr(print_worksheet, "ask_pdf_path", lambda parent, name: out)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert out.exists(), dialog.status.text()
-    assert dialog.status.text().startswith("Saved 4 pages")
+    assert dialog.status.text().startswith("Saved 3 pages")
     pdf = read_pdf(out)
     assert "Answer key" in pdf.text and "Budget published" in pdf.text
-    assert len(pdf.pages) == 4
+    assert len(pdf.pages) == 3  # two short passages on a page, the key on its own
 
 
 def test_nothing_ticked_disables_output(qtbot: QtBot, store: Store) -> None:
@@ -98,9 +98,9 @@ def test_print_sends_pages_to_the_chosen_printer(qtbot: QtBot, store: Store, tmp
     dialog.level_box.setCurrentIndex(dialog.level_box.findData(2))
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert asked == ["Letter"]
-    assert dialog.status.text() == "Sent 3 pages to the printer"
+    assert dialog.status.text() == "Sent 2 pages to the printer"
     pdf = read_pdf(out)
-    assert len(pdf.pages) == 3 and pdf.sizes_pt[0] == pytest.approx(LETTER_PT, abs=1)
+    assert len(pdf.pages) == 2 and pdf.sizes_pt[0] == pytest.approx(LETTER_PT, abs=1)
     assert "Anonymous source" in pdf.pages[0]  # level 2: the techniques
 
 

@@ -34,6 +34,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from trainer.ui.printing.keep import Keep, keep_together
+
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
     "Letter": QPageSize.PageSizeId.Letter,
@@ -141,6 +143,8 @@ class Sheet:
     footer: str = ""
     # (document position, text) pairs drawn in the right margin beside the line holding them.
     right_notes: Sequence[tuple[int, str]] = field(default_factory=tuple)
+    # What must not be split by a page break (see trainer.ui.printing.keep).
+    keeps: Sequence[Keep] = field(default_factory=tuple)
 
 
 def numbered_lines(doc: QTextDocument, page_height: float,
@@ -203,7 +207,10 @@ def _ruled_lines(doc: QTextDocument, page_height: float) -> list[tuple[int, floa
 def paint_sheets(device: QPagedPaintDevice, paper: Paper, sheets: Sequence[Sheet]) -> int:
     """Paint the sheets one after another, each starting on a new page; returns the pages."""
     for sheet in sheets:
-        paper.attach(sheet.document)
+        if sheet.keeps:
+            _keep_together(paper, sheet)
+        else:
+            paper.attach(sheet.document)
     total = sum(max(1, s.document.pageCount()) for s in sheets)
     painter = QPainter()
     if not painter.begin(device):
@@ -215,6 +222,15 @@ def paint_sheets(device: QPagedPaintDevice, paper: Paper, sheets: Sequence[Sheet
     finally:
         painter.end()
     return total
+
+
+def _keep_together(paper: Paper, sheet: Sheet) -> None:
+    """Replace the sheet's document by a copy laid out for the paper with its keeps
+    applied (see trainer.ui.printing.keep)."""
+    target = paper.attach(paper.new_document(sheet.document.defaultFont()))
+    sheet.right_notes = keep_together(sheet.document, target, sheet.keeps, sheet.right_notes,
+                                      paper.height, paper.px(MARGIN_MM["top"]))
+    sheet.document = target
 
 
 def _paint_sheet(painter: QPainter, device: QPagedPaintDevice, paper: Paper, sheet: Sheet,

@@ -13,6 +13,8 @@ from itertools import pairwise
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
+    QPaintDevice,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -144,3 +146,24 @@ def insert_table(cursor: QTextCursor, cell_padding: float, headers: Sequence[str
                 cell.setFormat(cell_format)
             cell.firstCursorPosition().insertText(text, body)
     cursor.movePosition(QTextCursor.MoveOperation.End)
+
+
+def widest_word(text: str, font: QFont, device: QPaintDevice) -> float:
+    """The width, in `device` pixels, of the longest word of `text` in `font`."""
+    metrics = QFontMetricsF(font, device)
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def fit_column_widths(wanted: Sequence[float], least: Sequence[float]) -> list[float]:
+    """Column widths (percentages summing to 100) as close to `wanted` as the minimums in
+    `least` allow: a column below its minimum gets it, taken from the others' spare width in
+    proportion. If the minimums add up to more than 100 the table cannot fit, and the
+    minimums are returned (Qt then squeezes)."""
+    widths = [max(w, m) for w, m in zip(wanted, least, strict=True)]
+    excess = sum(widths) - 100
+    spare = [w - m for w, m in zip(widths, least, strict=True)]
+    if excess <= 0 or sum(spare) <= 0:
+        return widths
+    if sum(spare) < excess:
+        return [float(m) for m in least]
+    return [w - excess * s / sum(spare) for w, s in zip(widths, spare, strict=True)]

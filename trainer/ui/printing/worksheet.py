@@ -13,6 +13,7 @@ tip. It lays the passages out exactly as the worksheet does, so the line numbers
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -32,6 +33,7 @@ from trainer.core.model import Annotation, Article, ArticleSet
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 from trainer.ui.practice.palette import palette_entries
 from trainer.ui.printing import pages
+from trainer.ui.printing.keep import ORPHAN_LINES, WIDOW_LINES, Keep
 from trainer.ui.printing.pages import GREY, PASSAGE, RULED, Paper, Sheet
 from trainer.ui.printing.text import (
     BODY_PT,
@@ -84,13 +86,25 @@ def write_worksheet_pdf(article_set: ArticleSet, path: Path, article_ids: Sequen
 def worksheet_sheets(paper: Paper, article_set: ArticleSet, articles: Sequence[Article],
                      with_key: bool, level: int = 1) -> list[Sheet]:
     taxonomy = article_set.taxonomy(default_taxonomy())
-    sheets = [Sheet(_worksheet(paper, article_set, articles, taxonomy, level),
-                    article_set.title)]
+    document, keeps = _worksheet(paper, article_set, articles, taxonomy, level)
+    sheets = [Sheet(document, article_set.title, keeps=keeps)]
     if with_key:
-        document, notes = _answer_key(paper, article_set, articles, taxonomy)
+        document, notes, keeps = _answer_key(paper, article_set, articles, taxonomy, level)
         footer = translate("Worksheet", "Answer key — %1").replace("%1", article_set.title)
-        sheets.append(Sheet(document, footer, notes))
+        sheets.append(Sheet(document, footer, notes, keeps))
     return sheets
+
+
+def _grading(level: int) -> str:
+    """What counts as the right label at this level (DESIGN: level 2 is graded by family,
+    level 3 by technique), said on the worksheet and in the key."""
+    if level <= 1:
+        return translate("Worksheet", "Labels to use (write the number)")
+    if level == 2:
+        return translate("Worksheet", "Labels to use (write the technique's number; at level 2 "
+                                      "a technique of the right family counts)")
+    return translate("Worksheet", "Labels to use (write the technique's number; at level 3 "
+                                  "only the exact technique counts)")
 
 
 def _title_block(cursor: QTextCursor, paper: Paper, title: str, subtitle: str) -> None:
@@ -101,8 +115,13 @@ def _title_block(cursor: QTextCursor, paper: Paper, title: str, subtitle: str) -
 
 
 def _worksheet(paper: Paper, article_set: ArticleSet, articles: Sequence[Article],
-               taxonomy: Taxonomy, level: int) -> QTextDocument:
+               taxonomy: Taxonomy, level: int) -> tuple[QTextDocument, list[Keep]]:
+    """The worksheet and what must stay together on a page: each passage with its box and
+    writing lines when it fits on a page (so short passages share a page and a passage is
+    not cut by a page turn); a longer one flows over pages, its heading keeping its first
+    lines and the box and writing lines its last ones."""
     doc = paper.new_document(print_font())
+    keeps: list[Keep] = []
     cursor = QTextCursor(doc)
     count = translate("Worksheet", "1 passage") if len(articles) == 1 \
         else translate("Worksheet", "%1 passages").replace("%1", str(len(articles)))
@@ -117,10 +136,11 @@ def _worksheet(paper: Paper, article_set: ArticleSet, articles: Sequence[Article
         "its label above it. If a passage has nothing to flag, tick its box. Then write on the "
         "lines how you would check one of the phrases you flagged."),
         char_format(11, serif=False))
-    _labels_table(cursor, paper, taxonomy, level)
+    keeps.append(_labels_table(cursor, paper, taxonomy, level))
     for index, article in enumerate(articles, start=1):
-        _passage(cursor, paper, index, article, (), page_break=index > 1)
+        placed = _passage(cursor, paper, index, article, ())
         new_block(cursor, top=paper.fmt(4))
+        answer = cursor.block()
         cursor.insertText(translate("Worksheet", "[   ]  Nothing to flag in this passage"),
                           char_format(11, serif=False))
         new_block(cursor, top=paper.fmt(3))
@@ -128,17 +148,19 @@ def _worksheet(paper: Paper, article_set: ArticleSet, articles: Sequence[Article
                           char_format(10, serif=False, color=GREY))
         for _ in range(WRITING_LINES):
             new_block(cursor, fixed_height=paper.fmt(WRITING_LINE_MM), props={RULED: True})
-    return doc
+        keeps.append(Keep(placed.heading, cursor.block(), parts=[
+            placed.head, Keep(answer, cursor.block(), lead=WIDOW_LINES)]))
+    return doc, keeps
 
 
-def _labels_table(cursor: QTextCursor, paper: Paper, taxonomy: Taxonomy, level: int) -> None:
+def _labels_table(cursor: QTextCursor, paper: Paper, taxonomy: Taxonomy, level: int) -> Keep:
     """One column per family: at level 1 the family with its definition, at levels 2–3 its
-    techniques by number and name."""
+    techniques by number and name, as the label palette offers them at that level."""
     entries = palette_entries(taxonomy, level)
     families = list(taxonomy.families.values())
     new_block(cursor, top=paper.fmt(4), bottom=paper.fmt(1))
-    cursor.insertText(translate("Worksheet", "Labels to use (write the number)"),
-                      char_format(11, serif=False, bold=True))
+    heading = cursor.block()
+    cursor.insertText(_grading(level), char_format(11, serif=False, bold=True))
     fmt = QTextTableFormat()
     fmt.setBorder(0.5)
     fmt.setCellPadding(paper.fmt(1.5))
@@ -161,15 +183,27 @@ def _labels_table(cursor: QTextCursor, paper: Paper, taxonomy: Taxonomy, level: 
             cell.insertBlock()
             cell.insertText(f"{entry.number}  {entry.name}", small)
     cursor.movePosition(QTextCursor.MoveOperation.End)
+    return Keep(heading, heading, trail=1)
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """Where a passage went: its heading (to keep the passage together) and the heading
+    with its first lines (kept together when the passage is longer than a page)."""
+
+    heading: QTextBlock
+    head: Keep
+    title_positions: list[int]
+    text_positions: list[int]
 
 
 def _passage(cursor: QTextCursor, paper: Paper, index: int, article: Article,
-             highlights: Sequence[Highlight], *, page_break: bool,
-             title_highlights: Sequence[Highlight] = ()) -> tuple[list[int], list[int]]:
-    """Heading, source line and numbered text of one passage. Returns the document positions
+             highlights: Sequence[Highlight],
+             title_highlights: Sequence[Highlight] = ()) -> _Placed:
+    """Heading, source line and numbered text of one passage, with the document positions
     where the title highlights and the text highlights start."""
-    new_block(cursor, page_break=page_break, top=paper.fmt(0 if page_break else 8),
-              bottom=paper.fmt(1))
+    new_block(cursor, top=paper.fmt(8), bottom=paper.fmt(1))
+    heading = cursor.block()
     cursor.insertText(translate("Worksheet", "Passage %1").replace("%1", str(index)) + "  ",
                       char_format(11, serif=False, color=GREY))
     title_positions = insert_highlighted(cursor, article.title, title_highlights,
@@ -178,11 +212,12 @@ def _passage(cursor: QTextCursor, paper: Paper, index: int, article: Article,
     if source:
         new_block(cursor)
         cursor.insertText(source, char_format(9.5, serif=False, color=GREY))
+    head = Keep(heading, cursor.block(), trail=ORPHAN_LINES)
     new_block(cursor, top=paper.fmt(3), line_height=PASSAGE_LINE_HEIGHT, props={PASSAGE: index})
     first = cursor.block()
     text_positions = insert_highlighted(cursor, article.text, highlights, char_format(BODY_PT))
     _narrow_blank_lines(first, cursor.block())
-    return title_positions, text_positions
+    return _Placed(heading, head, title_positions, text_positions)
 
 
 def _narrow_blank_lines(first: QTextBlock, last: QTextBlock) -> None:
@@ -199,41 +234,71 @@ def _narrow_blank_lines(first: QTextBlock, last: QTextBlock) -> None:
 
 
 def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Article],
-                taxonomy: Taxonomy) -> tuple[QTextDocument, list[tuple[int, str]]]:
+                taxonomy: Taxonomy, level: int
+                ) -> tuple[QTextDocument, list[tuple[int, str]], list[Keep]]:
+    """The key, its right-margin span numbers, and what stays together on a page: a passage
+    with its key items when they fit on a page; else each key item whole (its phrase, why
+    and tip), the first one with the passage's last lines, the good-practice notes with the
+    last item."""
     doc = paper.new_document(print_font())
     cursor = QTextCursor(doc)
-    _title_block(cursor, paper, translate("Worksheet", "Answer key"), article_set.title)
+    _title_block(cursor, paper, translate("Worksheet", "Answer key"),
+                 article_set.title + " · " + _grading_rule(level))
     notes: list[tuple[int, str]] = []
+    keeps: list[Keep] = []
+    numbers = {e.label: e.number for e in palette_entries(taxonomy, level)}
     for index, article in enumerate(articles, start=1):
         spans = sorted(article.annotations, key=lambda a: (a.part != "title", a.start, a.end))
         numbered = list(enumerate(spans, start=1))
         titles = [(n, a) for n, a in numbered if a.part == "title"]
         texts = [(n, a) for n, a in numbered if a.part != "title"]
-        _title_at, text_at = _passage(
+        placed = _passage(
             cursor, paper, index, article,
-            [Highlight(a.start, a.end, a.optional) for _, a in texts], page_break=index > 1,
+            [Highlight(a.start, a.end, a.optional) for _, a in texts],
             title_highlights=[Highlight(a.start, a.end, a.optional) for _, a in titles])
-        notes += [(pos, f"[{n}]") for pos, (n, _a) in zip(text_at, texts, strict=True)]
+        notes += [(pos, f"[{n}]") for pos, (n, _a) in zip(placed.text_positions, texts,
+                                                          strict=True)]
         where = dict(zip((n for n, _a in texts),
                          passage_line_numbers(paper, article.text, [a.start for _n, a in texts]),
                          strict=True))
+        items: list[list[QTextBlock]] = []  # first and last block of each key item
         if not spans:
             new_block(cursor, top=paper.fmt(4))
+            items.append([cursor.block()])
             cursor.insertText(translate("Worksheet", "Nothing to flag: this passage is clean. A "
                                         "student who ticked “Nothing to flag” is right."),
                               char_format(11, serif=False))
+            items[-1].append(cursor.block())
         for number, annotation in numbered:
-            _key_entry(cursor, paper, number, article, annotation, taxonomy,
-                       translate("Worksheet", "headline") if number not in where
-                       else translate("Worksheet", "line %1").replace(
-                           "%1", str(where[number] or "?")))
+            first = _key_entry(cursor, paper, number, article, annotation, taxonomy, numbers,
+                               translate("Worksheet", "headline") if number not in where
+                               else translate("Worksheet", "line %1").replace(
+                                   "%1", str(where[number] or "?")))
+            items.append([first, cursor.block()])
         for note in article.notes:
             new_block(cursor, top=paper.fmt(3))
+            if not items:
+                items.append([cursor.block()])
             cursor.insertText(translate("Worksheet", "Careful reporting, not to flag: "),
                               char_format(10, serif=False, bold=True))
             cursor.insertText(f"“{article.part_text(note.part)[note.start:note.end]}” — "
                               f"{note.why}", char_format(10, serif=False))
-    return doc, notes
+            items[-1][1:] = [cursor.block()]  # a note stays with the last item
+        parts = [placed.head] + [Keep(item[0], item[-1], lead=WIDOW_LINES if i == 0 else 0)
+                                 for i, item in enumerate(items)]
+        # The key's title is two lines: it stays with the first passage rather than take a
+        # page of its own.
+        keeps.append(Keep(doc.begin() if index == 1 else placed.heading, cursor.block(),
+                          parts=parts))
+    return doc, notes, keeps
+
+
+def _grading_rule(level: int) -> str:
+    if level <= 1:
+        return translate("Worksheet", "level 1: label by family")
+    if level == 2:
+        return translate("Worksheet", "level 2: a technique of the right family counts")
+    return translate("Worksheet", "level 3: only the exact technique counts")
 
 
 def passage_line_numbers(paper: Paper, text: str, starts: Sequence[int]) -> list[int | None]:
@@ -257,11 +322,24 @@ def passage_line_numbers(paper: Paper, text: str, starts: Sequence[int]) -> list
 
 
 def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,
-               annotation: Annotation, taxonomy: Taxonomy, where: str) -> None:
-    label = taxonomy.display_name(annotation.label)
-    family = taxonomy.display_name(taxonomy.family_of(annotation.label))
-    name = label if label == family else f"{label} ({family})"
+               annotation: Annotation, taxonomy: Taxonomy, numbers: dict[str, int],
+               where: str) -> QTextBlock:
+    """One key item; returns its first block. The label leads with what a student at the
+    worksheet's level writes (the family at level 1, the technique at levels 2–3), with the
+    number the worksheet gives it."""
+    technique = taxonomy.display_name(annotation.label)
+    family_id = taxonomy.family_of(annotation.label)
+    family = taxonomy.display_name(family_id)
+    if family_id in numbers:  # level 1: the family is the label
+        name = f"{numbers[family_id]} {family}"
+        if technique != family:
+            name += f" ({technique})"
+    else:
+        name = technique if technique == family else f"{technique} ({family})"
+        if annotation.label in numbers:
+            name = f"{numbers[annotation.label]} {name}"
     new_block(cursor, top=paper.fmt(3.5))
+    first = cursor.block()
     cursor.insertText(f"[{number}]  {where} · {name}", char_format(10.5, serif=False, bold=True))
     if annotation.optional:
         cursor.insertText("  " + translate("Worksheet",
@@ -280,7 +358,7 @@ def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,
         cursor.insertText(translate("Worksheet", "How would you check this? "),
                           char_format(10, serif=False, bold=True))
         cursor.insertText(annotation.tip, char_format(10, serif=False))
-
+    return first
 
 
 def print_worksheet(printer: QPagedPaintDevice, article_set: ArticleSet,

@@ -99,11 +99,16 @@ def test_feedback_explains_a_mark_on_good_practice(qtbot: QtBot, taxonomy: Taxon
     view.resize(1200, 760)
     view.show()
     view.load(article, taxonomy, result, "technique", marks)
-    assert view.good_practice.isVisible()
-    assert view.good_practice.heading.text() == "This is what checkable looks like"
-    assert "It names the document" in view.good_practice.body.text()
     texts = view.verdict_texts()
-    row = next(i for i, t in enumerate(texts) if "according to" in t)
+    # The note is the list's last row, after the verdicts, and explained in the same card.
+    assert texts[-1].startswith("Good practice") and "according to" in texts[-1]
+    view.list.setCurrentIndex(view.model.index(len(texts) - 1, 0))
+    assert view.detail.heading.text() == "Good practice"
+    assert "It names the document" in view.detail.body.text()
+    assert "This is what checkable looks like" in view.detail.tip.text()
+    assert view.passage.selection_span() == (TEXT.index("according to"), TEXT.index(". Dr"))
+    assert not view.detail.disagree.isVisible()
+    row = next(i for i, t in enumerate(texts) if "according to" in t and "False" in t)
     view.list.setCurrentIndex(view.model.index(row, 0))
     body = view.detail.body.text()
     assert "It names the document, so a reader can check the figure." in body

@@ -157,3 +157,27 @@ def test_verdict_model(qtmodeltester: Any, taxonomy: Taxonomy) -> None:
     model.set_result(article.text, result.verdicts, taxonomy, marks)
     qtmodeltester.check(model)
     assert model.rowCount() == len(result.verdicts)
+
+
+def test_verdict_model_lists_good_practice_after_the_verdicts(qtmodeltester: Any,
+                                                             taxonomy: Taxonomy) -> None:
+    from tests.ui.conftest import make_article
+    from trainer.core.model import Note
+    from trainer.core.scoring import score_article
+    from trainer.core.spans import Span
+    from trainer.ui.practice.verdict_list import GoodPracticeRole, VerdictRole
+
+    article = make_article()
+    start = article.text.index("The ministry published")
+    note = Note(start=start, end=len(article.text), why="A named body and a day.")
+    marks = [Span(0, 8, "framing")]
+    result = score_article(article, marks, taxonomy)
+    model = VerdictModel()
+    model.set_result(article.text, result.verdicts, taxonomy, marks, [note])
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(result.verdicts) + 1
+    last = model.index(model.rowCount() - 1, 0)
+    assert last.data(GoodPracticeRole) == note and last.data(VerdictRole) is None
+    assert str(last.data()).startswith("Good practice")
+    assert "dash-dot underline" in str(last.data(Qt.ItemDataRole.ToolTipRole))
+    assert model.index(0, 0).data(GoodPracticeRole) is None

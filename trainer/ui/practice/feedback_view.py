@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -22,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.feedback_verdicts import feedback_verdicts
-from trainer.core.model import Article
+from trainer.core.model import Article, Note
 from trainer.core.parts import from_scoring, to_scoring
 from trainer.core.scoring import MODES, ArticleScore, Mode
 from trainer.core.spans import Span
@@ -30,7 +38,7 @@ from trainer.core.student_score import SentenceCounter, StudentScore, student_sc
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict
 from trainer.ui.practice.article_header import ArticleHeader
-from trainer.ui.practice.good_practice import FeedbackParts, GoodPracticePanel, note_on
+from trainer.ui.practice.good_practice import FeedbackParts, note_on
 from trainer.ui.practice.headline import HeadlineView
 from trainer.ui.practice.note_dialog import note_dialog
 from trainer.ui.practice.passage_view import PassageView
@@ -38,7 +46,9 @@ from trainer.ui.practice.score_card import ScoreCard
 from trainer.ui.practice.verdict_detail import VerdictDetail, clean_passage_text
 from trainer.ui.practice.verdict_list import (
     STUDENT_VERDICTS,
+    GoodPracticeRole,
     VerdictLegend,
+    VerdictListView,
     VerdictModel,
     VerdictRole,
 )
@@ -70,19 +80,21 @@ class FeedbackView(QWidget):
         self.headline = HeadlineView()
         self.headline.setAccessibleName(self.tr("Headline with the answer key"))
         self.parts = FeedbackParts(self.passage, self.headline)
-        self.good_practice = GoodPracticePanel()
         self.legend = VerdictLegend()
         self.score = ScoreCard()
         self.model = VerdictModel(self)
-        self.list = QListView()
+        self.list = VerdictListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Verdicts"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setIconSize(QSize(20, 20))
-        self.list.setMinimumHeight(96)
+        # Two rows at least; the rest of the room goes to the list once the explanation
+        # under it is laid out whole (_build_layout).
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 4 + 16)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._on_current)
+        self._filling = False  # load() picks the first verdict: that is not the student's move
         self.detail = VerdictDetail()
         self.detail.disagree_requested.connect(self._ask_for_note)
         self.banner = QLabel()  # what this screen shows when reopened from history
@@ -127,14 +139,20 @@ class FeedbackView(QWidget):
         heading = QLabel(self.tr("Verdicts"))
         heading.setProperty("role", "heading")
         side_layout.addWidget(heading)
+        # The list scrolls in the room the explanation leaves; the explanation is laid out
+        # whole (its labels wrap, so the layout gives it their height for the width), so it
+        # sits on screen under the list at 1280×800 (docs/UI.md, "What stays in view").
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.detail)
-        side_layout.addWidget(self.good_practice)
-        scroll = QScrollArea()
+        # Only where even that does not fit (1024×600, larger text) does the panel scroll,
+        # and then the explanation is brought into view when the student picks a verdict.
+        self.side_scroll = QScrollArea()
+        scroll = self.side_scroll
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The verdicts are what this screen is for: the drawer stays open on small screens.
         self.body = DrawerBody(reading_widget, scroll, self.tr("the score and verdicts"),
                                fold_when_compact=False, narrow_width=390)
@@ -181,11 +199,11 @@ class FeedbackView(QWidget):
         # What the score card counts: a phrase only a too-broad mark reached is not "Found".
         verdicts = feedback_verdicts(article, marks, result, graded, taxonomy)
         text = self.parts.load(article, verdicts, marks)
-        self.model.set_result(text, verdicts, taxonomy, marks)
+        self._filling = True
+        self.model.set_result(text, verdicts, taxonomy, marks, self.parts.notes)
         # Notes are kept per part (text or headline); verdicts speak scoring coordinates.
         self.model.set_notes({to_scoring(article, start, end, part): note
                               for (part, start, end), note in (notes or {}).items()})
-        self.good_practice.show_notes(text, self.parts.notes)
         if student is None:
             student = student_score(article, marks, graded, taxonomy)
         self.score.show_score(student, result.counts[graded], result.discernment,
@@ -196,12 +214,14 @@ class FeedbackView(QWidget):
                                 if clean_with_marks else "")
         self.clean_note.setVisible(clean_with_marks)
         self.detail.show_hint()
-        if self.model.rowCount():
+        if self.model.verdicts:
             self.list.setFocus()
             self.list.setCurrentIndex(self.model.index(0, 0))
         else:
             self.detail.show_nothing_to_explain()
             (self.retry if self.read_only else self.next).setFocus()
+        self._filling = False
+        self.side_scroll.verticalScrollBar().setValue(0)  # the score first
 
     def verdict_texts(self) -> list[str]:
         return [str(self.model.index(row, 0).data()) for row in range(self.model.rowCount())]
@@ -211,6 +231,14 @@ class FeedbackView(QWidget):
         return verdict if isinstance(verdict, Verdict) else None
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._filling:
+            # After the layout has taken the new explanation's height.
+            QTimer.singleShot(0, self._bring_detail_into_view)
+        note = current.data(GoodPracticeRole)
+        if isinstance(note, Note):
+            self.parts.select(note.start, note.end)
+            self.detail.show_good_practice(self.model.text[note.start:note.end], note.why)
+            return
         verdict = current.data(VerdictRole)
         if not isinstance(verdict, Verdict):
             return
@@ -225,6 +253,29 @@ class FeedbackView(QWidget):
                                  yours=yours, note=self.model.note_for(verdict),
                                  too_broad=self._too_broad(verdict))
         self.detail.disagree.setVisible(bool(self.attempt_id))  # the tour stores nothing
+
+    def _bring_detail_into_view(self) -> None:
+        """Scroll the side panel (when it scrolls at all) the least that shows the whole
+        explanation, but never so far that the chosen row leaves the screen: the student
+        reads why, then clicks or arrows to the next verdict."""
+        # The new explanation's height travels up card → panel → scroll area as posted
+        # layout requests, one level per round: settle them before measuring.
+        for _ in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar = self.side_scroll.verticalScrollBar()
+        if bar.maximum() <= 0 or not self.detail.isVisible():
+            return
+        side = self.side_scroll.widget()
+        assert side is not None
+        height = self.side_scroll.viewport().height()
+        top = self.detail.mapTo(side, QPoint(0, 0)).y()
+        bottom = top + self.detail.height()
+        value = min(max(bar.value(), bottom - height), top)
+        row = self.list.visualRect(self.list.currentIndex())
+        if row.isValid():
+            row_top = self.list.viewport().mapTo(side, row.topLeft()).y()
+            value = min(value, max(row_top, self.list.mapTo(side, QPoint(0, 0)).y()))
+        bar.setValue(value)
 
     def _too_broad(self, verdict: Verdict) -> tuple[str, int]:
         if verdict.verdict != "too-broad":

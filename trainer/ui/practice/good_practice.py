@@ -1,7 +1,8 @@
 """Feedback on careful reporting and on the headline (article-set format version 2).
 
-Good-practice notes are never scored. Feedback lists them under "This is what checkable
-looks like" and marks them in the passage with a dash-dot underline (shape and words, never
+Good-practice notes are never scored. Feedback lists them after the verdicts ("Good practice
+— nothing to flag", explained in the same card: "This is what checkable looks like") and marks
+them in the passage with a dash-dot underline and no tint (shape and words in the legend, never
 colour alone); a student mark that falls on one gets the note's `why` instead of the generic
 false-alarm line. Headline verdicts show on the headline above the passage.
 """
@@ -10,16 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from trainer.core.model import Article, Note
 from trainer.core.parts import from_scoring, scoring_article
 from trainer.core.spans import Span
 from trainer.core.verdicts import Verdict
 from trainer.ui.practice.headline import HeadlineView
-from trainer.ui.practice.marks_model import quote
 from trainer.ui.practice.passage_view import Highlight, PassageView
 from trainer.ui.shell import theme
 from trainer.ui.shell.styles import verdict_format
@@ -38,38 +36,6 @@ def note_on(verdict: Verdict, notes: Sequence[Note]) -> Note | None:
         return None
     span = Span(verdict.start, verdict.end)
     return next((n for n in notes if span.overlaps(Span(n.start, n.end))), None)
-
-
-class GoodPracticePanel(QFrame):
-    """The notes of the passage, with the words they praise and why."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "card")
-        self.setAccessibleName(self.tr("Good practice in this passage"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        self.heading = QLabel(self.tr("This is what checkable looks like"))
-        self.heading.setProperty("role", "heading")
-        self.heading.setWordWrap(True)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.TextFormat.PlainText)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.body)
-        self.hide()
-
-    def show_notes(self, text: str, notes: Sequence[Note]) -> None:
-        """`text` and `notes` in scoring coordinates."""
-        if not notes:
-            self.body.setText("")
-            self.hide()
-            return
-        self.body.setText("\n\n".join(
-            self.tr("“{phrase}” — {why} (shown with a dash-dot underline)").format(
-                phrase=quote(text[n.start:n.end], 80), why=n.why) for n in notes))
-        self.show()
 
 
 class FeedbackParts:

@@ -268,6 +268,7 @@ class DefinitionPanel(QFrame):
         self.name = QLabel()
         self.name.setProperty("role", "heading")
         self.name.setTextFormat(Qt.TextFormat.PlainText)  # a set may name its own techniques
+        self.name.setWordWrap(True)  # a long name at a large text size must not widen the panel
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)

@@ -42,6 +42,7 @@ from trainer.ui.practice.palette import DefinitionPanel, LabelPalette
 from trainer.ui.practice.passage_view import Highlight, PassageView
 from trainer.ui.shell.styles import label_format
 from trainer.ui.widgets.drawer import DrawerBody, StatusLine
+from trainer.ui.widgets.fitted_scroll import FittedScrollArea, PanelLayout
 
 
 class MarksListView(QListView):
@@ -173,14 +174,23 @@ class PracticeView(QWidget):
         reading_layout.addLayout(headline_row)
         reading_layout.addLayout(column, 1)
 
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(4, 0, 8, 0)
+        # The palette (16 chips at level 2) scrolls in the room it is given; "My marks" and
+        # Remove are laid out whole under it, so they stay on screen (docs/UI.md).
+        labels_box = QWidget()
+        labels_layout = QVBoxLayout(labels_box)
+        labels_layout.setContentsMargins(0, 0, 4, 0)
         labels_heading = QLabel(self.tr("Labels"))
         labels_heading.setProperty("role", "heading")
-        side_layout.addWidget(labels_heading)
-        side_layout.addWidget(self.labels)
-        side_layout.addWidget(self.definition)
+        labels_layout.addWidget(labels_heading)
+        labels_layout.addWidget(self.labels)
+        labels_layout.addWidget(self.definition)
+        labels_layout.addStretch(1)
+        self.labels_area = FittedScrollArea(labels_box, least_lines=6)
+
+        side = QWidget()
+        side_layout = PanelLayout(side)
+        side_layout.setContentsMargins(4, 0, 8, 0)
+        side_layout.addWidget(self.labels_area)
         marks_heading = QLabel(self.tr("My marks"))
         marks_heading.setProperty("role", "heading")
         side_layout.addWidget(marks_heading)
@@ -195,12 +205,13 @@ class PracticeView(QWidget):
                                        QSizePolicy.Policy.Expanding)
         side_layout.addWidget(self.marks_stack, 1)
         side_layout.addWidget(self.remove_mark, 0, Qt.AlignmentFlag.AlignRight)
+        # Only very large text on a small screen needs the whole panel to scroll.
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = DrawerBody(reading, scroll, self.tr("the labels and my marks"))
 
         # Submit lives outside the scrolling panel and the drawer: always in view.

@@ -4,7 +4,15 @@ numbers behind it (P/R, d′, c, the research score) behind a "Details" control.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.judgement import lean, separation
@@ -54,8 +62,16 @@ class ScoreCard(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        for widget in (self.heading, self.summary, self.number, self.caption, self.mode,
-                       self.judgement, self.details_button, self.details):
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        # The number with what it means beside it: one row less, so that the verdict's
+        # explanation under the card stays on screen at 1280×800 (docs/UI.md).
+        number_row = QHBoxLayout()
+        number_row.setSpacing(12)
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.caption, 1)
+        layout.addLayout(number_row)
+        for widget in (self.mode, self.judgement, self.details_button, self.details):
             layout.addWidget(widget)
         self._toggle_details(False)
 

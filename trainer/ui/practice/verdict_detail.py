@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trainer.core.taxonomy import Taxonomy
 from trainer.core.verdicts import Verdict
@@ -21,7 +21,7 @@ class VerdictDetail(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setContentsMargins(14, 10, 14, 10)
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
         self.heading.setWordWrap(True)
@@ -37,11 +37,15 @@ class VerdictDetail(QFrame):
         self.disagree = QPushButton(self.tr("I disagree…"))
         self.disagree.setAccessibleName(self.tr("I disagree with this verdict: write a note"))
         self.disagree.clicked.connect(self.disagree_requested)
-        layout.addWidget(self.heading)
+        # "I disagree…" beside the heading, not on a row of its own under the tip: the card
+        # is one row shorter, so the explanation stays on screen at 1280×800 (docs/UI.md).
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.disagree, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.body)
         layout.addWidget(self.tip)
         layout.addWidget(self.note)
-        layout.addWidget(self.disagree, 0, Qt.AlignmentFlag.AlignRight)
         self.setAccessibleName(self.tr("Explanation"))
         self.show_hint()
 
@@ -56,6 +60,15 @@ class VerdictDetail(QFrame):
         self.body.setText(self.tr("Choose a verdict in the list to read the explanation and "
                                   "how you could check the claim."))
         self._clear_extras()
+
+    def show_good_practice(self, phrase: str, why: str) -> None:
+        """A good-practice note: what makes the phrase careful reporting. Nothing to score,
+        so nothing to disagree with."""
+        self.heading.setText(self.tr("Good practice"))
+        self.body.setText(f"“{quote(phrase, 120)}”\n\n{why}")
+        self._clear_extras()
+        self.tip.setText(self.tr("This is what checkable looks like: nothing here needs a "
+                                 "flag."))
 
     def show_nothing_to_explain(self) -> None:
         self.heading.setText(self.tr("A fair report"))
@@ -74,11 +87,14 @@ class VerdictDetail(QFrame):
         style = VERDICT_STYLES[verdict.verdict]
         self.heading.setText(f"{style.text}: {taxonomy.display_name(verdict.label)}")
         lines = [f"“{quote(phrase, 120)}”"]
+        # What the student marked goes right under the key phrase (no blank line): the two
+        # read as a pair, and the card stays a line shorter.
         if verdict.source == "key" and yours:
             marked = "; ".join(f"“{quote(text, 80)}” ({label})" for text, label in yours)
-            lines.append(self.tr("You marked: {marks}").format(marks=marked))
+            lines[0] += "\n" + self.tr("You marked: {marks}").format(marks=marked)
         elif verdict.source == "key" and student:
-            lines.append(self.tr("You labelled it: {labels}.").format(labels=", ".join(student)))
+            lines[0] += "\n" + self.tr("You labelled it: {labels}.").format(
+                labels=", ".join(student))
         tip = verdict.tip
         if verdict.verdict == "too-broad":
             lines.append(self.tr("Your mark “{mark}” runs over {n} sentences, so it counts "

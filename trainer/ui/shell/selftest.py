@@ -72,14 +72,16 @@ def walk_one_passage(store: Store, folder: Path, article: Article,
         window.practice.request_submit()
         _expect(window, window.feedback, "feedback")
         model = window.feedback.model
-        kinds = [model.index(row, 0).data(VerdictRole).verdict for row in range(model.rowCount())]
+        # Good-practice rows follow the verdicts and carry no VerdictRole.
+        kinds = [verdict.verdict for row in range(model.rowCount())
+                 if (verdict := model.index(row, 0).data(VerdictRole)) is not None]
         if not kinds or any(kind not in ("exact", "found") for kind in kinds):
             raise WalkFailed(f"the key spans were marked, but the feedback says {kinds}")
         pixels = window.grab()
         if pixels.isNull() or pixels.width() == 0:
             raise WalkFailed("the window could not be drawn")
         return (f"{app.platformName()}: practised {article.id!r} with {len(answer)} mark(s), "
-                f"feedback shows {model.rowCount()} verdict(s)")
+                f"feedback shows {len(kinds)} verdict(s)")
     finally:
         window.close()
         window.deleteLater()

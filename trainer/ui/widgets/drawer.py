@@ -13,10 +13,16 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from trainer.ui.shell import theme
+
 WIDE_FROM = 1100
 COMPACT_BELOW = 800
 WIDE_PANEL = 420
 NARROW_PANEL = 340
+# The panel's width grows with the text size, so that its lines break where they do at the
+# default size (a larger text in the same width pushed the explanation below the fold), up
+# to this share of the window.
+MOST_OF_WINDOW = 0.45
 
 
 class StatusLine(QLabel):
@@ -80,11 +86,18 @@ class DrawerBody(QWidget):
         self.toggle.setToolTip(tip)
         self.toggle.setAccessibleName(tip)
 
+    def panel_width(self) -> int:
+        base = WIDE_PANEL if self.mode == "wide" else self.narrow_width
+        window = self._tracked.width() if self._tracked is not None else 0
+        width = round(base * max(1.0, theme.text_scale()))
+        return max(base, min(width, int(window * MOST_OF_WINDOW))) if window else width
+
     def _apply_mode(self, mode: str) -> None:
         if mode == self.mode:
+            self.panel.setFixedWidth(self.panel_width())  # the window or the text size changed
             return
         self.mode = mode
-        self.panel.setFixedWidth(WIDE_PANEL if mode == "wide" else self.narrow_width)
+        self.panel.setFixedWidth(self.panel_width())
         self.toggle.setVisible(mode != "wide")
         self.set_open(mode != "compact" or not self.fold_when_compact)
         self.mode_changed.emit(mode)
@@ -92,6 +105,11 @@ class DrawerBody(QWidget):
     def update_mode(self, window_width: int) -> None:
         self._apply_mode("wide" if window_width >= WIDE_FROM
                          else "compact" if window_width < COMPACT_BELOW else "narrow")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.mode:
+            self.panel.setFixedWidth(self.panel_width())  # Ctrl++ / Ctrl+-
 
     # The breakpoint follows the window, not this widget (margins and other panes vary).
     def showEvent(self, event: object) -> None:

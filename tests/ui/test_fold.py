@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_app_flow import open_store
@@ -93,9 +93,10 @@ def larger(window: MainWindow, steps: int) -> None:
     QApplication.processEvents()
 
 
-def in_view(widget: QWidget) -> bool:
-    """Whole on screen: inside the window and not clipped by a scroll area."""
-    return widget.isHidden() or not widget.text() or fully_in_view(widget)  # type: ignore[attr-defined]
+def in_view(label: QLabel) -> bool:
+    """Whole on screen: inside the window and not clipped by a scroll area (an empty or
+    hidden label has nothing to show)."""
+    return label.isHidden() or not label.text() or fully_in_view(label)
 
 
 def mark_and_submit(window: MainWindow, level: int) -> None:

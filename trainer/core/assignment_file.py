@@ -28,6 +28,7 @@ from typing import Any, Final, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.file_numbers import out_of_range
 from trainer.core.fileout import write_text_atomically
 from trainer.core.jsonset import (
     _header_problems,
@@ -40,6 +41,7 @@ from trainer.core.model import ID_PATTERN, ArticleSet, Title
 from trainer.core.progress_file import (
     _read_regular_file,
     _unknown_keys,
+    model_problems,
     parse_tagged_json,
     tagged_schema,
 )
@@ -51,6 +53,8 @@ ASSIGNMENT_TAG: Final = "trainer.assignment"
 ASSIGNMENT_VERSION: Final = 1
 MAX_ASSIGNMENT_BYTES = 50 * 1024 * 1024
 Feedback = Literal["each", "end"]
+# A number out of range: the program never writes one, so the file was damaged or edited.
+RANGE_HINT = "the file was damaged or changed by hand; ask for the assignment again"
 
 
 class _Record(BaseModel):
@@ -167,7 +171,20 @@ def _one_set_problems(raw: Any, file: str, prefix: str) -> list[Problem]:
     if not isinstance(raw, dict):
         return []  # pydantic names a missing or wrongly typed set
     header = _header_problems(raw, file)
-    return [_under(p, prefix) for p in header or set_problems(raw, default_taxonomy(), file)]
+    return [_in_assignment(_under(p, prefix), raw, prefix)
+            for p in header or set_problems(raw, default_taxonomy(), file)]
+
+
+def _in_assignment(problem: Problem, raw: dict[str, Any], prefix: str) -> Problem:
+    """An embedded set's version out of range is told in an assignment's words: its reader
+    cannot "raise it by one", only ask for the file again."""
+    version = raw.get("version")
+    if problem.path == f"{prefix}.version" and type(version) is int \
+            and not 1 <= version <= MAX_STORED_INT:
+        detail = (f"{version:,} is more than {MAX_STORED_INT:,}" if version > 0
+                  else f"{version:,} is less than 1")
+        return out_of_range(problem.file, problem.path, detail, RANGE_HINT)
+    return problem
 
 
 def _set_problems(data: dict[str, Any], file: str) -> list[Problem]:
@@ -231,13 +248,14 @@ def parse_assignment(text: str, file: str) -> tuple[AssignmentFile, list[Problem
     used."""
     data = parse_tagged_json(text, file, ASSIGNMENT_TAG, ASSIGNMENT_VERSION,
                              "an assignment file", again="ask for the assignment again",
-                             damaged="the file is damaged; ask for it again")
+                             damaged="the file is damaged; ask for it again",
+                             out_of_range=RANGE_HINT)
     problems = _set_problems(data, file)
     assignment: AssignmentFile | None = None
     try:
         assignment = AssignmentFile.model_validate_json(text)
     except ValidationError as exc:
-        problems += _model_problems(exc, file, {p.path for p in problems if p.path})
+        problems += model_problems(exc, file, RANGE_HINT, {p.path for p in problems if p.path})
     if assignment is not None and not problems:
         problems = _passage_problems(assignment, file)
     if problems or assignment is None:

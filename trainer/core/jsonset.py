@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -155,16 +156,25 @@ class _LongNumber:
         self.digits = len(literal.lstrip("-"))
 
 
-def _long_number_problems(raw: Any, file: str) -> list[Problem]:
+# How a too-long number is told: (file, JSON path, digits) → Problem. A set's words by default;
+# the progress and assignment readers give their own (trainer.core.file_numbers).
+LongNumberWords = Callable[[str, str, int], Problem]
+
+
+def _set_long_number(file: str, path: str, digits: int) -> Problem:
+    return Problem(file, f"a number with {digits:,} digits is far too large", path=path,
+                   hint=f"numbers in a set are at most {MAX_STORED_INT:,}")
+
+
+def _long_number_problems(raw: Any, file: str,
+                          words: LongNumberWords = _set_long_number) -> list[Problem]:
     """Every stand-in for a too-long number, by JSON path (a walk without recursion)."""
     problems = []
     stack: list[tuple[str, Any]] = [("$", raw)]
     while stack:
         path, node = stack.pop()
         if isinstance(node, _LongNumber):
-            problems.append(Problem(file, f"a number with {node.digits:,} digits is far too "
-                                          "large", path=path,
-                                    hint=f"numbers in a set are at most {MAX_STORED_INT:,}"))
+            problems.append(words(file, path, node.digits))
         elif isinstance(node, dict):
             stack.extend((f"{path}.{k}", v) for k, v in reversed(node.items()))
         elif isinstance(node, list):
@@ -172,8 +182,10 @@ def _long_number_problems(raw: Any, file: str) -> list[Problem]:
     return problems
 
 
-def parse_json_text(text: str, file: str) -> Any:
-    """json.loads with every failure turned into a Problem."""
+def parse_json_text(text: str, file: str,
+                    long_number: LongNumberWords = _set_long_number) -> Any:
+    """json.loads with every failure turned into a Problem (`long_number` tells a number
+    too long to read)."""
     long_seen: list[_LongNumber] = []
 
     def parse_int(literal: str) -> int | _LongNumber:
@@ -196,7 +208,7 @@ def parse_json_text(text: str, file: str) -> Any:
         raise InvalidInput([Problem(file, "not valid JSON: nested too deeply",
                                     hint="an article set is only a few levels deep")]) from None
     if long_seen:  # only then walk the whole value to name their paths
-        raise InvalidInput(_long_number_problems(raw, file))
+        raise InvalidInput(_long_number_problems(raw, file, long_number))
     return raw
 
 

@@ -19,8 +19,14 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from trainer.core.errors import InvalidInput, Problem
+from trainer.core.file_numbers import long_number, range_problems, without_paths
 from trainer.core.fileout import write_text_atomically
-from trainer.core.jsonset import _model_problems, decode_text_file, parse_json_text
+from trainer.core.jsonset import (
+    _model_problems,
+    decode_text_file,
+    document_order,
+    parse_json_text,
+)
 from trainer.core.limits import MAX_STORED_INT
 
 PROGRESS_TAG: Final = "trainer.progress"
@@ -76,7 +82,7 @@ class ProgressAttempt(_Record):
     assignment_id: str | None = None
     started_at: AwareDatetime
     submitted_at: AwareDatetime
-    duration_s: float = Field(ge=0)
+    duration_s: float = Field(ge=0, allow_inf_nan=False)
     nothing_to_flag: bool = False
     marks: list[ProgressMark] = Field(default_factory=list, max_length=10_000)
     notes: list[ProgressNote] = Field(default_factory=list, max_length=1_000)
@@ -139,15 +145,34 @@ def _unknown_keys(model: type[BaseModel], data: Any, path: str) -> Iterator[str]
             yield from _unknown_keys(child, value, f"{path}.{key}")
 
 
+# A number out of range: the program never writes one, so the file was damaged or edited.
+RANGE_HINT = "the file was damaged or changed by hand; export the progress again"
+
+
+def model_problems(exc: ValidationError, file: str, hint: str,
+                   reported: set[str] | None = None) -> list[Problem]:
+    """Pydantic's problems with a program-written file: numbers out of range in the file's
+    words (trainer.core.file_numbers, with `hint`), the rest as for a set; a range problem
+    at a path in `reported` (already told by the set checks) is left out."""
+    reported = reported or set()
+    ranges = [p for p in range_problems(exc, file, hint) if p.path not in reported]
+    told = {p.path for p in ranges if p.path}
+    return [*ranges, *without_paths(_model_problems(exc, file, reported), told)]
+
+
 def parse_progress(text: str, file: str) -> tuple[ProgressFile, list[Problem]]:
     """(the file, warnings); raises InvalidInput with every problem when it cannot be used."""
     data = parse_tagged_json(text, file, PROGRESS_TAG, PROGRESS_VERSION, "a progress file",
                              again="export the progress again",
-                             damaged="the file is damaged; export it again")
+                             damaged="the file is damaged; export it again",
+                             out_of_range=RANGE_HINT)
     try:
         progress = ProgressFile.model_validate_json(text)  # JSON mode: ISO dates are read
     except ValidationError as exc:
-        raise InvalidInput(_model_problems(exc, file, set())) from None
+        problems = model_problems(exc, file, RANGE_HINT)
+        # In the order a reader meets them in the file.
+        raise InvalidInput(sorted(problems, key=lambda p: document_order(data, p.path))) \
+            from None
     problems = []
     for i, attempt in enumerate(progress.attempts):
         where = f"$.attempts[{i}]"
@@ -198,13 +223,22 @@ def read_progress(path: Path) -> tuple[ProgressFile, list[Problem]]:
 DAMAGED_HINT = ("This file is damaged or is not a progress file — ask the student to export "
                 "it again")
 _DAMAGED = ("not valid", "not a UTF-8", "not a progress file", "file is empty")
+TEACHER_RANGE_HINT = "the file was damaged or changed by hand — ask the student to export it again"
+
+
+def _teacher_hint(problem: Problem) -> str:
+    if problem.message.startswith(_DAMAGED):
+        return DAMAGED_HINT
+    if problem.hint == RANGE_HINT:
+        return TEACHER_RANGE_HINT
+    return problem.hint
 
 
 def for_teacher(problems: list[Problem]) -> list[Problem]:
     """`problems` of read_progress as a class import reports them."""
     return [Problem(p.file, p.message, line=p.line, col=p.col, path=p.path,
-                    hint=DAMAGED_HINT, severity=p.severity)
-            if not p.is_warning and p.message.startswith(_DAMAGED) else p
+                    hint=_teacher_hint(p), severity=p.severity)
+            if not p.is_warning else p
             for p in problems]
 
 
@@ -217,15 +251,18 @@ def write_progress(progress: ProgressFile, path: Path) -> None:
 
 
 def parse_tagged_json(text: str, file: str, tag: str, version: int, name: str, again: str,
-                      damaged: str) -> dict[str, Any]:
+                      damaged: str, out_of_range: str) -> dict[str, Any]:
     """The parsed object of a tagged file (progress, assignment) once its header is one this
     program reads: not empty, JSON, the right `format`, a `format_version` not newer than
-    `version`. `name` is what the file is ("a progress file"); `again` and `damaged` are the
-    hints for an empty and a damaged file."""
+    `version`. `name` is what the file is ("a progress file"); `again`, `damaged` and
+    `out_of_range` are the hints for an empty file, a damaged one and one holding a number
+    too long to read."""
     if not text.strip():
         raise InvalidInput([Problem(file, "file is empty", hint=again)])
     try:
-        data = parse_json_text(text, file)
+        data = parse_json_text(
+            text, file, lambda where, path, digits: long_number(where, path, digits,
+                                                                out_of_range))
     except ValueError:  # a number too long to convert (over 4,300 digits)
         raise InvalidInput([Problem(file, f"not {name}: it holds a number with thousands of "
                                           "digits", hint=damaged)]) from None

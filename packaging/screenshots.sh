@@ -2,6 +2,8 @@
 # Take a PNG of every screen from the real window under Xvfb at 1366x768 (make screenshots).
 # The app drives itself through the screens (TRAINER_SCREENSHOT_DIR, see trainer/ui/shell/screenshots.py)
 # on a throw-away data folder, so your own profiles and scores are never touched.
+# The pictures are taken into a fresh folder first and then copied over: a picture in $OUT
+# that the tour does not make (one made by hand) is kept and named, never deleted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,18 +21,24 @@ if ! command -v xvfb-run >/dev/null || ! ldconfig -p | grep -q libxcb-cursor.so.
 fi
 
 HOME_DIR="$(mktemp -d)"
-trap 'rm -rf "$HOME_DIR"' EXIT
+SHOTS="$(mktemp -d)"
+trap 'rm -rf "$HOME_DIR" "$SHOTS"' EXIT
 mkdir -p "$OUT"
-rm -f "$OUT"/*.png
 
-TRAINER_HOME="$HOME_DIR" TRAINER_SCREENSHOT_DIR="$OUT" QT_QPA_PLATFORM=xcb \
-    LANG=C.UTF-8 timeout 120 \
+TRAINER_HOME="$HOME_DIR" TRAINER_SCREENSHOT_DIR="$SHOTS" QT_QPA_PLATFORM=xcb \
+    LANG=C.UTF-8 timeout 180 \
     xvfb-run -a -s "-screen 0 1366x768x24 -dpi 96" "$PY" -m trainer 2>&1 \
     | grep -v -e "propagateSizeHints" -e "^QStandardPaths" || true
 
-count=$(find "$OUT" -name '*.png' | wc -l)
+count=$(find "$SHOTS" -maxdepth 1 -name '*.png' | wc -l)
 if [ "$count" -lt 8 ]; then
-    echo "screenshots: only $count PNGs were written to $OUT" >&2
+    echo "screenshots: only $count PNGs were taken; $OUT is left as it was" >&2
     exit 1
 fi
+cp "$SHOTS"/*.png "$OUT"/
+for picture in "$OUT"/*.png; do
+    if [ ! -e "$SHOTS/$(basename "$picture")" ]; then
+        echo "screenshots: kept $picture (not made by make screenshots)" >&2
+    fi
+done
 echo "screenshots: $count PNGs in $OUT"

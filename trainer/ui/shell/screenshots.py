@@ -19,6 +19,7 @@ from trainer.ui.shell.main_window import MainWindow
 from trainer.ui.shell.settings_dialog import SettingsDialog, UiSettings
 from trainer.ui.shell.theme import apply_theme
 from trainer.ui.teacher.class_report.shots import class_report_steps
+from trainer.ui.teacher.teacher_shots import teacher_steps
 
 SAMPLE_PROFILES = ("Amira", "Ben", "Chloé", "Dario")
 STEP_MS = 450
@@ -78,6 +79,7 @@ class ScreenshotTour:
             lambda: self._text_size(13),
             *progress_steps(self),
             *class_report_steps(self),
+            *teacher_steps(self),
             self._finish,
         ]
         self._next()

@@ -88,8 +88,8 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
 
 
 def larger(window: MainWindow, steps: int) -> None:
-    for _ in range(steps):  # what Ctrl++ does
-        window.step_text_size(1)
+    for _ in range(abs(steps)):  # what Ctrl++ (Ctrl+- for fewer) does
+        window.step_text_size(1 if steps > 0 else -1)
     QApplication.processEvents()
 
 
@@ -230,3 +230,19 @@ def test_tab_brings_a_chip_below_the_fold_into_view(qtbot: QtBot, store: Store,
     assert last.hasFocus()
     assert fully_in_view(last)
     assert fully_in_view(practice.marks_stack)  # with its "No marks yet" note
+
+
+@pytest.mark.usefixtures("restore_look")
+def test_the_side_panel_widens_with_the_text_size(qtbot: QtBot, store: Store,
+                                                  tmp_path: Path) -> None:
+    window = window_at(qtbot, store, tmp_path, 1280, 800)
+    open_level(window, 1)
+    panel = window.practice.body.panel
+    assert panel.width() == 420  # the default size keeps the panel as it was
+    larger(window, 2)
+    assert panel.width() == round(420 * 15 / 13)  # lines break where they did
+    larger(window, 13)  # as large as the setting goes
+    assert window.settings.text_size == 28
+    assert panel.width() <= 0.45 * window.width()
+    larger(window, -15)
+    assert panel.width() == 420

@@ -1,7 +1,7 @@
 """The teacher's making screens in `make screenshots`: Make assignment with three passages
 chosen and the form filled in (20-assignment-maker), and a printed worksheet with its answer
-key (22-worksheet: the worksheet's first page beside the key's first page, drawn from the real
-PDF), so that every picture docs/TEACHERS.md shows is made again by the tour.
+key (22-worksheet: the worksheet's page with the passage beside the key's first page, drawn
+from the real PDF), so that every picture docs/TEACHERS.md shows is made again by the tour.
 """
 
 from __future__ import annotations
@@ -26,21 +26,25 @@ BACKDROP = QColor("#9aa0a8")  # a desk grey, so the white pages stand out
 
 
 def worksheet_picture(pdf: Path, target: Path) -> bool:
-    """The first worksheet page and the first answer-key page side by side, as a PNG."""
+    """The worksheet's first page with a passage and the answer key's first page side by
+    side, as a PNG."""
     # QtPdf only here: the bundle leaves it out, and the tour runs from a checkout.
     from PySide6.QtPdf import QPdfDocument
 
     document = QPdfDocument()
     if document.load(str(pdf)) != QPdfDocument.Error.None_ or document.pageCount() < 2:
         return False
-    key = next((n for n in range(1, document.pageCount())
-                if document.getAllText(n).text().lstrip().startswith("Answer key")),
-               document.pageCount() // 2)
+    texts = [document.getAllText(n).text() for n in range(document.pageCount())]
+    key = next((n for n in range(1, len(texts)) if texts[n].lstrip().startswith("Answer key")),
+               len(texts) // 2)
+    # The worksheet page with the passage on it (the first page may hold only the header and
+    # the labels when the passage and its writing lines need a page of their own).
+    sheet = next((n for n in range(key) if "Passage 1" in texts[n]), 0)
     image = QImage(GAP * 3 + PAGE.width() * 2, GAP * 2 + PAGE.height(),
                    QImage.Format.Format_RGB32)
     image.fill(BACKDROP)
     painter = QPainter(image)
-    for n, page in enumerate((0, key)):
+    for n, page in enumerate((sheet, key)):
         corner = QPoint(GAP + n * (PAGE.width() + GAP), GAP)
         painter.fillRect(QRect(corner, PAGE), QColor("white"))  # pages render transparent
         painter.drawImage(corner, document.render(page, PAGE))

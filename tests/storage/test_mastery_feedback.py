@@ -30,6 +30,7 @@ SECRETLY = TEXT.index("secretly")
 # From "secretly" to the end of the second sentence: one mark over two sentences.
 BROAD = Span(SECRETLY, TEXT.index("soon.") + len("soon."), "framing")
 TECHNIQUES = ["loaded-language", "anonymous-source"]
+UNTOUCHED = 0.125  # a research F1 no attempt here has: figures kept, not scored again
 
 
 def _student(folder: Path) -> tuple[Store, str]:
@@ -119,6 +120,8 @@ def _as_an_older_program_left_it(path: Path) -> None:
                           for t, f, n in figures.techniques]
             values = json.loads(text)
             values[8] = techniques
+            if not figures.student.too_broad:
+                values[1] = UNTOUCHED  # still right under version 4: kept as it is
             con.execute("UPDATE class_score SET scored_against = ?, figures_json = ? "
                         "WHERE attempt_id = ?",
                         (against.replace(f":f{FIGURES_VERSION}", ":f3"), json.dumps(values),
@@ -158,6 +161,8 @@ def test_figures_stored_the_old_way_are_computed_again_on_opening(tmp_path: Path
     assert all(against.endswith(f":f{FIGURES_VERSION}") for against, _ in kept)
     tallies = [t for _, text in kept for t in json.loads(text)[8] if t[0] == "loaded-language"]
     assert tallies == [["loaded-language", 0, 1]]
+    # Only the attempt with a too-broad mark was scored again; the other kept its figures.
+    assert sorted(json.loads(text)[1] == UNTOUCHED for _, text in kept) == [False, True]
     # The teacher's command on the other copy: the same upgrade on opening.
     run_cli("class-report", "--csv", str(tmp_path / "csv"), home=copy, check=True)
     assert _techniques_csv(tmp_path / "csv")[("Ben", "loaded-language")] == ("1", "0")
@@ -171,3 +176,22 @@ def test_a_current_database_is_not_computed_again(tmp_path: Path) -> None:
         con.execute("UPDATE attempt_technique SET total = 7 WHERE label = 'loaded-language'")
     with Store.open(sqlite_url(tmp_path / "trainer.sqlite3"), daily=False) as again:
         assert _found(again, ana) == (0, 7)
+
+
+def test_which_kept_figures_an_upgrade_scores_again() -> None:
+    """Version 4 changed only attempts with a too-broad mark; figures of versions before 3,
+    or of an unknown later one, are always scored again."""
+    from dataclasses import replace
+
+    from trainer.core.class_attempts import still_right
+    from trainer.core.discernment import DiscernmentCounts
+    from trainer.core.student_score import StudentScore
+
+    clean = AttemptFigures(StudentScore(found=1, key_spans=1, marks=1, hits=1, mode="family"),
+                           1.0, DiscernmentCounts(), (), (), (), (), False)
+    broad = replace(clean, student=StudentScore(missed=1, key_spans=1, marks=1, too_broad=1,
+                                                mode="family"))
+    assert still_right(FIGURES_VERSION, broad) and still_right(FIGURES_VERSION, clean)
+    assert still_right(3, clean) and not still_right(3, broad)
+    assert not still_right(2, clean)
+    assert not still_right(FIGURES_VERSION + 1, clean)

@@ -11,7 +11,7 @@ model fits, and so does the store's lighter row.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -153,6 +153,21 @@ class AttemptFigures:
         return cls(StudentScore(*student), f1, DiscernmentCounts(*counts), tuple(made),
                    tuple(missed), tuple(alarms), tuple(map(tuple, confusion)), disagrees,
                    tuple((label, found, met) for label, found, met in techniques))
+
+
+# What each raise of FIGURES_VERSION left as it was: figures kept under the version before it
+# are still right when its test holds, so the first report after an upgrade scores again only
+# the attempts the change concerns (a raise without an entry here scores every one again).
+UNCHANGED_BY: dict[int, Callable[[AttemptFigures], bool]] = {
+    4: lambda figures: figures.student.too_broad == 0,  # 4 counted too-broad marks anew
+}
+
+
+def still_right(kept_version: int, figures: AttemptFigures) -> bool:
+    """Whether figures computed under `kept_version` are what score_attempt gives now."""
+    steps = range(kept_version + 1, FIGURES_VERSION + 1)
+    return kept_version <= FIGURES_VERSION and all(
+        step in UNCHANGED_BY and UNCHANGED_BY[step](figures) for step in steps)
 
 
 def _confused(key: str, given: str, family_of: Mapping[str, str]) -> tuple[str, str]:

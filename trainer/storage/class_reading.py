@@ -107,6 +107,15 @@ class StoredAttempt:
         return found if isinstance(found, dict) else {}
 
 
+def kept_version(against: str, token: str) -> int | None:
+    """The FIGURES_VERSION figures kept under `against` were computed with, when `against`
+    names the same revision and set version as `token` (ClassScorer.resolve's)."""
+    prefix, _, version = against.rpartition(":f")
+    if prefix != token.rpartition(":f")[0] or not version.isdigit():
+        return None
+    return int(version)
+
+
 class ClassScorer:
     """Attempts scored against the library: each (set, article, text hash) resolved once, to
     the teacher's revision and a token naming it (revision, content hash, set version)."""

@@ -33,6 +33,7 @@ from trainer.storage.class_reading import (
     StoredProfile,
     chunks,
     existing,
+    kept_version,
 )
 from trainer.storage.content import Library
 from trainer.storage.errors import NotFoundError, ReadOnlyError, StoreError
@@ -306,7 +307,7 @@ class Classes(StorePart):
             return self._report(assignment_id)
 
     def _report(self, assignment_id: str | None) -> ClassReport:
-        from trainer.core.class_attempts import AttemptFigures
+        from trainer.core.class_attempts import AttemptFigures, still_right
         from trainer.core.class_report import build_report
         from trainer.core.taxonomy import default_taxonomy
 
@@ -321,6 +322,7 @@ class Classes(StorePart):
         figures: dict[str, AttemptFigures] = {}
         spans: dict[tuple[int, int, str], Span] = {}
         stale: list[tuple[int, StoredAttempt]] = []
+        renamed: list[tuple[int, str, str]] = []  # still right: kept under the new token
         with self._read() as session:
             students = {uuid: StoredProfile(uuid, name, teacher if teacher is not None
                                             else code)
@@ -338,12 +340,19 @@ class Classes(StorePart):
                     continue
                 if against == found[1]:
                     figures[attempt.id] = AttemptFigures.from_json(kept, spans)
-                else:
-                    stale.append((pk, attempt))
-        if stale:
-            fresh = scorer.score([attempt for _pk, attempt in stale])
-            figures.update((uuid, done[0]) for uuid, done in fresh.items())
-            self._keep_figures([(pk, *fresh[a.id][1:]) for pk, a in stale])
+                    continue
+                older = None if against is None else kept_version(against, found[1])
+                if older is not None:  # kept by an older program: maybe still right
+                    reused = AttemptFigures.from_json(kept, spans)
+                    if still_right(older, reused):
+                        figures[attempt.id] = reused
+                        renamed.append((pk, found[1], kept))
+                        continue
+                stale.append((pk, attempt))
+        fresh = scorer.score([attempt for _pk, attempt in stale]) if stale else {}
+        figures.update((uuid, done[0]) for uuid, done in fresh.items())
+        if stale or renamed:
+            self._keep_figures(renamed + [(pk, *fresh[a.id][1:]) for pk, a in stale])
         files = [StoredFile(profile, by_student[sid])
                  for sid, profile in sorted(students.items(),
                                             key=lambda s: (s[1].name.casefold(), s[0]))]

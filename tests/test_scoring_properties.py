@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.core.discernment import DiscernmentCounts, discernment_counts, split_sentences
+from trainer.core.discernment import DiscernmentCounts, discernment_counts
 from trainer.core.model import Annotation, Article
 from trainer.core.scoring import (
     MODES,
@@ -21,6 +21,7 @@ from trainer.core.scoring import (
     set_aside_optional,
     sum_counts,
 )
+from trainer.core.sentences import split_sentences
 from trainer.core.spans import Span
 from trainer.core.taxonomy import default_taxonomy
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer.core.discernment import split_sentences
+from trainer.core.sentences import split_sentences
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n\s*\n")
 
@@ -30,10 +30,11 @@ def plain_split(text: str) -> list[tuple[int, int]]:
 
 PIECES = st.sampled_from(["a", "Word", " ", "  ", "\t", "\n", "\n\n", " \n \n ", ".", "!", "?",
                           "…", "...", "\"", "”", "’", ")", "]", "\u00a0", "\u2003", "e.g.",
-                          "3.5", "Dr.", "x. ", "end.\n", "😀"])
+                          "3.5", "Dr.", "x. ", "end.\n", "😀", "\r", "\x1c", "\u2028", "\x85",
+                          ".”", "?!", "!.", "…”)", "\n \n", " \n\n", "’\n\n"])
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_split_matches_the_plain_rule(text: str) -> None:
     assert split_sentences(text) == plain_split(text)
@@ -44,3 +45,14 @@ def test_examples() -> None:
     assert split_sentences(text) == plain_split(text)
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "One.", "Two!", "\"Three?\"", "Four…", "five", "six"]
+
+
+def test_paragraph_breaks_inside_and_outside_full_stops() -> None:
+    # The two scans of core/sentences.py: a break after a headline cuts, one inside a full
+    # stop's whitespace does not cut again, and blanks around either are trimmed.
+    text = "Headline\n\nOne. \n \n Two\n\n\n  Three!\n\nFour"
+    assert split_sentences(text) == plain_split(text)
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Headline", "One.", "Two", "Three!", "Four"]
+    for edge in ("", " ", "\n\n", "\n\n.", ". ", "a.\n\n", "\n\n a \n\n", "…\n\n!"):
+        assert split_sentences(edge) == plain_split(edge), repr(edge)

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.core.discernment import split_sentences
 from trainer.core.model import Annotation, Article
 from trainer.core.scoring import MODES, Mode, score_article
+from trainer.core.sentences import split_sentences
 from trainer.core.spans import Span, merge_spans, relabel
 from trainer.core.student_score import (
     MIXED,

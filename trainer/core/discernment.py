@@ -2,69 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from importlib import import_module
 from typing import cast
 
 from trainer.core.record import record
+from trainer.core.sentences import split_sentences
 from trainer.core.spans import SortedUnion, Span
-
-# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by whitespace,
-# or at a paragraph break. Group 1 is the whitespace after a full stop, so the sentence's
-# trimmed end is known without looking at its text again.
-# Written to start with a plain character class, so the engine scans for its first character in
-# C before trying a match (three times faster on long texts than a leading lookahead); the
-# lookbehinds pick the branch, and the matches are those of `[.!?…]+["'”’)\]]*(\s+)|\n\s*\n`.
-_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(\s+)|(?<=\n)\s*\n)")
-_BLANKS = re.compile(r"\s*")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Code-point ranges of the sentences, trimmed of surrounding whitespace."""
-    starts, ends = sentence_bounds(text)
-    return list(zip(starts, ends, strict=True))
-
-
-@lru_cache(maxsize=64)
-def sentence_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The sentences' starts and their ends, each sorted, for binary searches.
-
-    Cached: the drill, discernment and the student score may each split a passage. Works on
-    offsets only (no slices): passages of a research corpus are long.
-    """
-    starts: list[int] = []
-    ends: list[int] = []
-    cursor = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start(1)  # right after the full stop and its closing quotes
-        if end < 0:  # a paragraph break
-            end = _trimmed_end(text, cursor, match.start())
-        if cursor < end:
-            # After a full stop the match took the blanks; after a paragraph break, maybe not.
-            start = _after_blanks(text, cursor) if text[cursor].isspace() else cursor
-            if start < end:
-                starts.append(start)
-                ends.append(end)
-        cursor = match.end()
-    end = _trimmed_end(text, cursor, len(text))
-    if cursor < end:
-        start = _after_blanks(text, cursor) if text[cursor].isspace() else cursor
-        starts.append(start)
-        ends.append(end)
-    return tuple(starts), tuple(ends)
-
-
-def _after_blanks(text: str, start: int) -> int:
-    match = _BLANKS.match(text, start)
-    return match.end() if match else start
-
-
-def _trimmed_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def z_score(p: float) -> float:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from trainer.core.discernment import DiscernmentCounts, split_sentences
+from trainer.core.discernment import DiscernmentCounts
 from trainer.core.mastery import Observation
+from trainer.core.sentences import split_sentences
 
 FAIR = "fair"
 ROUND_SIZE = 10

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from trainer.core.discernment import DiscernmentCounts, sentence_bounds
+from trainer.core.discernment import DiscernmentCounts
 from trainer.core.scoring_counts import (
     FOUND_THRESHOLD,
     Counts,
@@ -39,6 +39,7 @@ from trainer.core.scoring_counts import (
     groups_by_mode,
     keep_counted,
 )
+from trainer.core.sentences import sentence_bounds
 from trainer.core.spans import Interval, merge_sorted, touches_any
 from trainer.core.student_counts import FOUND_SHARE, StudentScore
 

@@ -30,9 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, cast
 
-from trainer.core.discernment import sentence_bounds
 from trainer.core.parts import PartedArticle, scoring_article
 from trainer.core.scoring import Mode, mode_labeller, set_aside_optional
+from trainer.core.sentences import sentence_bounds
 from trainer.core.spans import Span, covered_length, merge_spans, relabel, span_order
 
 # The counts and their sums live in student_counts (light, for `trainer score`); they are

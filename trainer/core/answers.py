@@ -22,7 +22,7 @@ from trainer.core.errors import InvalidInput, Problem
 from trainer.core.parts import PARTS, to_scoring
 from trainer.core.ptc_names import ptc_table
 from trainer.core.scorekey import read_json_quickly
-from trainer.core.setcheck import boundary_splits_character
+from trainer.core.setcheck import boundary_splits_character, splits_nothing
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 
@@ -96,6 +96,7 @@ def load_marks(path: Path, key: AnswerKey, taxonomy: Taxonomy
             continue
         marks = answers[article_id]
         text = article.text
+        plain = text.isascii()  # no boundary can split an ASCII character
         for i, item in enumerate(spans):
             if type(item) is dict and item.keys() <= _PLAIN_KEYS:
                 # The usual span, checked here in a few steps; anything else goes the long way.
@@ -104,15 +105,8 @@ def load_marks(path: Path, key: AnswerKey, taxonomy: Taxonomy
                     ours = labels.get(label, _UNSEEN)
                     if ours is _UNSEEN:
                         ours = labels[label] = answer_label(label, taxonomy)
-                    # A boundary between two characters below U+0300 never splits one (the
-                    # usual case, answered without a call); anything else asks setcheck.
                     if (type(ours) is str and 0 <= start < end <= len(text)
-                            and (start == 0 or (text[start] < "\u0300"
-                                                and text[start - 1] < "\u0300")
-                                 or not boundary_splits_character(text, start))
-                            and (end == len(text) or (text[end] < "\u0300"
-                                                      and text[end - 1] < "\u0300")
-                                 or not boundary_splits_character(text, end))):
+                            and (plain or splits_nothing(text, start, end))):
                         marks.append((start, end, ours))
                         continue
             mark = _checked(item, article, taxonomy, file, f"{_json_path(article_id)}[{i}]",

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trainer.core.parts import SEPARATOR, title_base
 from trainer.core.record import field, record, replace
-from trainer.core.setcheck import MAX_ARTICLES, MAX_TEXT_CHARS, boundary_splits_character
+from trainer.core.setcheck import MAX_ARTICLES, MAX_TEXT_CHARS, splits_nothing
 from trainer.core.taxonomy import FAMILY_IDS, Taxonomy, Technique, default_taxonomy
 
 if TYPE_CHECKING:
@@ -173,7 +173,8 @@ def _may_hold_controls(data: bytes, rare_escape: bool = True) -> bool:
     (no _RARE_ESCAPE in `data`) spares the first.
     """
     return ((rare_escape and _CONTROL_ESCAPE.search(data) is not None) or b"\x7f" in data
-            or _C1_IN_UTF8.search(data) is not None)
+            # `in` first: a byte search is ten times quicker than the regex's scan
+            or (b"\xc2" in data and _C1_IN_UTF8.search(data) is not None))
 
 
 def _is_int(value: object, low: int, high: int) -> bool:
@@ -230,6 +231,7 @@ def _annotations(raw: object, text: str, title: str, labels: frozenset[str],
     if type(raw) is not list:
         return None
     found = []
+    plain = text.isascii() and title.isascii()  # no boundary can split an ASCII character
     for item in raw:
         if type(item) is not dict or not keys.issuperset(item):
             return None
@@ -247,13 +249,7 @@ def _annotations(raw: object, text: str, title: str, labels: frozenset[str],
                 and type(label) is str and label in labels
                 and type(explanation) is str and type(tip) is str and type(optional) is bool):
             return None
-        # A boundary between two characters below U+0300 never splits one (the usual case,
-        # answered without a call); anything else asks setcheck.
-        if not (start == 0 or (target[start] < "\u0300" and target[start - 1] < "\u0300")
-                or not boundary_splits_character(target, start)):
-            return None
-        if not (end == len(target) or (target[end] < "\u0300" and target[end - 1] < "\u0300")
-                or not boundary_splits_character(target, end)):
+        if not (plain or splits_nothing(target, start, end)):
             return None
         # tuple.__new__ straight: the named tuple's own __new__ is a Python call per span.
         found.append(_new_tuple(KeyAnnotation, (start, end, label, explanation, tip, optional,

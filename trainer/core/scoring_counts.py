@@ -90,21 +90,33 @@ def groups_by_mode(items: Sequence[Mark], family_of: Mapping[str, str]
     every: list[Interval] = []
     family: dict[str, list[Interval]] = {}
     technique: dict[str, list[Interval]] = {}
+    last_end = -1  # every[-1]'s end
+    # The three groupings written out rather than looped over: this runs for every mark and
+    # key span of a research corpus (`trainer score`, DESIGN §9).
     for start, end, label in items:
-        if every and start < every[-1][1]:
-            if end > every[-1][1]:
+        if start < last_end:
+            if end > last_end:
                 every[-1] = (every[-1][0], end)
+                last_end = end
         else:
             every.append((start, end))
-        for groups, name in ((family, family_of.get(label, label)), (technique, label)):
-            group = groups.get(name)
-            if group is None:
-                groups[name] = [(start, end)]
-            elif start < group[-1][1]:
-                if end > group[-1][1]:
-                    group[-1] = (group[-1][0], end)
-            else:
-                group.append((start, end))
+            last_end = end
+        group = family.get(family_of.get(label, label))
+        if group is None:
+            family[family_of.get(label, label)] = [(start, end)]
+        elif start < group[-1][1]:
+            if end > group[-1][1]:
+                group[-1] = (group[-1][0], end)
+        else:
+            group.append((start, end))
+        group = technique.get(label)
+        if group is None:
+            technique[label] = [(start, end)]
+        elif start < group[-1][1]:
+            if end > group[-1][1]:
+                group[-1] = (group[-1][0], end)
+        else:
+            group.append((start, end))
     return {"any": {"": every} if every else {}, "family": family, "technique": technique}
 
 

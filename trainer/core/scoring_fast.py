@@ -46,7 +46,6 @@ from trainer.core.student_counts import FOUND_SHARE, StudentScore
 if TYPE_CHECKING:  # scoring.py itself is not imported: verdicts, parts, Span (DESIGN §9)
     from trainer.core.scoring import ScoredArticle, ScoredSpan
 
-_END = itemgetter(1)
 _split = sentence_bounds.__wrapped__
 _VERDICT_ORDER = itemgetter(1, 2, 4)  # start, end, source: compute_verdicts' final order
 
@@ -112,7 +111,8 @@ def _student(mine: dict[str, list[Interval]], keys: dict[str, list[Interval]],
     reach: list[int] = []  # reach[i]: the furthest end among ordered[0..i]
     furthest = -1
     for _, end, _ in ordered:
-        furthest = max(furthest, end)
+        if end > furthest:
+            furthest = end
         reach.append(furthest)
     covered = [0] * len(ordered)  # code points covered by hitting marks of the key's label
     hits = false_alarms = too_broad = wrong_labels = marks = 0
@@ -181,19 +181,25 @@ def _discernment(starts: Sequence[int], ends: Sequence[int], required: Sequence[
                              trials_without_signal - false_alarms)
 
 
-def _covered(runs: list[Interval] | None, start: int, end: int) -> int:
-    """Code points of [start, end) inside disjoint sorted runs (SortedUnion.covered)."""
+def _covered(runs: list[Interval] | None, ends: list[int], start: int, end: int) -> int:
+    """Code points of [start, end) inside disjoint sorted runs (SortedUnion.covered); `ends`
+    are the runs' ends (a binary search over plain numbers is quicker than one with a key)."""
     if not runs:
         return 0
     total = 0
-    index = bisect_right(runs, start, key=_END)
+    index = bisect_right(ends, start)
     while index < len(runs):
         run_start, run_end = runs[index]
         if run_start >= end:
             break
-        total += min(run_end, end) - max(run_start, start)
+        total += ((run_end if run_end < end else end)
+                  - (run_start if run_start > start else start))
         index += 1
     return total
+
+
+def _ends_by_group(groups: dict[str, list[Interval]]) -> dict[str, list[int]]:
+    return {name: [e for _, e in runs] for name, runs in groups.items()}
 
 
 def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
@@ -203,32 +209,27 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
     """verdicts.compute_verdicts, each Verdict as the values of its as_dict."""
     every = groups["any"].get("", [])
     every_ends = [e for _, e in every]
-    runs = len(every)
     families, labels = groups["family"], groups["technique"]
+    family_ends, label_ends = _ends_by_group(families), _ends_by_group(labels)
     found: list[VerdictRow] = []
     for key in annotations:
         start, end, label = key.start, key.end, key.label
         length = end - start
-        covered = 0  # _covered(every, start, end), written out: every key span asks
-        index = bisect_right(every_ends, start)
-        while index < runs:
-            run_start, run_end = every[index]
-            if run_start >= end:
-                break
-            covered += ((run_end if run_end < end else end)
-                        - (run_start if run_start > start else start))
-            index += 1
-        any_cov = covered / length
+        any_cov = _covered(every, every_ends, start, end) / length
         kind: str
         if key.optional:
             kind = "debatable"
-        elif any_cov >= FOUND_THRESHOLD and (  # the family's marks cover no more than all
-                _covered(families.get(family_of.get(label, label)), start, end) / length
-                >= FOUND_THRESHOLD):
-            kind = ("exact" if _covered(labels.get(label), start, end) / length
-                    >= FOUND_THRESHOLD else "found")
         elif any_cov >= FOUND_THRESHOLD:
-            kind = "wrong-label"
+            family = family_of.get(label, label)
+            # the family's marks cover no more than all marks, the label's no more than those
+            if (_covered(families.get(family), family_ends.get(family, []), start, end)
+                    / length < FOUND_THRESHOLD):
+                kind = "wrong-label"
+            elif (_covered(labels.get(label), label_ends.get(label, []), start, end)
+                    / length >= FOUND_THRESHOLD):
+                kind = "exact"
+            else:
+                kind = "found"
         elif any_cov > 0:
             kind = "partly-found"
         else:
@@ -239,7 +240,8 @@ def _verdicts(annotations: Sequence[ScoredSpan], marks: Sequence[Mark],
     opt_union = merge_sorted(sorted(optional))
     opt_starts, opt_ends = [s for s, _ in opt_union], [e for _, e in opt_union]
     for start, end, label in marks:
-        if touches_any(start, end, req_starts, req_ends):
+        index = bisect_left(req_starts, end) - 1  # touches_any, written out: every mark asks
+        if index >= 0 and req_ends[index] > start:
             continue
         kind = ("debatable" if touches_any(start, end, opt_starts, opt_ends)
                 else "false-alarm")

@@ -143,31 +143,42 @@ def report_json(key_path: Path, answers_path: Path) -> str:
             entry["verdicts"] = [dict(zip(VERDICT_FIELDS, row, strict=True))
                                  for row in rows[article_id]]
         return _dumps(report) + "\n"
-    quoted: dict[str, str] = {}
+    quoted: dict[str, str] = {}  # the JSON of each label, explanation and tip, made once
+    numbers: dict[float, str] = {}  # and of each coverage
     out = [pieces[0]]
     for article_rows, piece in zip(rows.values(), pieces[1:], strict=True):
-        out.append(_verdicts_json(article_rows, quoted))
+        out.append(_verdicts_json(article_rows, quoted, numbers))
         out.append(piece)
     out.append("\n")
     return "".join(out)
 
 
-def _verdicts_json(rows: list[VerdictRow], quoted: dict[str, str]) -> str:
+def _verdicts_json(rows: list[VerdictRow], quoted: dict[str, str],
+                   numbers: dict[float, str]) -> str:
     """The JSON array of Verdict.as_dict objects for these rows (see report_json)."""
     items = []
     for kind, start, end, label, source, coverage, optional, explanation, tip in rows:
-        # kind and source are fixed words of ours; numbers print as json does (repr).
+        # kind and source are fixed words of ours; whole numbers print as json does (repr).
         items.append(
             f'{{"verdict":"{kind}","start":{start!r},"end":{end!r},'
             f'"label":{quoted.get(label) or _quote(label, quoted)},"source":"{source}",'
-            f'"coverage":{coverage!r},"optional":{"true" if optional else "false"},'
+            f'"coverage":{numbers.get(coverage) or _number(coverage, numbers)},'
+            f'"optional":{"true" if optional else "false"},'
             f'"explanation":{quoted.get(explanation) or _quote(explanation, quoted)},'
             f'"tip":{quoted.get(tip) or _quote(tip, quoted)}}}')
     return "[" + ",".join(items) + "]"
 
 
 def _quote(text: str, quoted: dict[str, str]) -> str:
+    # Labels, explanations and tips repeat across a corpus's rows: each is encoded once.
     quoted[text] = result = _dumps(text)
+    return result
+
+
+def _number(value: float, numbers: dict[float, str]) -> str:
+    # Coverages are rounded to 4 places, so a corpus repeats them (0.0, 1.0, 0.5, …), and a
+    # float's repr (what json writes) costs several times a dict lookup.
+    numbers[value] = result = repr(value)
     return result
 
 

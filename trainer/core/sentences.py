@@ -50,19 +50,25 @@ def sentence_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     breaks = ([m.span() for m in _PARAGRAPH_BREAK.finditer(text)] if "\n" in text else [])
     breaks.append((_NONE, _NONE))
     next_break = 0
+    next_break_start = breaks[0][0]
     starts: list[int] = []
     ends: list[int] = []
+    add_start, add_end = starts.append, ends.append  # once per sentence of a corpus
     # The cursor always stands on a visible character (or at the end of the text): a full
     # stop's match takes all the whitespace after it, and elsewhere _after_blanks moves it.
     cursor = _after_blanks(text, 0)
     dots = text.replace("!", ".").replace("?", ".").replace("…", ".")
     for match in _FULL_STOP.finditer(dots):
-        if breaks[next_break][0] < match.start():
-            cursor, next_break = _cut_at_breaks(text, cursor, match.start(), breaks,
-                                                next_break, starts, ends)
-        starts.append(cursor)
-        ends.append(match.start(1))
-        cursor = match.end()
+        # The sentence ends where the whitespace (group 1, the end of the match) begins; no
+        # break can start among the punctuation before it.
+        end, after = match.span(1)
+        if next_break_start < end:
+            cursor, next_break = _cut_at_breaks(text, cursor, end, breaks, next_break,
+                                                starts, ends)
+            next_break_start = breaks[next_break][0]
+        add_start(cursor)
+        add_end(end)
+        cursor = after
     cursor, _ = _cut_at_breaks(text, cursor, len(text), breaks, next_break, starts, ends)
     end = _trimmed_end(text, cursor, len(text))
     if cursor < end:

@@ -100,7 +100,10 @@ def load_marks(path: Path, key: AnswerKey, taxonomy: Taxonomy
         for i, item in enumerate(spans):
             if type(item) is dict and item.keys() <= _PLAIN_KEYS:
                 # The usual span, checked here in a few steps; anything else goes the long way.
-                start, end, label = item.get("start"), item.get("end"), item.get("label", "")
+                if len(item) == 3:  # all three: read directly
+                    start, end, label = item["start"], item["end"], item["label"]
+                else:
+                    start, end, label = item.get("start"), item.get("end"), item.get("label", "")
                 if type(start) is int and type(end) is int and type(label) is str:
                     ours = labels.get(label, _UNSEEN)
                     if ours is _UNSEEN:

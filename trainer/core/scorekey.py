@@ -233,16 +233,23 @@ def _annotations(raw: object, text: str, title: str, labels: frozenset[str],
     found = []
     plain = text.isascii() and title.isascii()  # no boundary can split an ASCII character
     for item in raw:
-        if type(item) is not dict or not keys.issuperset(item):
+        if type(item) is not dict:
             return None
-        get = item.get
-        start, end, label = get("start"), get("end"), get("label")
-        explanation, tip, optional = get("explanation", ""), get("tip", ""), get("optional", False)
-        part = get("part", "text")
-        if part == "text" and type(part) is str:
-            target = text
-        elif part == "title" and type(part) is str:
-            target = title
+        if item.keys() == _ANNOTATION_KEYS:  # what `trainer convert` writes: read directly
+            start, end, label = item["start"], item["end"], item["label"]
+            explanation, tip, optional = item["explanation"], item["tip"], item["optional"]
+            part, target = "text", text
+        elif keys.issuperset(item):
+            get = item.get
+            start, end, label = get("start"), get("end"), get("label")
+            explanation, tip = get("explanation", ""), get("tip", "")
+            optional, part = get("optional", False), get("part", "text")
+            if part == "text" and type(part) is str:
+                target = text
+            elif part == "title" and type(part) is str:
+                target = title
+            else:
+                return None
         else:
             return None
         if not (type(start) is int and type(end) is int and 0 <= start < end <= len(target)

@@ -340,11 +340,12 @@ def test_score_reports_a_bad_json_key_like_validate(tmp_path: Path) -> None:
 def test_score_skips_modules_it_does_not_need() -> None:
     # statistics (d′ comes from _statistics' C function), difflib (only for a bad label's
     # "did you mean"), filetypes (a command line is never a document), dataclasses (core
-    # types are records) and argparse (main.quick_args): ≈ 18 ms a run.
+    # types are records), argparse (main.quick_args) and typing (TYPE_CHECKING = False in
+    # the modules on the path): ≈ 20 ms a run.
     code = ("import sys; from trainer.cli.main import run; "
             f"code = run(['score', {str(KEY)!r}, {str(ANSWERS)!r}, '--json']); "
             "extra = sorted(m for m in ('statistics', 'difflib', 'trainer.core.filetypes', "
-            "'dataclasses', 'inspect', 'argparse', 'shutil') if m in sys.modules); "
+            "'dataclasses', 'inspect', 'argparse', 'shutil', 'typing') if m in sys.modules); "
             "print('EXTRA', code, extra, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)

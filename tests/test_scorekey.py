@@ -24,6 +24,7 @@ from trainer.core.scorekey import (
     _CONTROL_ESCAPE,
     _RARE_ESCAPE,
     _SURROGATE_ESCAPE,
+    KeyAnnotation,
     ScoreKey,
     _may_hold_controls,
     fast_key,
@@ -195,3 +196,15 @@ def test_one_scan_finds_what_the_two_escape_searches_find(pieces: list[bytes]) -
     assert (_RARE_ESCAPE.search(data) is not None) == either
     if _RARE_ESCAPE.search(data) is None:
         assert _may_hold_controls(data, False) == _may_hold_controls(data)
+
+
+def test_key_annotation_is_the_named_tuple_mypy_reads() -> None:
+    # scorekey declares KeyAnnotation twice: a typing.NamedTuple for mypy and, at run time,
+    # collections.namedtuple (no typing import on `trainer score`'s path); both must agree.
+    assert KeyAnnotation._fields == ("start", "end", "label", "explanation", "tip",
+                                     "optional", "part")
+    assert KeyAnnotation._field_defaults == {"explanation": "", "tip": "", "optional": False,
+                                             "part": "text"}
+    span = KeyAnnotation(1, 4, "loaded-language")
+    assert span == (1, 4, "loaded-language", "", "", False, "text")
+    assert span._replace(start=0).start == 0 and span.part == "text"

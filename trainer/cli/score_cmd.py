@@ -14,7 +14,6 @@ import gc
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from trainer.core.answers import load_marks
 from trainer.core.discernment import DiscernmentCounts
@@ -29,8 +28,11 @@ from trainer.core.scoring_fast import (
 from trainer.core.student_counts import StudentScore, mode_for_level, total
 from trainer.core.taxonomy import Taxonomy
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
+# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
 if TYPE_CHECKING:  # `trainer score KEY ANSWERS` does not import argparse (main.quick_args)
     import argparse
+    from typing import Any
 
 _DESCRIPTION = """\
 Score ANSWERS against the key in KEY. KEY is an article set in any format `trainer validate`

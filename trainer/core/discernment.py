@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import cast
 
 from trainer.core.record import record
 from trainer.core.sentences import split_sentences
@@ -40,7 +39,8 @@ def _accelerated_inv_cdf() -> Callable[[float, float, float], float]:
         function = getattr(import_module("_statistics"), "_normal_dist_inv_cdf", None)
     except ImportError:  # another interpreter, or a CPython built without it
         return _inv_cdf_fallback
-    return cast(Callable[[float, float, float], float], function or _inv_cdf_fallback)
+    accelerated: Callable[[float, float, float], float] = function or _inv_cdf_fallback
+    return accelerated
 
 
 _INV_CDF = _accelerated_inv_cdf()

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from trainer.core.mastery import technique_tally
-from trainer.core.parts import PartedArticle, scoring_article
+from trainer.core.part_shapes import PartedArticle
+from trainer.core.parts import scoring_article
 from trainer.core.scoring import ArticleScore, Mode, mode_labeller
 from trainer.core.spans import Span
 from trainer.core.student_score import KeyedText, assess

@@ -7,8 +7,9 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from trainer.core.limits import MAX_LEVEL, MAX_STORED_INT, MIN_LEVEL
+from trainer.core.part_shapes import Part
 from trainer.core.parts import PARTS as PARTS
-from trainer.core.parts import SEPARATOR, Part, title_base
+from trainer.core.parts import SEPARATOR, title_base
 from trainer.core.taxonomy import Taxonomy, Technique
 
 FORMAT_TAG: Final = "trainer.article-set"

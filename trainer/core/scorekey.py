@@ -18,16 +18,20 @@ import json
 import os
 import re
 import stat
+from collections import namedtuple
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trainer.core.parts import SEPARATOR, title_base
 from trainer.core.record import field, record, replace
 from trainer.core.setcheck import MAX_ARTICLES, MAX_TEXT_CHARS, splits_nothing
 from trainer.core.taxonomy import FAMILY_IDS, Taxonomy, Technique, default_taxonomy
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
+# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
 if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
     from trainer.core.model import ArticleSet
 
 # Below the loaders' own file-size limit; a larger key simply takes the full path.
@@ -57,17 +61,22 @@ _SOURCE_KEYS = frozenset({"outlet", "date", "url"})
 _TECHNIQUE_KEYS = frozenset({"id", "family", "name", "definition", "example", "check"})
 
 
-class KeyAnnotation(NamedTuple):
-    """A key span; a named tuple because a PTC-sized key has thousands (a frozen dataclass
-    costs three times as much to create)."""
+if TYPE_CHECKING:
+    class KeyAnnotation(NamedTuple):
+        """A key span; a named tuple because a PTC-sized key has thousands (a frozen dataclass
+        costs three times as much to create)."""
 
-    start: int
-    end: int
-    label: str
-    explanation: str = ""
-    tip: str = ""
-    optional: bool = False
-    part: str = "text"
+        start: int
+        end: int
+        label: str
+        explanation: str = ""
+        tip: str = ""
+        optional: bool = False
+        part: str = "text"
+else:  # the same named tuple without typing.NamedTuple (tests/test_scorekey.py compares)
+    KeyAnnotation = namedtuple(
+        "KeyAnnotation", ("start", "end", "label", "explanation", "tip", "optional", "part"),
+        defaults=("", "", False, "text"), module=__name__)
 
 
 @record

@@ -27,9 +27,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.core.discernment import DiscernmentCounts
+from trainer.core.record import record
 from trainer.core.scoring_counts import (
     FOUND_THRESHOLD,
     Counts,
@@ -43,6 +43,8 @@ from trainer.core.sentences import sentence_bounds
 from trainer.core.spans import Interval, merge_sorted, touches_any
 from trainer.core.student_counts import FOUND_SHARE, StudentScore
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
+# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
 if TYPE_CHECKING:  # scoring.py itself is not imported: verdicts, parts, Span (DESIGN §9)
     from trainer.core.scoring import ScoredArticle, ScoredSpan
 
@@ -55,7 +57,8 @@ VERDICT_FIELDS = ("verdict", "start", "end", "label", "source", "coverage", "opt
 VerdictRow = tuple[str, int, int, str, str, float, bool, str, str]
 
 
-class ArticleFigures(NamedTuple):
+@record
+class ArticleFigures:
     counts: dict[Mode, Counts]
     student: StudentScore
     discernment: DiscernmentCounts

@@ -7,12 +7,16 @@ even when other parts of the file fail the model's type checks.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
 from trainer.core.errors import Problem
 from trainer.core.limits import MAX_LEVEL, MAX_STORED_INT, MIN_LEVEL
 from trainer.core.parts import PARTS
 from trainer.core.taxonomy import Taxonomy
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
+# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+if TYPE_CHECKING:
+    from typing import Any
 
 # Pydantic error types whose paths the checks here word better; the loaders drop the model's
 # own message for a path these checks already reported.

@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, cast
 
-from trainer.core.parts import PartedArticle, scoring_article
+from trainer.core.part_shapes import PartedArticle
+from trainer.core.parts import scoring_article
 from trainer.core.scoring import Mode, mode_labeller, set_aside_optional
 from trainer.core.sentences import sentence_bounds
 from trainer.core.spans import Span, covered_length, merge_spans, relabel, span_order

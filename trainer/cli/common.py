@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from trainer.core.errors import Problem, printable
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 
 if TYPE_CHECKING:
     from trainer.storage.service import Store

@@ -19,8 +19,7 @@ from trainer.cli.common import err, report_problems
 from trainer.core.errors import InvalidInput
 from trainer.storage.errors import StoreError
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:  # argparse is imported only when a parser is built (see quick_args)
     import argparse
 

@@ -28,8 +28,7 @@ from trainer.core.scoring_fast import (
 from trainer.core.student_counts import StudentScore, mode_for_level, total
 from trainer.core.taxonomy import Taxonomy
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:  # `trainer score KEY ANSWERS` does not import argparse (main.quick_args)
     import argparse
     from typing import Any

@@ -25,8 +25,7 @@ from trainer.core.setcheck import boundary_splits_character, splits_nothing
 from trainer.core.spans import Span
 from trainer.core.taxonomy import Taxonomy
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:
     from typing import Any, Protocol
 

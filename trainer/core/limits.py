@@ -6,8 +6,7 @@ against what the database can hold, and every file is capped before a byte of it
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:
     from typing import Final
 

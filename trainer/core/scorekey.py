@@ -27,8 +27,7 @@ from trainer.core.record import field, record, replace
 from trainer.core.setcheck import MAX_ARTICLES, MAX_TEXT_CHARS, splits_nothing
 from trainer.core.taxonomy import FAMILY_IDS, Taxonomy, Technique, default_taxonomy
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:
     from typing import Any, NamedTuple
 

@@ -13,8 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from trainer.core.record import record
 from trainer.core.spans import Interval, merge_sorted, ratio_sums_sorted, touches_any
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:
     from typing import Literal
 

@@ -43,8 +43,7 @@ from trainer.core.sentences import sentence_bounds
 from trainer.core.spans import Interval, merge_sorted, touches_any
 from trainer.core.student_counts import FOUND_SHARE, StudentScore
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on `trainer score`'s
-# path (≈ 1 % of the command, DESIGN §9); mypy reads any TYPE_CHECKING as true
+TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:  # scoring.py itself is not imported: verdicts, parts, Span (DESIGN §9)
     from trainer.core.scoring import ScoredArticle, ScoredSpan
 

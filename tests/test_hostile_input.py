@@ -62,6 +62,10 @@ def test_answers_with_a_huge_offset_are_a_field_problem(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as info:
         load_answers(answers, key, default_taxonomy())
     assert [p.path for p in info.value.problems] == ["$.a1[0].end"]
+    # In an answers file's words, not a set's ("numbers in a set are at most …").
+    problem = info.value.problems[0]
+    assert "5,000 digits" in problem.message and "in a set" not in problem.format()
+    assert "characters of the passage" in problem.hint
 
 
 @pytest.mark.parametrize(("value", "message"), [

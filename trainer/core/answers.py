@@ -65,7 +65,14 @@ def _read(path: Path) -> Any:
     if not text.strip():
         raise InvalidInput([Problem(file, "file is empty",
                                     hint='an answers file with no marks is "{}"')])
-    return parse_json_text(text, file)
+    return parse_json_text(text, file, long_number=_long_number)
+
+
+def _long_number(file: str, path: str, digits: int) -> Problem:
+    # An answers file holds offsets into passages; no passage is that long.
+    return Problem(file, f"a number with {digits:,} digits is far too large", path=path,
+                   hint="start and end count characters of the passage: check the program "
+                        "that wrote the answers")
 
 
 def load_answers(path: Path, key: AnswerKey, taxonomy: Taxonomy) -> dict[str, list[Span]]:

@@ -92,9 +92,13 @@ class LabelChip(QAbstractButton):
 
     focused = Signal(str)
 
-    def __init__(self, entry: PaletteEntry, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: PaletteEntry, parent: QWidget | None = None, *,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self.entry = entry
+        # Sixteen chips at level 2: a little less padding shows three or four more of them
+        # above "My marks" (docs/UI.md, "What stays in view").
+        self.padding = 12 if compact else 18
         self.setText(entry.name)
         self.setToolTip(plain_tooltip(entry.definition))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -106,7 +110,8 @@ class LabelChip(QAbstractButton):
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance(self.entry.name) + 64, metrics.height() + 18)
+        return QSize(metrics.horizontalAdvance(self.entry.name) + 64,
+                     metrics.height() + self.padding)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -127,9 +132,10 @@ class LabelChip(QAbstractButton):
         painter.setPen(QPen(border, 2.5 if self.hasFocus() else 1.2))
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         # Number badge.
-        badge_d = rect.height() - 8
-        badge = QRectF(rect.left() + 4, rect.top() + 4, badge_d + (6 if self.entry.number > 9
-                                                                  else 0), badge_d)
+        inset = 4 if self.padding > 12 else 2.5  # a compact chip keeps its digits whole
+        badge_d = rect.height() - 2 * inset
+        badge = QRectF(rect.left() + inset, rect.top() + inset,
+                       badge_d + (6 if self.entry.number > 9 else 0), badge_d)
         painter.setBrush(strong)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(badge, badge_d / 2, badge_d / 2)
@@ -216,10 +222,10 @@ class LabelPalette(QWidget):
             grid_host = QWidget(self)
             grid = QGridLayout(grid_host)
             grid.setContentsMargins(0, 0, 0, 0)
-            grid.setSpacing(6)
+            grid.setSpacing(6 if level <= 1 else 4)
             chips = []
             for entry in members:
-                chip = LabelChip(entry, grid_host)
+                chip = LabelChip(entry, grid_host, compact=level > 1)
                 chip.clicked.connect(
                     lambda _=False, label=entry.label: self.label_chosen.emit(label))
                 chip.focused.connect(self.label_focused)

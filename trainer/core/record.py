@@ -19,6 +19,7 @@ keyword-only fields, no slots (cached_property needs the instance dict).
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 
 TYPE_CHECKING = False  # typing's, without importing typing (docs/PERFORMANCE.md)
 if TYPE_CHECKING:
@@ -59,6 +60,64 @@ def _frozen_delattr(self: object, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
+_ORDER_METHODS = ("__lt__", "__le__", "__gt__", "__ge__")
+
+
+def _field_values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
+    """A record's field values as a tuple, in field order (attrgetter of one name gives the
+    bare value, of none it cannot be made)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        get = attrgetter(names[0])
+        return lambda obj: (get(obj),)
+    return lambda obj: ()
+
+
+def _compared_by(values: Callable[[object], tuple[Any, ...]], names: tuple[str, ...]
+                 ) -> dict[str, Callable[..., Any]]:
+    """__repr__, __eq__, __hash__ and the order methods over the fields' values, as
+    @dataclass(frozen=True, order=True) makes them. Closures, not compiled source: only
+    __init__ is compiled (compiling each class's methods was most of the cost of importing a
+    module of records)."""
+
+    def __repr__(self: object) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, values(self),
+                                                                     strict=True))
+        return f"{type(self).__qualname__}({shown})"
+
+    def __eq__(self: object, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    def __hash__(self: object) -> int:
+        return hash(values(self))
+
+    def __lt__(self: object, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return values(self) < values(other)
+        return NotImplemented
+
+    def __le__(self: object, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return values(self) <= values(other)
+        return NotImplemented
+
+    def __gt__(self: object, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return values(self) > values(other)
+        return NotImplemented
+
+    def __ge__(self: object, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return values(self) >= values(other)
+        return NotImplemented
+
+    return {"__repr__": __repr__, "__eq__": __eq__, "__hash__": __hash__, "__lt__": __lt__,
+            "__le__": __le__, "__gt__": __gt__, "__ge__": __ge__}
+
+
 def _build(cls: _C, order: bool) -> _C:
     # Not inspect.get_annotations: importing inspect is what this module avoids.
     annotations: dict[str, str] = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
@@ -84,30 +143,12 @@ def _build(cls: _C, order: bool) -> _C:
     body.extend(f"  _d[{name!r}] = {name}" for name in names)
     if "__post_init__" in cls.__dict__:
         body.append("  self.__post_init__()")
-    mine = ", ".join(f"self.{n}" for n in names) + ("," if names else "")
-    theirs = ", ".join(f"other.{n}" for n in names) + ("," if names else "")
-    shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
-    lines = [f"def __init__(self, {', '.join(params)}) -> None:" if names
-             else "def __init__(self) -> None:", *body,
-             "def __repr__(self):",
-             f"  return f'{{type(self).__qualname__}}({shown})'",
-             "def __eq__(self, other):",
-             "  if other.__class__ is self.__class__:",
-             f"    return ({mine}) == ({theirs})",
-             "  return NotImplemented",
-             "def __hash__(self):",
-             f"  return hash(({mine}))"]
-    made = ["__init__", "__repr__", "__eq__", "__hash__"]
-    if order:
-        for method, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")):
-            lines += [f"def {method}(self, other):",
-                      "  if other.__class__ is self.__class__:",
-                      f"    return ({mine}) {op} ({theirs})",
-                      "  return NotImplemented"]
-            made.append(method)
-    exec("\n".join(lines), namespace)  # built from the class's own field names only
-    for method in made:
-        function = namespace[method]
+    exec("\n".join([f"def __init__(self, {', '.join(params)}) -> None:", *body]), namespace)
+    methods = {"__init__": namespace["__init__"], **_compared_by(_field_values(names), names)}
+    if not order:
+        for method in _ORDER_METHODS:
+            del methods[method]
+    for method, function in methods.items():
         function.__qualname__ = f"{cls.__qualname__}.{method}"
         own = cls.__dict__.get(method, _MISSING)
         # A class defining __eq__ gets __hash__ = None from Python: not a hash of its own.

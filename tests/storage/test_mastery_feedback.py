@@ -178,6 +178,29 @@ def test_a_current_database_is_not_computed_again(tmp_path: Path) -> None:
         assert _found(again, ana) == (0, 7)
 
 
+def test_an_upgrade_computes_again_only_what_the_raise_changed(tmp_path: Path) -> None:
+    """Version 4 changed only attempts with a too-broad mark: the others keep their tallies
+    (here deliberately wrong, to see it), unless the stored version is one no raise since
+    describes — then every attempt is computed again."""
+    path = tmp_path / "trainer.sqlite3"
+    with Store.open(sqlite_url(path), daily=False) as store:
+        store.library.import_set(small_set())
+        ana = store.profiles.create("Ana").id
+        entry = next(e for e in store.library.entries(ana) if e.article_id == "secret-plan")
+        store.practice.submit(ana, entry.revision_id, [Span(SECRETLY, SECRETLY + 8, "framing")],
+                              mode="family", started_at=NOW)
+    for stored, expected in ((None, (1, 7)), ("2", (1, 1))):
+        with sqlite3.connect(path) as con:
+            con.execute("UPDATE attempt_technique SET total = 7 WHERE label = 'loaded-language'")
+            con.execute("DELETE FROM setting WHERE key = ?", (FIGURES_KEY,))
+            if stored is not None:
+                con.execute("INSERT INTO setting (key, value_json, updated_at) VALUES (?, ?, "
+                            "'2026-12-01 18:00:00')", (FIGURES_KEY, stored))
+        with Store.open(sqlite_url(path), daily=False) as store:
+            assert _found(store, ana) == expected, stored
+            assert store.settings.get(FIGURES_KEY) == FIGURES_VERSION
+
+
 def test_which_kept_figures_an_upgrade_scores_again() -> None:
     """Version 4 changed only attempts with a too-broad mark; figures of versions before 3,
     or of an unknown later one, are always scored again."""

@@ -5,9 +5,10 @@ Every attempt keeps, per key technique, how many required key phrases it found a
 are computed when the attempt is stored (storage/practice.py). When the way they are computed
 changes, core.mastery.FIGURES_VERSION is raised; a store that opens with figures of an older
 version (the `setting` row below, absent before version 4; read with the file's checks in
-storage/migrate.py, so a current file costs nothing more) computes every attempt's tallies
-again from its stored marks, then the review queue from them, in one transaction. The
-attempt's own score columns are left as they were stored.
+storage/migrate.py, so a current file costs nothing more) computes the tallies again from
+the stored marks — of the attempts the raise can have changed (CHANGED_BY), else of every
+attempt — then the review queue from them, in one transaction. The attempt's own score
+columns are left as they were stored.
 
 A read-only store cannot be changed: it shows the figures it holds until it is opened for
 writing.
@@ -19,7 +20,7 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import ColumnElement, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from trainer.core.mastery import FIGURES_VERSION
@@ -39,24 +40,40 @@ if TYPE_CHECKING:
 FIGURES_KEY = "store.figures_version"
 
 
+# Which attempts each raise of FIGURES_VERSION can have changed, by the attempt's stored
+# columns; the others keep their tallies. A raise without an entry changes every attempt.
+CHANGED_BY: dict[int, ColumnElement[bool]] = {
+    4: Attempt.student_too_broad > 0,  # 4 counted phrases reached by too-broad marks anew
+}
+# Before version 4 no version was kept: those tallies are version 3's.
+UNSAID = 3
+
+
 class Figures(StorePart):
     def refresh(self) -> int | None:
-        """Compute every attempt's tallies again unless they are of the current version
+        """Compute the tallies the raise(s) since the stored version can have changed
         (checked inside the write transaction: another program may have just done it);
         returns how many attempts were computed again (None when they were current)."""
         with self._write() as session:
             raw = session.scalar(select(Setting.value_json).where(Setting.key == FIGURES_KEY))
-            if raw is not None and json.loads(raw) == FIGURES_VERSION:
+            try:
+                kept = json.loads(raw) if raw is not None else UNSAID
+            except ValueError:  # not ours to read: compute everything
+                kept = None
+            if kept == FIGURES_VERSION:
                 return None
-            count = recompute_tallies(session)
+            steps = range(kept + 1, FIGURES_VERSION + 1) if isinstance(kept, int) else range(0)
+            known = bool(steps) and all(step in CHANGED_BY for step in steps)
+            count = recompute_tallies(session, or_(*(CHANGED_BY[step] for step in steps))
+                                      if known else None)
             session.merge(Setting(key=FIGURES_KEY, value_json=json.dumps(FIGURES_VERSION),
                                   updated_at=utcnow()))
         return count
 
 
-def recompute_tallies(session: Session) -> int:
-    """Every attempt's `attempt_technique` rows from its marks, then every profile's review
-    queue; returns the number of attempts."""
+def recompute_tallies(session: Session, only: ColumnElement[bool] | None = None) -> int:
+    """The `attempt_technique` rows of every attempt (or those `only` selects) from its marks,
+    then the review queue of the techniques they hold; returns the number of attempts."""
     # Imported here: a store whose figures are current never needs the scoring modules' models.
     from trainer.core.parts import marks_from_parts
     from trainer.core.scoring import score_article
@@ -65,23 +82,28 @@ def recompute_tallies(session: Session) -> int:
     from trainer.storage.learning import refresh_reviews
     from trainer.storage.practice import technique_counts
 
+    chosen = select(Attempt.id).where(only) if only is not None else select(Attempt.id)
     attempts = session.execute(select(Attempt.id, Attempt.profile_id, Attempt.revision_id,
-                                      Attempt.mode).order_by(Attempt.id)).all()
+                                      Attempt.mode).where(Attempt.id.in_(chosen))
+                               .order_by(Attempt.id)).all()
     if not attempts:
         return 0
     parts: defaultdict[int, list[tuple[Span, str]]] = defaultdict(list)
     for attempt_id, start, end, label, part in session.execute(
             select(AnswerSpan.attempt_id, AnswerSpan.start, AnswerSpan.end, AnswerSpan.label,
-                   AnswerSpan.part).order_by(AnswerSpan.attempt_id, AnswerSpan.position)):
+                   AnswerSpan.part).where(AnswerSpan.attempt_id.in_(chosen))
+            .order_by(AnswerSpan.attempt_id, AnswerSpan.position)):
         parts[attempt_id].append((Span(start, end, label), part))
-    views: dict[int, ArticleView] = {}
-    rows: list[dict[str, object]] = []
-    done: list[int] = []
+    # The techniques whose review state can change: those the attempts held, and hold now.
     labels: defaultdict[int, set[str]] = defaultdict(set)
     for old_label, profile_pk in session.execute(
             select(AttemptTechnique.label, Attempt.profile_id)
-            .join(Attempt, Attempt.id == AttemptTechnique.attempt_id).distinct()):
+            .join(Attempt, Attempt.id == AttemptTechnique.attempt_id)
+            .where(Attempt.id.in_(chosen)).distinct()):
         labels[profile_pk].add(old_label)
+    views: dict[int, ArticleView] = {}
+    rows: list[dict[str, object]] = []
+    done: list[int] = []
     for attempt_pk, profile_pk, revision_id, mode in attempts:
         view = views.get(revision_id)
         if view is None:
@@ -103,4 +125,3 @@ def recompute_tallies(session: Session) -> int:
     for profile_pk, techniques in labels.items():
         refresh_reviews(session, profile_pk, techniques)
     return len(done)
-

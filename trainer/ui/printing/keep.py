@@ -11,8 +11,10 @@ the next check reads Qt's layout again, so the result is what Qt will paint.
 Speed: after an edit Qt lays out again everything that follows it, so fixing a whole
 worksheet in place costs one layout of the rest per fix (a second for the starter set). The
 document is therefore copied, Keep by Keep, into a document laid out for the paper, and each
-Keep is settled while it is near the end of that copy: fixes are made front to back, a fix
-moves only what follows it, and what follows is short.
+Keep is settled while it is at the end of that copy: fixes are made front to back, a fix
+moves only what follows it, and what follows is short. Most passages end up starting a page,
+so a Keep goes in with its page break already on and loses it again only if it would have
+fitted after what comes before it: that way most are laid out once.
 
 A group can also hold on to the last lines of the block before it (`lead`: writing lines stay
 with the end of their passage) or to the first lines or table rows after it (`trail`: a
@@ -25,10 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
@@ -75,24 +78,42 @@ class _Anchored:
 
 @dataclass(frozen=True)
 class _Page:
-    height: float  # device pixels, margins included
+    """The laid-out copy and its page geometry (device pixels)."""
+
+    doc: QTextDocument
+    layout: QAbstractTextDocumentLayout  # asked for once: each call costs a wrapper
+    height: float  # of a page, margins included
     top: float  # where the text starts on a page (the top margin)
+    bottom: float  # the bottom margin
 
 
 def keep_together(source: QTextDocument, target: QTextDocument, keeps: Sequence[Keep],
-                  notes: Sequence[tuple[int, str]], page_height: float, top_margin: float
-                  ) -> list[tuple[int, str]]:
+                  notes: Sequence[tuple[int, str]], page_height: float,
+                  margins: tuple[float, float]) -> list[tuple[int, str]]:
     """Copy `source` into `target` (empty, with the same margins, laid out for the paper)
     so that each Keep that fits on a page is on one page. `notes` are (position in
-    `source`, text) pairs; returns them with their positions in `target`."""
-    page = _Page(page_height, top_margin)
-    starts = [k.first.position() for k in keeps]
-    bounds = sorted({0, *starts[1:], source.characterCount() - 1})
+    `source`, text) pairs; returns them with their positions in `target`. `margins` are
+    the top and bottom margins of a page."""
+    page = _Page(target, target.documentLayout(), page_height, *margins)
+    if not keeps:
+        _append(source, QTextCursor(target), 0, source.characterCount() - 1)
+        return list(notes)
+    # Piece i holds Keep i (the first piece also what comes before it).
+    bounds = [0, *(k.first.position() for k in keeps[1:]), source.characterCount() - 1]
     cursor = QTextCursor(target)
     anchors: list[tuple[QTextCursor, str]] = []
     pending = sorted(notes)
-    done = 0  # Keeps settled
-    for index, (start, end) in enumerate(pairwise(bounds)):
+    waiting: Keep | None = None  # a Keep whose trail reaches into the next piece
+    moved = True  # whether the last Keep settled starts a new page
+    for index, item in enumerate(keeps):
+        start, end = bounds[index], bounds[index + 1]
+        # Where passages are long enough, one after another starts a new page: inserted
+        # with the break already on, a Keep is laid out once, and loses the break again
+        # if it would have fitted after what comes before it.
+        guessed = moved and index > 0 and not item.lead and not item.trail
+        if guessed:  # the copy's last block, empty, is where the piece's first block goes
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setBlockFormat(_with_break(item.first.blockFormat(), True))
         shift = target.characterCount() - 1 - start  # block separators the splits added
         _append(source, cursor, start, end)
         while pending and pending[0][0] < end:
@@ -101,13 +122,18 @@ def keep_together(source: QTextDocument, target: QTextDocument, keeps: Sequence[
             anchor.setPosition(position + shift)
             anchors.append((anchor, text))
         target.pageCount()  # finish the layout before any edit (see _relayout)
-        # The Keep before this piece is settled once this piece is in: a trail may reach
-        # into it. (The last piece settles the rest.)
-        last = index == len(bounds) - 2
-        while done < len(keeps) and (last or keeps[done].first.position() < start):
-            shift = target.characterCount() - 1 - end
-            _place(target, _Anchored.of(keeps[done], target, shift), page)
-            done += 1
+        shift = target.characterCount() - 1 - end
+        if waiting is not None:
+            _place(page, _Anchored.of(waiting, target, shift))
+            waiting = None
+        if item.trail:
+            waiting = item
+        elif guessed:
+            moved = _settle_guess(page, _Anchored.of(item, target, shift))
+        else:
+            moved = _place(page, _Anchored.of(item, target, shift))
+    if waiting is not None:
+        _place(page, _Anchored.of(waiting, target, target.characterCount() - 1 - bounds[-1]))
     return [(anchor.position(), text) for anchor, text in anchors]
 
 
@@ -119,19 +145,68 @@ def _append(source: QTextDocument, cursor: QTextCursor, start: int, end: int) ->
     cursor.insertFragment(QTextDocumentFragment(selection))
 
 
-def _place(doc: QTextDocument, item: _Anchored, page: _Page) -> None:
-    top, bottom = _extent(doc, item)
+def _place(page: _Page, item: _Anchored) -> bool:
+    """Settle a group; whether it now starts a new page."""
+    top, bottom = _extent(page, item)
     if _one_page(top, bottom, page):
-        return
-    if not _at_page_top(top, page):
-        flagged = _break_before(doc, item)
-        top, bottom = _extent(doc, item)
+        return False
+    if not _at_page_top(top, page) and not _too_tall(top, bottom, page):
+        flagged = _break_before(page, item)
+        top, bottom = _extent(page, item)
         if _one_page(top, bottom, page):
-            return
+            return True
         if flagged is not None:
             _set_break(flagged, on=False)  # too tall for a page: the break gains nothing
     for part in item.parts:
-        _place(doc, part, page)
+        _place(page, part)
+    return False
+
+
+def _settle_guess(page: _Page, item: _Anchored) -> bool:
+    """`item` was inserted starting a new page. It keeps that break if it would not have
+    fitted after what comes before it (returns True); one too tall for any page loses it
+    and flows."""
+    first = item.first.block()
+    top, bottom = _extent(page, item)
+    if not _at_page_top(top, page):  # (it cannot be: a safety net)
+        return _place(page, item)
+    if _one_page(top, bottom, page):
+        if not _might_fit_before(page, first, bottom - top):
+            return True
+        _set_break(first, on=False)
+        top, bottom = _extent(page, item)
+        if _one_page(top, bottom, page):
+            return False
+        _set_break(first, on=True)
+        return True
+    _set_break(first, on=False)
+    for part in item.parts:
+        _place(page, part)
+    return False
+
+
+def _might_fit_before(page: _Page, first: QTextBlock, height: float) -> bool:
+    """Whether a group of `height` might fit on the page where the block before `first`
+    ends. Errs on the side of yes (the caller checks with Qt's layout): it measures to the
+    bottom of that block's last line, less than the room a fixed line height takes."""
+    before = first.previous()
+    if not before.isValid():
+        return True
+    lines = _line_tops(page, before)
+    end = lines[-1][1] if lines else page.layout.blockBoundingRect(before).bottom()
+    saved = first.blockFormat().property(_SAVED_TOP)
+    needed = height + (float(saved) if isinstance(saved, (int, float)) else 0.0)
+    page_bottom = (end // page.height + 1) * page.height - page.bottom
+    return end + needed <= page_bottom + 1.0
+
+
+def _too_tall(top: float, bottom: float, page: _Page) -> bool:
+    """Whether a group laid out from `top` to `bottom` is surely taller than a page: taller
+    than the text height plus, for each page break it crosses, the margins and the most a
+    line moved to the next page can leave unused (less than 6 % of a page)."""
+    breaks = int(bottom // page.height) - int(top // page.height)
+    room = page.height - page.top - page.bottom
+    return bottom - top > room + breaks * (page.top + page.bottom + 0.06 * page.height)
 
 
 def _one_page(top: float, bottom: float, page: _Page) -> bool:
@@ -142,43 +217,44 @@ def _at_page_top(top: float, page: _Page) -> bool:
     return top - (top // page.height) * page.height <= page.top + 1.0
 
 
-def _line_tops(doc: QTextDocument, block: QTextBlock) -> list[tuple[float, float, int]]:
+def _line_tops(page: _Page, block: QTextBlock) -> list[tuple[float, float, int]]:
     """(top, bottom, document position) of each laid-out line of `block`."""
-    origin = doc.documentLayout().blockBoundingRect(block).top()
+    origin = page.layout.blockBoundingRect(block).top()
     layout = block.layout()
+    position = block.position()
     lines = []
     for i in range(layout.lineCount()):
         line = layout.lineAt(i)
         top = origin + line.y()
-        lines.append((top, top + line.height(), block.position() + line.textStart()))
+        lines.append((top, top + line.height(), position + line.textStart()))
     return lines
 
 
-def _block_span(doc: QTextDocument, block: QTextBlock) -> tuple[float, float]:
-    lines = _line_tops(doc, block)
+def _block_span(page: _Page, block: QTextBlock) -> tuple[float, float]:
+    lines = _line_tops(page, block)
     if lines:
         return lines[0][0], lines[-1][1]
-    rect = doc.documentLayout().blockBoundingRect(block)
+    rect = page.layout.blockBoundingRect(block)
     return rect.top(), rect.bottom()
 
 
-def _extent(doc: QTextDocument, item: _Anchored) -> tuple[float, float]:
+def _extent(page: _Page, item: _Anchored) -> tuple[float, float]:
     """Top of the first line and bottom of the last line the group holds on to."""
     first, last = item.first.block(), item.last.block()
-    top = _block_span(doc, first)[0]
+    top = _block_span(page, first)[0]
     if item.lead:
         before = first.previous()
         if before.isValid() and before.length() > 1:
-            lines = _line_tops(doc, before)
+            lines = _line_tops(page, before)
             if lines:
                 top = lines[max(0, len(lines) - item.lead)][0]
-    bottom = _block_span(doc, last)[1]
+    bottom = _block_span(page, last)[1]
     if item.trail:
-        bottom = max(bottom, _trail_bottom(doc, last.next(), item.trail))
+        bottom = max(bottom, _trail_bottom(page, last.next(), item.trail))
     return top, bottom
 
 
-def _trail_bottom(doc: QTextDocument, after: QTextBlock, count: int) -> float:
+def _trail_bottom(page: _Page, after: QTextBlock, count: int) -> float:
     if not after.isValid():
         return 0.0
     table = QTextCursor(after).currentTable()
@@ -189,24 +265,24 @@ def _trail_bottom(doc: QTextDocument, after: QTextBlock, count: int) -> float:
                 cell = table.cellAt(row, column)
                 if cell.isValid():
                     block = cell.lastCursorPosition().block()
-                    bottom = max(bottom, _block_span(doc, block)[1])
+                    bottom = max(bottom, _block_span(page, block)[1])
         return bottom
-    lines = _line_tops(doc, after)
+    lines = _line_tops(page, after)
     if not lines:
-        return _block_span(doc, after)[1]
+        return _block_span(page, after)[1]
     return lines[min(count, len(lines)) - 1][1]
 
 
-def _break_before(doc: QTextDocument, item: _Anchored) -> QTextBlock | None:
+def _break_before(page: _Page, item: _Anchored) -> QTextBlock | None:
     """Start the group on a new page: flag its first block, or first split the block before
     it where its last `lead` lines begin. Returns the block flagged (None if it already
     was)."""
     target = item.first.block()
     if item.lead:
         before = target.previous()
-        lines = _line_tops(doc, before) if before.isValid() and before.length() > 1 else []
+        lines = _line_tops(page, before) if before.isValid() and before.length() > 1 else []
         if len(lines) > item.lead:
-            cursor = QTextCursor(doc)
+            cursor = QTextCursor(page.doc)
             cursor.setPosition(lines[len(lines) - item.lead][2])
             fmt = before.blockFormat()
             fmt.setTopMargin(0.0)
@@ -221,10 +297,17 @@ def _break_before(doc: QTextDocument, item: _Anchored) -> QTextBlock | None:
 
 
 def _set_break(block: QTextBlock, *, on: bool) -> None:
-    """Flag (or unflag) a page break before `block`. A block that starts a page needs no
+    """Flag (or unflag) a page break before `block`, and lay the document out again."""
+    QTextCursor(block).setBlockFormat(_with_break(block.blockFormat(), on))
+    _relayout(block)
+
+
+def _with_break(fmt: QTextBlockFormat, on: bool) -> QTextBlockFormat:
+    """`fmt` with a page break before it, or without. A block that starts a page needs no
     space above it: its top margin is set aside while the flag is on."""
-    fmt = block.blockFormat()
     if on:
+        if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            return fmt
         fmt.setProperty(_SAVED_TOP, fmt.topMargin())
         fmt.setTopMargin(0.0)
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
@@ -233,8 +316,7 @@ def _set_break(block: QTextBlock, *, on: bool) -> None:
         fmt.setTopMargin(float(saved) if isinstance(saved, (int, float)) else 0.0)
         fmt.clearProperty(_SAVED_TOP)
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-    QTextCursor(block).setBlockFormat(fmt)
-    _relayout(block)
+    return fmt
 
 
 def _relayout(block: QTextBlock) -> None:

@@ -228,8 +228,9 @@ def _keep_together(paper: Paper, sheet: Sheet) -> None:
     """Replace the sheet's document by a copy laid out for the paper with its keeps
     applied (see trainer.ui.printing.keep)."""
     target = paper.attach(paper.new_document(sheet.document.defaultFont()))
-    sheet.right_notes = keep_together(sheet.document, target, sheet.keeps, sheet.right_notes,
-                                      paper.height, paper.px(MARGIN_MM["top"]))
+    sheet.right_notes = keep_together(
+        sheet.document, target, sheet.keeps, sheet.right_notes, paper.height,
+        (paper.px(MARGIN_MM["top"]), paper.px(MARGIN_MM["bottom"])))
     sheet.document = target
 
 

@@ -247,8 +247,12 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
     notes: list[tuple[int, str]] = []
     keeps: list[Keep] = []
     numbers = {e.label: e.number for e in palette_entries(taxonomy, level)}
-    for index, article in enumerate(articles, start=1):
-        spans = sorted(article.annotations, key=lambda a: (a.part != "title", a.start, a.end))
+    in_order = [sorted(a.annotations, key=lambda a: (a.part != "title", a.start, a.end))
+                for a in articles]
+    lines = passages_line_numbers(paper, [
+        (article.text, [a.start for a in spans if a.part != "title"])
+        for article, spans in zip(articles, in_order, strict=True)])
+    for index, (article, spans) in enumerate(zip(articles, in_order, strict=True), start=1):
         numbered = list(enumerate(spans, start=1))
         titles = [(n, a) for n, a in numbered if a.part == "title"]
         texts = [(n, a) for n, a in numbered if a.part != "title"]
@@ -258,9 +262,7 @@ def _answer_key(paper: Paper, article_set: ArticleSet, articles: Sequence[Articl
             title_highlights=[Highlight(a.start, a.end, a.optional) for _, a in titles])
         notes += [(pos, f"[{n}]") for pos, (n, _a) in zip(placed.text_positions, texts,
                                                           strict=True)]
-        where = dict(zip((n for n, _a in texts),
-                         passage_line_numbers(paper, article.text, [a.start for _n, a in texts]),
-                         strict=True))
+        where = dict(zip((n for n, _a in texts), lines[index - 1], strict=True))
         items: list[list[QTextBlock]] = []  # first and last block of each key item
         if not spans:
             new_block(cursor, top=paper.fmt(4))
@@ -302,23 +304,40 @@ def _grading_rule(level: int) -> str:
 
 
 def passage_line_numbers(paper: Paper, text: str, starts: Sequence[int]) -> list[int | None]:
-    """The worksheet line on which each code-point offset of a passage's text falls.
+    """The worksheet line on which each code-point offset of a passage's text falls."""
+    return passages_line_numbers(paper, [(text, starts)])[0]
 
-    The passage is laid out alone, in the worksheet's font, spacing and width: line breaks
-    depend on nothing else (shading and underlines do not move them), so the numbers match
-    the printed lines, and the big document is laid out only once, when it is finished."""
-    if not starts:
-        return []
+
+def passages_line_numbers(paper: Paper, passages: Sequence[tuple[str, Sequence[int]]]
+                          ) -> list[list[int | None]]:
+    """For each (passage text, code-point offsets), the worksheet line on which each offset
+    falls.
+
+    The passages are laid out one after another in a document of their own, in the
+    worksheet's font, spacing and width: line breaks depend on nothing else (shading and
+    underlines do not move them, nor do page breaks), so the numbers match the printed
+    lines, and the key itself is laid out only once, when it is finished. One document for
+    all of them: a document each cost more to set up than to lay out."""
     doc = paper.new_document(print_font())
     cursor = QTextCursor(doc)
-    new_block(cursor, first=True, line_height=PASSAGE_LINE_HEIGHT, props={PASSAGE: 1})
-    origin = cursor.position()
-    cursor.insertText(text, char_format(BODY_PT))
+    origins: list[int] = []
+    for index, (text, starts) in enumerate(passages, start=1):
+        if not starts:
+            origins.append(-1)
+            continue
+        new_block(cursor, first=cursor.position() == 0, line_height=PASSAGE_LINE_HEIGHT,
+                  props={PASSAGE: index})
+        origins.append(cursor.position())
+        cursor.insertText(text, char_format(BODY_PT))
+    if all(origin < 0 for origin in origins):
+        return [[] for _ in passages]
     paper.attach(doc)
     doc.pageCount()  # lays it out
     lines = pages.numbered_lines(doc, paper.height)
-    offsets = OffsetMap(text)
-    return [pages.line_number_at(lines, origin + offsets.to_utf16(start)) for start in starts]
+    return [[] if origin < 0 else
+            [pages.line_number_at(lines, origin + OffsetMap(text).to_utf16(start))
+             for start in starts]
+            for origin, (text, starts) in zip(origins, passages, strict=True)]
 
 
 def _key_entry(cursor: QTextCursor, paper: Paper, number: int, article: Article,

@@ -62,7 +62,8 @@ def _one_liner(n: int) -> Article:
                    annotations=[_span(text, "sources claim", "anonymous-source")])
 
 
-def _sheets(articles: list[Article], level: int = 1) -> tuple[list[Sheet], float]:
+def _sheets(articles: list[Article], level: int = 1,
+            page_size: str = "A4") -> tuple[list[Sheet], float]:
     """The worksheet and key sheets as painted into a PDF, and the page height."""
 
     captured: list[Sheet] = []
@@ -75,7 +76,7 @@ def _sheets(articles: list[Article], level: int = 1) -> tuple[list[Sheet], float
         heights.append(paper.height)
         return sheets
 
-    pdf_bytes("A4", build)
+    pdf_bytes(page_size, build)
     return captured, heights[0]
 
 
@@ -103,12 +104,14 @@ def _passages(blocks: list[tuple[str, dict[int, object], list[int]]]
     return [blocks[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True)]
 
 
-@pytest.mark.parametrize("paragraphs", [1, 4, 5, 6, 7, 9, 12, 15])
+@pytest.mark.parametrize(("paragraphs", "page_size"), [
+    (1, "A4"), (4, "A4"), (5, "A4"), (6, "A4"), (7, "A4"), (9, "A4"), (12, "A4"), (15, "A4"),
+    (3, "Letter"), (5, "Letter"), (8, "Letter"), (13, "Letter")])
 def test_worksheet_keeps_headings_answers_and_short_passages_together(
-        qtbot: QtBot, paragraphs: int) -> None:
+        qtbot: QtBot, paragraphs: int, page_size: str) -> None:
     articles = [make_set().articles[0], _long(paragraphs), _one_liner(1), _long(3),
                 _one_liner(2)]
-    sheets, height = _sheets(articles, level=2)
+    sheets, height = _sheets(articles, level=2, page_size=page_size)
     for passage in _passages(_blocks(sheets[0].document, height)):
         heading = passage[0][2]
         texts = [pages for text, props, pages in passage if PASSAGE in props and text]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -120,12 +121,17 @@ def make_answers(rnd: random.Random, key: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
-def _time(command: list[str]) -> float:
+def _time(command: list[str], cpu: list[float] | None = None) -> float:
+    """Wall time of one child process; its CPU time (user + system) goes into `cpu`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{command[:4]} failed: {done.stderr.decode()[-2000:]}")
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return elapsed
 
 
@@ -163,12 +169,18 @@ def main() -> None:
                        stdout=subprocess.DEVNULL, check=False)
         _time(score), _time(bare)
         scores, bares = [], []
+        score_cpu: list[float] = []
+        bare_cpu: list[float] = []
         for _ in range(args.runs):
-            scores.append(_time(score))
-            bares.append(_time(bare))
+            scores.append(_time(score, score_cpu))
+            bares.append(_time(bare, bare_cpu))
     value, baseline = statistics.median(scores), statistics.median(bares)
     print(f"trainer score --json: median {value:.3f} s ({', '.join(f'{t:.3f}' for t in scores)})")
     print(f"bare json.load x2:    median {baseline:.3f} s ({', '.join(f'{t:.3f}' for t in bares)})")
+    # CPU time is less disturbed by other work on a shared machine; the target is on wall time.
+    cpu, cpu_base = statistics.median(score_cpu), statistics.median(bare_cpu)
+    print(f"CPU time (user + system), medians: {cpu:.3f} s against {cpu_base:.3f} s, "
+          f"ratio {cpu / cpu_base:.2f}")
     ratio = value / baseline
     print(json.dumps({"benchmark": "score_cli", "value": round(value, 4), "unit": "s",
                       "baseline": round(baseline, 4), "ratio": round(ratio, 3),

@@ -190,6 +190,21 @@ def test_score_bad_answers(tmp_path: Path, answers: str | bytes, expected: list[
         assert text in line, line
 
 
+@pytest.mark.parametrize(("label", "guess"), [
+    ("loaded-framing", "did you mean 'framing' (Loaded framing)?"),
+    ("Loaded framing", "did you mean 'framing' (Loaded framing)?"),
+    ("Unverified claim", "did you mean 'unverified' (Unverified claim)?"),
+    ("framng", "did you mean 'framing'?")])
+def test_score_suggests_the_id_of_a_label_written_as_its_name(
+        tmp_path: Path, label: str, guess: str) -> None:
+    # The program shows families and techniques by name; answers use their ids.
+    path = _write(tmp_path, "answers.json",
+                  json.dumps({"a1": [{"start": 0, "end": 5, "label": label}]}))
+    result = trainer("score", str(KEY), str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"unknown label {label!r}" in result.stderr and guess in result.stderr
+
+
 def test_score_bad_key(tmp_path: Path) -> None:
     result = trainer("score", str(ROOT / "tests/data/bad/offsets.json"), str(ANSWERS))
     assert result.returncode == 1

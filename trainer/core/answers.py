@@ -129,6 +129,24 @@ def load_marks(path: Path, key: AnswerKey, taxonomy: Taxonomy
     return answers
 
 
+def _label_guess(label: str, taxonomy: Taxonomy) -> str:
+    """ "did you mean 'framing'?" for a label written as a name the program shows ("Loaded
+    framing", "loaded-framing") or close to an id; "" when nothing is close."""
+    wanted = _plain(label)
+    for kind in (taxonomy.families, taxonomy.techniques):
+        for label_id, entry in kind.items():
+            if wanted in (_plain(entry.name), _plain(label_id)):
+                return f"did you mean {label_id!r} ({entry.name})?"
+    from trainer.core.setcheck import did_you_mean
+
+    return did_you_mean(label, [*taxonomy.families, *taxonomy.techniques])
+
+
+def _plain(text: str) -> str:
+    """Lower case, with spaces, hyphens and underscores alike: how a name is compared."""
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+
+
 def _json_path(article_id: str) -> str:
     # Made only for a problem: json.dumps per article is a noticeable share of a clean file.
     return f"$[{json.dumps(article_id)}]"
@@ -151,10 +169,11 @@ def _checked(item: object, article: KeyedArticle, taxonomy: Taxonomy, file: str,
         return None
     ours = answer_label(label, taxonomy) if isinstance(label, str) and label else ""
     if ours is None or not isinstance(label, str):
-        problems.append(Problem(
-            file, f"unknown label {label!r}", path=f"{where}.label",
-            hint="use a technique or family id, a technique the key set defines, "
-                 "a PTC technique name, or \"\" for a span without a label"))
+        usual = ("use a technique or family id, a technique the key set defines, a PTC "
+                 "technique name, or \"\" for a span without a label")
+        guess = _label_guess(label, taxonomy) if isinstance(label, str) else ""
+        problems.append(Problem(file, f"unknown label {label!r}", path=f"{where}.label",
+                                hint=f"{guess} Or {usual}" if guess else usual))
         return None
     part = item.get("part", "text")
     if part not in PARTS:

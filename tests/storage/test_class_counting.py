@@ -142,3 +142,41 @@ def test_notes_quote_their_phrase_and_the_confusion_matrix_has_a_diagonal() -> N
     assert report.confusion == {("framing", "framing"): 1, (family, "framing"): 1,
                                 ("loaded-language", "loaded-language"): 1,
                                 ("anonymous-source", "(missed)"): 1}
+
+
+def test_most_missed_counts_every_required_phrase_not_found() -> None:
+    """Session 4 review finding 1: a phrase reached only by a too-broad mark, or only partly
+    marked, is not found — it counts as missed, as mastery counts it (FOUND_VERDICTS)."""
+    from trainer.core.mastery import FOUND_VERDICTS
+
+    # Ana finds "secretly"; her other mark runs over two sentences (too broad) and is the
+    # only one to reach "diplomatic sources said". Ben says there is nothing to flag.
+    ana = _file("Ana", _attempt([
+        ("secretly", "framing"),
+        ("a deployment, diplomatic sources said. Many expect an intervention", "unverified")]))
+    ben = _file("Ben", _attempt([]).model_copy(update={"nothing_to_flag": True}))
+    report = build_report([ana, ben], lambda _a: FOUND, WHEN)
+    (row,) = report.articles
+    assert row.most_missed == "diplomatic sources said"  # by both, "secretly" by Ben only
+    figures = score_attempt(ana.attempts[0], FOUND)
+    assert figures.missed == ("diplomatic sources said",)
+    assert sum(n - f for _t, f, n in figures.techniques) == len(figures.missed)
+    # Partly marked: not found by the mastery rule, so missed here too.
+    partly = score_attempt(_attempt([("secretly", "framing"), ("sources", "unverified")]),
+                           FOUND)
+    assert partly.missed == ("diplomatic sources said",)
+    assert "partly-found" not in FOUND_VERDICTS
+
+
+def test_figures_kept_before_the_missed_rule_are_scored_again_only_when_it_changed() -> None:
+    """Figures kept under version 4 listed only "missed" verdicts as missed: they are still
+    right when every phrase not found was missed outright."""
+    from trainer.core.class_attempts import FIGURES_VERSION, still_right
+
+    assert FIGURES_VERSION >= 5
+    clean = score_attempt(_attempt([("secretly", "framing")]), FOUND)
+    assert clean.missed == ("diplomatic sources said",) and still_right(4, clean)
+    partly = score_attempt(_attempt([("secretly", "framing"), ("sources", "unverified")]),
+                           FOUND)
+    old = partly.__class__(**{**partly.__dict__, "missed": ()})  # as version 4 kept it
+    assert not still_right(4, old)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.feedback_verdicts import shown_verdicts
 from trainer.core.mastery import FIGURES_VERSION as FIGURES_VERSION
-from trainer.core.mastery import technique_tally
+from trainer.core.mastery import FOUND_VERDICTS, technique_tally
 from trainer.core.model import Article
 from trainer.core.parts import mark_to_scoring, scoring_article
 from trainer.core.progress_file import stated_scores_disagree, stated_student_disagrees
@@ -116,7 +116,7 @@ class AttemptFigures:
     research_f1: float
     discernment: DiscernmentCounts
     marks: tuple[Span, ...]  # scoring coordinates
-    missed: tuple[str, ...]  # texts of required key spans missed
+    missed: tuple[str, ...]  # texts of required key spans not found (FOUND_VERDICTS)
     false_alarms: tuple[str, ...]  # texts of marks that touched no key span
     # (key technique, or its family when a family was given; label given) per key span met
     confusion: tuple[tuple[str, str], ...]
@@ -160,6 +160,10 @@ class AttemptFigures:
 # the attempts the change concerns (a raise without an entry here scores every one again).
 UNCHANGED_BY: dict[int, Callable[[AttemptFigures], bool]] = {
     4: lambda figures: figures.student.too_broad == 0,  # 4 counted too-broad marks anew
+    # 5 lists as missed every required phrase not found (before: only those marked nowhere);
+    # the tally counts exactly those, and the old list was a part of them.
+    5: lambda figures: len(figures.missed) == sum(met - found
+                                                  for _t, found, met in figures.techniques),
 }
 
 
@@ -197,8 +201,6 @@ def score_attempt(attempt: AttemptLike, found: Resolved,
         for mode in MODES}
     whole = shared.whole
     verdicts = figures.verdicts or []  # rows: verdict, start, end, label, source, …, optional
-    missed = tuple(whole[v[1]:v[2]] for v in verdicts
-                   if v[4] == "key" and not v[6] and v[0] == "missed")
     alarms = tuple(whole[v[1]:v[2]] for v in verdicts
                    if v[4] == "answer" and v[0] == "false-alarm")
     confusion = tuple(_confused(label, next(
@@ -207,13 +209,18 @@ def score_attempt(attempt: AttemptLike, found: Resolved,
     # Mastery counts what the feedback shows (core.feedback_verdicts): a key phrase reached
     # only by a too-broad mark is not found. Without a too-broad mark the feedback shows the
     # research verdicts as they are, so only those attempts pay for the second look.
-    counted = [(v[0], v[3], v[4], v[6]) for v in verdicts]
+    counted = [(v[0], v[1], v[2], v[3], v[4], v[6]) for v in verdicts]
     if figures.student.too_broad:
         shown = shown_verdicts(article, marks, [
             Verdict(v[0], v[1], v[2], v[3], v[4], v[5], v[7], v[8], v[6])  # type: ignore[arg-type]
             for v in verdicts], student_mode, found.taxonomy)
-        counted = [(v.verdict, v.label, v.source, v.optional) for v in shown]
-    tally = technique_tally(counted)
+        counted = [(v.verdict, v.start, v.end, v.label, v.source, v.optional) for v in shown]
+    tally = technique_tally((verdict, label, source, optional)
+                            for verdict, _s, _e, label, source, optional in counted)
+    # Missed is the mastery rule's "not found": a phrase only partly marked, given another
+    # family or reached only by a too-broad mark counts as missed, like one nobody marked.
+    missed = tuple(whole[start:end] for verdict, start, end, _label, source, optional in counted
+                   if source == "key" and not optional and verdict not in FOUND_VERDICTS)
     mode: Mode = next((m for m in MODES if m == attempt.mode), "family")
     return AttemptFigures(
         figures.student, figures.counts[mode].f1, figures.discernment, marks,

@@ -48,7 +48,7 @@ class AttemptRow:
     research_f1: float
     discernment: DiscernmentCounts
     marks: tuple[Span, ...]  # scoring coordinates
-    missed: tuple[str, ...]  # texts of required key spans missed
+    missed: tuple[str, ...]  # texts of required key spans not found (mastery's rule)
     false_alarms: tuple[str, ...]  # texts of marks that touched no key span
     confusion: tuple[tuple[str, str], ...]  # (key technique, label given) per key span met
     techniques: tuple[tuple[str, int, int], ...] = ()  # (technique, found, met)

@@ -46,7 +46,8 @@ FOUND_VERDICTS = ("exact", "found")
 # attempts' figures at the next class report (storage/class_reading.py). It lives here, in a
 # light module, because every store reads it when it opens.
 # 4: a key phrase reached only by a too-broad mark is not found (feedback_tally).
-FIGURES_VERSION = 4
+# 5: the class report's missed phrases are every required phrase not found (class_attempts).
+FIGURES_VERSION = 5
 
 
 def technique_tally(verdicts: Iterable[tuple[str, str, str, bool]]

@@ -20,7 +20,7 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, delete, insert, or_, select
+from sqlalchemy import ColumnElement, delete, false, insert, or_, select
 from sqlalchemy.orm import Session
 
 from trainer.core.mastery import FIGURES_VERSION
@@ -44,6 +44,7 @@ FIGURES_KEY = "store.figures_version"
 # columns; the others keep their tallies. A raise without an entry changes every attempt.
 CHANGED_BY: dict[int, ColumnElement[bool]] = {
     4: Attempt.student_too_broad > 0,  # 4 counted phrases reached by too-broad marks anew
+    5: false(),  # 5 changed only the class report's missed phrases, not the tallies
 }
 # Before version 4 no version was kept: those tallies are version 3's.
 UNSAID = 3

@@ -2,8 +2,11 @@
 stored attempts every time (never from cached totals that can drift). Pure functions.
 
 Mastery of a technique is an exponentially weighted share of its required key spans found:
-each key span the student met is one example (found 1, partly found ½, missed 0), weighted
-by 2^(−age / HALF_LIFE_DAYS), so that last week counts about twice as much as the week before.
+each key span the student met is one example, 1 when the feedback called it found or exact and
+0 otherwise (a phrase only partly marked does not count, nor one given another family or
+reached only by a too-broad mark: FOUND_VERDICTS), weighted by 2^(−age / HALF_LIFE_DAYS), so
+that last week counts about twice as much as the week before. (The student score is another
+matter: there a partly found phrase adds ½ to recall, core/student_score.py.)
 Below MIN_EXAMPLES examples the program says "not enough yet" instead of a number.
 """
 
@@ -29,7 +32,7 @@ class Observation:
 
     technique: str
     when: datetime
-    found: float  # key spans found (partly found counts ½)
+    found: float  # key spans found (FOUND_VERDICTS; a drill answer right, core/drill.py)
     total: int  # required key spans met
 
 

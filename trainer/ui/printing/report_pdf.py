@@ -211,9 +211,9 @@ def _techniques(cursor: QTextCursor, paper: Paper, keeps: list[Keep],
     if not seen:
         return
     _heading(cursor, paper, keeps, translate("ReportPdf", "Mastery by technique"), translate(
-        "ReportPdf", "Mastery: recent key phrases of that technique found (partly found counts "
-        "half); in brackets, how many the student met; – means not enough yet. Darker cells: "
-        "higher mastery."))
+        "ReportPdf", "Mastery: recent key phrases of that technique found (a phrase only partly "
+        "marked does not count); in brackets, how many the student met; – means not enough "
+        "yet. Darker cells: higher mastery."))
     for number, chunk in enumerate(_technique_tables(paper, pad, seen, taxonomy)):
         if number:  # room between the tables; each keeps its header row and first row
             new_block(cursor, top=paper.fmt(3))

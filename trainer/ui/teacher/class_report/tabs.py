@@ -132,8 +132,9 @@ class ReportTabs(QTabWidget):
 
         self.techniques_view = table_view(self.techniques,
                                           self.tr("Mastery per student and technique"))
-        legend = QLabel(self.tr("Mastery, with the number of key spans it rests on in "
-                                "brackets; stronger shading = higher mastery; “—” = not "
+        legend = QLabel(self.tr("Mastery: key phrases of that technique found (a phrase "
+                                "only partly marked does not count), with the number "
+                                "met in brackets; stronger shading = higher mastery; “—” = not "
                                 "enough yet (fewer than 3 key spans of that technique)."))
         legend.setWordWrap(True)
         legend.setProperty("role", "muted")

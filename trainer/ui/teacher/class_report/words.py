@@ -62,8 +62,9 @@ def mastery_cell(mastery: Mastery | None) -> str:
 def mastery_tooltip(mastery: Mastery | None) -> str:
     examples = mastery.examples if mastery is not None else 0
     if mastery is not None and mastery.mastery is not None:
-        return translate("ClassReport", "Mastery %1 from %2 key spans of this technique "
-                                        "(recent ones count more)").replace(
+        return translate("ClassReport", "Mastery %1: key phrases of this technique found, "
+                                        "of %2 met (a phrase only partly marked does not "
+                                        "count; recent ones count more)").replace(
             "%1", percent(mastery.mastery)).replace("%2", str(examples))
     if examples == 0:
         return translate("ClassReport", "No key span of this technique met yet")

@@ -95,6 +95,9 @@ class FeedbackView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self._filling = False  # load() picks the first verdict: that is not the student's move
+        # What the highlights were drawn from, to draw them again in a new theme's tints.
+        self._drawn: tuple[Article, list[Verdict], list[Span]] | None = None
+        self._restyle_pending = False
         self.detail = VerdictDetail()
         self.detail.disagree_requested.connect(self._ask_for_note)
         self.banner = QLabel()  # what this screen shows when reopened from history
@@ -199,6 +202,7 @@ class FeedbackView(QWidget):
         # What the score card counts: a phrase only a too-broad mark reached is not "Found".
         verdicts = feedback_verdicts(article, marks, result, graded, taxonomy)
         text = self.parts.load(article, verdicts, marks)
+        self._drawn = (article, list(verdicts), list(marks))
         self._filling = True
         self.model.set_result(text, verdicts, taxonomy, marks, self.parts.notes)
         # Notes are kept per part (text or headline); verdicts speak scoring coordinates.
@@ -222,6 +226,29 @@ class FeedbackView(QWidget):
             (self.retry if self.read_only else self.next).setFocus()
         self._filling = False
         self.side_scroll.verticalScrollBar().setValue(0)  # the score first
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The highlights copy the theme's tints when drawn: a theme switched while feedback
+        # is open would leave light pastels behind light text (review 4, finding 3).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) \
+                and not self._restyle_pending:
+            self._restyle_pending = True
+            QTimer.singleShot(0, self, self.redraw_highlights)  # dropped if the screen is gone
+        super().changeEvent(event)
+
+    def redraw_highlights(self) -> None:
+        """Draw the verdicts again in the current theme, keeping the chosen one selected."""
+        self._restyle_pending = False
+        if self._drawn is None:
+            return
+        self.parts.load(*self._drawn)
+        current = self.list.currentIndex()
+        note = current.data(GoodPracticeRole)
+        verdict = current.data(VerdictRole)
+        chosen = note if isinstance(note, Note) else verdict if isinstance(verdict, Verdict) \
+            else None
+        if chosen is not None:
+            self.parts.select(chosen.start, chosen.end)
 
     def verdict_texts(self) -> list[str]:
         return [str(self.model.index(row, 0).data()) for row in range(self.model.rowCount())]

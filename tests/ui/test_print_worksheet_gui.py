@@ -51,10 +51,13 @@ def test_save_pdf_of_the_ticked_passages_with_key(qtbot: QtBot, store: Store, tm
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = _dialog(qtbot, store)
     assert dialog.set_box.currentData() == "test-set"
-    assert dialog.chosen_ids() == ["peace", "clean", "peace-2"]
-    # Untick the last passage from the keyboard: Space toggles the current item.
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    assert dialog.chosen_ids() == ["peace", "clean"]  # level 1's passages
+    # Untick and tick again from the keyboard: Space toggles the current item.
     dialog.articles.setFocus()
-    dialog.articles.setCurrentRow(2)
+    dialog.articles.setCurrentRow(1)
+    qtbot.keyClick(dialog.articles, Qt.Key.Key_Space)
+    assert dialog.chosen_ids() == ["peace"]
     qtbot.keyClick(dialog.articles, Qt.Key.Key_Space)
     assert dialog.chosen_ids() == ["peace", "clean"]
     qtbot.keyClick(dialog.key_box, Qt.Key.Key_Space)
@@ -71,11 +74,55 @@ def test_save_pdf_of_the_ticked_passages_with_key(qtbot: QtBot, store: Store, tm
 
 def test_nothing_ticked_disables_output(qtbot: QtBot, store: Store) -> None:
     dialog = _dialog(qtbot, store)
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    assert dialog.save_button.isEnabled() and len(dialog.chosen_ids()) == 2
+    assert dialog.status.text() == ""
     qtbot.mouseClick(dialog.none_button, Qt.MouseButton.LeftButton)
     assert dialog.chosen_ids() == []
     assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
-    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
-    assert dialog.save_button.isEnabled() and len(dialog.chosen_ids()) == 3
+    assert "Tick the passages to print" in dialog.status.text()
+
+
+def _shown(dialog: PrintWorksheetDialog) -> list[str]:
+    items = (dialog.articles.item(row) for row in range(dialog.articles.count()))
+    return [str(item.data(Qt.ItemDataRole.UserRole)) for item in items if item is not None]
+
+
+def test_starts_with_nothing_ticked_and_says_why_it_cannot_print(qtbot: QtBot,
+                                                                  store: Store) -> None:
+    """Review 4 finding 9: all passages of every level were ticked while Level said 1."""
+    dialog = _dialog(qtbot, store)
+    assert dialog.level_box.currentData() == 1
+    assert _shown(dialog) == ["peace", "clean"]  # level 1 only
+    assert dialog.chosen_ids() == []
+    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    assert "Tick the passages to print" in dialog.status.text()
+    assert dialog.save_button.toolTip() == dialog.status.text()
+    dialog.articles.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen_ids() == ["peace"]
+    assert dialog.save_button.isEnabled() and dialog.status.text() == ""
+
+
+def test_the_level_filters_the_list_and_keeps_ticks(qtbot: QtBot, store: Store) -> None:
+    dialog = _dialog(qtbot, store)
+    dialog.articles.item(1).setCheckState(Qt.CheckState.Checked)  # "clean"
+    dialog.level_box.setCurrentIndex(dialog.level_box.findData(2))
+    assert _shown(dialog) == ["peace-2"] and dialog.chosen_ids() == []
+    assert not dialog.save_button.isEnabled()
+    dialog.articles.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen_ids() == ["peace-2"]
+    dialog.level_box.setCurrentIndex(dialog.level_box.findData(3))
+    assert _shown(dialog) == [] and "no level 3 passages" in dialog.status.text()
+    dialog.level_box.setCurrentIndex(dialog.level_box.findData(1))
+    assert _shown(dialog) == ["peace", "clean"] and dialog.chosen_ids() == ["clean"]
+
+
+def test_the_passage_open_in_practice_starts_ticked(qtbot: QtBot, store: Store) -> None:
+    dialog = PrintWorksheetDialog(store, current=("test-set", "peace-2"))
+    qtbot.addWidget(dialog)
+    assert dialog.level_box.currentData() == 2
+    assert _shown(dialog) == ["peace-2"] and dialog.chosen_ids() == ["peace-2"]
+    assert dialog.save_button.isEnabled()
 
 
 def test_print_sends_pages_to_the_chosen_printer(qtbot: QtBot, store: Store, tmp_path: Path,
@@ -96,11 +143,12 @@ def test_print_sends_pages_to_the_chosen_printer(qtbot: QtBot, store: Store, tmp
     dialog = _dialog(qtbot, store)
     dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("Letter"))
     dialog.level_box.setCurrentIndex(dialog.level_box.findData(2))
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert asked == ["Letter"]
-    assert dialog.status.text() == "Sent 2 pages to the printer"
+    assert dialog.status.text() == "Sent 1 page to the printer"  # level 2: one passage
     pdf = read_pdf(out)
-    assert len(pdf.pages) == 2 and pdf.sizes_pt[0] == pytest.approx(LETTER_PT, abs=1)
+    assert len(pdf.pages) == 1 and pdf.sizes_pt[0] == pytest.approx(LETTER_PT, abs=1)
     assert "Anonymous source" in pdf.pages[0]  # level 2: the techniques
 
 
@@ -146,8 +194,28 @@ def test_teacher_menu_opens_the_dialog_on_the_main_window(qtbot: QtBot, store: S
     entry.trigger()
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, PrintWorksheetDialog) and w.isVisible())
-    assert dialog.parent() is window and dialog.articles.count() == 3
+    assert dialog.parent() is window and dialog.articles.count() == 2  # level 1
     entry.trigger()  # a second time: the same dialog comes to the front
     assert [w for w in QApplication.topLevelWidgets()
             if isinstance(w, PrintWorksheetDialog) and w.isVisible()] == [dialog]
+    dialog.close()
+
+
+def test_the_menu_ticks_the_passage_open_in_practice(qtbot: QtBot, store: Store,
+                                                     tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.ui.shell.main_window import MainWindow
+
+    window = MainWindow(store, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window._create_profile("Bea")
+    entries = {e.article_id: e for e in store.library.entries(window.profile_id or "")}
+    window.open_revision(entries["peace-2"].revision_id)
+    teacher = next(a.menu() for a in window.menuBar().actions() if "Teacher" in a.text())
+    next(a for a in teacher.actions() if "worksheet" in a.text().lower()).trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, PrintWorksheetDialog) and w.isVisible())
+    assert dialog.level_box.currentData() == 2 and dialog.chosen_ids() == ["peace-2"]
     dialog.close()

@@ -1,6 +1,10 @@
 """Teacher → Print worksheet…: choose a set and its passages, the level and the paper, whether
 the answer key follows, then save a PDF or print (issue 12 item 5).
 
+The passage list shows the chosen level's passages only, and starts with none ticked, or with
+the passage open in practice (its level chosen): ticking all 64 passages of every level while
+the Level box said 1 printed a worksheet nobody meant (review 4 finding 9).
+
 Laying out a whole 64-passage set with its key takes under a second (docs/PERFORMANCE.md),
 so the work stays on the GUI thread behind a busy cursor (benchmarks/worksheet_pdf.py).
 """
@@ -78,10 +82,17 @@ def ask_printer(parent: QWidget, page_size: str) -> QPrinter | None:
 
 
 class PrintWorksheetDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """`current` is the (set id, article id) open in practice, if any: it starts ticked."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None,
+                 current: tuple[str, str] | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._set: ArticleSet | None = None
+        # Ticked passages of the set, whatever level is shown: switching the level back
+        # finds them still ticked.
+        self._ticked: set[str] = set()
+        self._reason = ""  # what the status line says about why nothing can be printed
         self.setWindowTitle(self.tr("Print worksheet"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(520)
@@ -149,16 +160,20 @@ class PrintWorksheetDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
+        if current is not None and self.set_box.findData(current[0]) >= 0:
+            self.set_box.setCurrentIndex(self.set_box.findData(current[0]))
         self.set_box.currentIndexChanged.connect(self._load_set)
-        self.articles.itemChanged.connect(self._update_buttons)
-        self._load_set()
+        self.level_box.currentIndexChanged.connect(self._fill_list)
+        self.articles.itemChanged.connect(self._on_item_changed)
+        self._load_set(current=current[1] if current is not None else None)
 
     # -- choices -------------------------------------------------------------------------
-    def _load_set(self) -> None:
+    def _load_set(self, _index: int = -1, current: str | None = None) -> None:
         from trainer.storage.errors import StoreError
 
         self.articles.clear()
         self._set = None
+        self._ticked = set()
         set_id = self.set_box.currentData()
         if set_id is None:
             self.status.setText(self.tr("The library has no sets yet. Import one first "
@@ -171,19 +186,42 @@ class PrintWorksheetDialog(QDialog):
             self.status.setText(exc.message)
             self._update_buttons()
             return
+        self.status.clear()
+        opened = next((a for a in self._set.articles if a.id == current), None)
+        if opened is not None:
+            self._ticked.add(opened.id)
+            index = self.level_box.findData(min(max(opened.level, 1), 3))
+            if index != self.level_box.currentIndex():
+                self.level_box.setCurrentIndex(index)  # fills the list
+                return
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        """The chosen level's passages of the set, ticked as the teacher left them."""
         self.articles.blockSignals(True)
-        for article in self._set.articles:
+        self.articles.clear()
+        level = int(self.level_box.currentData())
+        for article in self._set.articles if self._set is not None else ():
+            if min(max(article.level, 1), 3) != level:
+                continue
             clean = self.tr(" (nothing to flag)") if article.is_clean else ""
-            item = QListWidgetItem(self.tr("Level %1 · %2").replace("%1", str(article.level))
-                                   .replace("%2", article.title) + clean)
+            item = QListWidgetItem(article.title + clean)
             item.setData(ARTICLE_ID, article.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if article.id in self._ticked
+                               else Qt.CheckState.Unchecked)
             self.articles.addItem(item)
         self.articles.blockSignals(False)
         if self.articles.count():
             self.articles.setCurrentRow(0)
-        self.status.clear()
+        self._update_buttons()
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        article_id = str(item.data(ARTICLE_ID))
+        if item.checkState() == Qt.CheckState.Checked:
+            self._ticked.add(article_id)
+        else:
+            self._ticked.discard(article_id)
         self._update_buttons()
 
     def _tick_all(self, ticked: bool) -> None:
@@ -193,6 +231,8 @@ class PrintWorksheetDialog(QDialog):
             item = self.articles.item(row)
             if item is not None:
                 item.setCheckState(state)
+                (self._ticked.add if ticked else self._ticked.discard)(
+                    str(item.data(ARTICLE_ID)))
         self.articles.blockSignals(False)
         self._update_buttons()
 
@@ -202,9 +242,25 @@ class PrintWorksheetDialog(QDialog):
                 if item is not None and item.checkState() == Qt.CheckState.Checked]
 
     def _update_buttons(self) -> None:
+        """Save and Print wait for a ticked passage, and the dialog says so in words (a
+        disabled button alone does not say why)."""
         enabled = self._set is not None and bool(self.chosen_ids())
         self.save_button.setEnabled(enabled)
         self.print_button.setEnabled(enabled)
+        if self._set is None:
+            return
+        if not self.articles.count():
+            why = self.tr("This set has no level %1 passages: choose another level.").replace(
+                "%1", str(self.level_box.currentData()))
+        elif not enabled:
+            why = self.tr("Tick the passages to print (at least one).")
+        else:
+            why = ""
+        if why or self.status.text() == self._reason:
+            self.status.setText(why)  # (a message about a saved PDF stays)
+        self._reason = why
+        for button in (self.save_button, self.print_button):
+            button.setToolTip(why)
 
     def _options(self) -> tuple[ArticleSet, list[str], bool, int, str] | None:
         if self._set is None or not self.chosen_ids():
@@ -231,8 +287,8 @@ class PrintWorksheetDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.status.setText(self.tr("Saved %1 pages to %2").replace("%1", str(pages))
-                            .replace("%2", str(path)))
+        saved = self.tr("Saved 1 page to %2") if pages == 1 else self.tr("Saved %1 pages to %2")
+        self.status.setText(saved.replace("%1", str(pages)).replace("%2", str(path)))
 
     def print_sheets(self) -> None:
         options = self._options()
@@ -254,7 +310,9 @@ class PrintWorksheetDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.status.setText(self.tr("Sent %1 pages to the printer").replace("%1", str(pages)))
+        sent = self.tr("Sent 1 page to the printer") if pages == 1 \
+            else self.tr("Sent %1 pages to the printer")
+        self.status.setText(sent.replace("%1", str(pages)))
 
 
 def open_print_worksheet(window: MainWindow) -> PrintWorksheetDialog | None:
@@ -270,7 +328,18 @@ def open_print_worksheet(window: MainWindow) -> PrintWorksheetDialog | None:
             "PrintWorksheetDialog", "Worksheets can include the answer key. Enter the "
             "teacher PIN.")):
         return None
-    dialog = PrintWorksheetDialog(store, window)
+    dialog = PrintWorksheetDialog(store, window, current=_open_in_practice(window))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def _open_in_practice(window: MainWindow) -> tuple[str, str] | None:
+    """The (set id, article id) of the passage on the practice screen, if it is showing."""
+    practice = getattr(window, "practice_if_built", None)
+    current = getattr(window, "current", None)
+    stack = getattr(window, "stack", None)
+    if practice is None or current is None or stack is None \
+            or stack.currentWidget() is not practice:
+        return None
+    return current.set_id, current.article.id

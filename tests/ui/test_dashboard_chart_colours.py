@@ -110,8 +110,10 @@ def test_d_prime_and_c_tell_apart_without_colour(qtbot: QtBot, name: str,
     assert d_line.pen().style() != c_line.pen().style()
     assert chart.legend().markerShape() == QLegend.MarkerShape.MarkerShapeFromSeries
     assert chart.legend().isVisible()
-    # Different point shapes too: one is drawn with its own marker picture.
-    assert d_line.lightMarker().isNull() != c_line.lightMarker().isNull()
+    # Different point shapes too: each is drawn with its own marker picture (a disc, a
+    # square).
+    assert not d_line.lightMarker().isNull() and not c_line.lightMarker().isNull()
+    assert d_line.lightMarker() != c_line.lightMarker()
     # And different colours, each visible.
     assert d_line.pen().color() != c_line.pen().color()
 

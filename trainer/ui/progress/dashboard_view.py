@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCharts import (
-    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QCategoryAxis,
@@ -48,13 +47,23 @@ from trainer.ui.shell import theme
 MARKER_SIZE = 8
 
 
-def _square_marker(color: QColor) -> QImage:
-    """A filled square for a series' points, so two lines differ in point shape as well as
-    in colour and dash (the default point is a circle)."""
+def _marker(color: QColor, round_: bool) -> QImage:
+    """A filled disc or square for a series' points, so two lines differ in point shape as
+    well as in colour and dash.
+
+    Both shapes are pictures: Qt Charts sizes a series' repaint box by its picture, while its
+    own default disc lies outside a one-point series' (empty) box, so scrolling the page
+    repainted only half of it (review 4, finding 8)."""
     image = QImage(MARKER_SIZE * 2, MARKER_SIZE * 2, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    painter.fillRect(image.rect(), color)
+    if round_:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(image.rect())
+    else:
+        painter.fillRect(image.rect(), color)
     painter.end()
     return image
 
@@ -116,9 +125,9 @@ class _Chart(QChartView):
         line.setColor(color)
         line.setBrush(color)
         line.setPointsVisible(True)  # one day is one point (a line needs two)
-        line.setMarkerSize(MARKER_SIZE)
-        if index % 2:
-            line.setLightMarker(_square_marker(color))
+        # The disc a little larger than the square: the same area to the eye.
+        line.setMarkerSize(MARKER_SIZE + 4 if index % 2 == 0 else MARKER_SIZE)
+        line.setLightMarker(_marker(color, round_=index % 2 == 0))
 
     def style_axis(self, axis: QValueAxis | QBarCategoryAxis | QCategoryAxis) -> None:
         axis.setLabelsFont(self.font())
@@ -199,6 +208,10 @@ class DashboardView(QWidget):
         self.mastery_table.verticalHeader().setVisible(False)
         self.mastery_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
+        # The table grows to show every row and the page scrolls once: a scroller inside the
+        # page's scroller hid rows and caught the mouse wheel (review 4, finding 8).
+        self.mastery_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.mastery_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         grid.addWidget(self.mastery_table, 6, 1)
         self.scroll_area = scroll = QScrollArea()
         scroll.setAccessibleName(self.tr("My progress"))
@@ -253,8 +266,16 @@ class DashboardView(QWidget):
         rows = [(self._names(t), m) for t, m in board.mastery.items() if m.examples > 0]
         rows.sort(key=lambda r: (r[1].mastery is None, r[1].mastery or 0.0))
         self.mastery_model.set_mastery(rows)
+        self._fit_table()
         self._fill_mastery_chart(rows)
         self._fill_weak_spots(board.next, reasons)
+
+    def _fit_table(self) -> None:
+        table = self.mastery_table
+        table.resizeRowsToContents()
+        height = (table.horizontalHeader().sizeHint().height()
+                  + table.verticalHeader().length() + 2 * table.frameWidth())
+        table.setFixedHeight(height)
 
     def _fill_score_chart(self, board: Dashboard) -> None:
         chart = self.score_chart.fresh_chart()
@@ -321,9 +342,9 @@ class DashboardView(QWidget):
             bars.append(round((m.mastery or 0.0) * 100))
         series = QHorizontalBarSeries()
         series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value %")
-        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideBase)
+        # The value is written beside each name, not on the bar: Qt Charts writes no label on
+        # a bar of 0, and "0 %" is the number a student most needs to see (review 4, 8).
+        series.setLabelsVisible(False)
         chart.addSeries(series)
         # After addSeries (the chart theme recolours what it is given): a pale fill the value
         # reads on, in the text colour, and an outline that stands out from the background.
@@ -334,7 +355,9 @@ class DashboardView(QWidget):
         bars.setLabelColor(self.palette().color(QPalette.ColorRole.Text))
         bars.setLabelFont(self.font())
         categories = QBarCategoryAxis()
-        categories.append([f"{name} ({m.examples})" for name, m in shown])
+        categories.append([self.tr("{name} ({examples}): {mastery} %").format(
+            name=name, examples=m.examples, mastery=round((m.mastery or 0.0) * 100))
+            for name, m in shown])
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d")

@@ -92,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
 def _warn_missing_codes(report: ClassReport) -> None:
     """students.csv is keyed by student code for a gradebook: a row without one cannot be
     matched there."""
-    missing = sum(1 for s in report.students if not s.student_code)
+    from trainer.core.class_export import without_code
+
+    missing = len(without_code(report))
     if missing:
         who = "1 student has" if missing == 1 else f"{missing} students have"
         err(f"trainer: warning: {who} no student code (set them in Teacher → Class report "

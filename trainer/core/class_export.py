@@ -64,6 +64,12 @@ def write_csv(report: ClassReport, folder: Path) -> list[Path]:
     return [attempts, students, techniques]
 
 
+def without_code(report: ClassReport) -> list[str]:
+    """Names of the students whose students.csv row has no student code: a gradebook, which
+    matches rows by code, cannot place them (the CLI and the window both warn)."""
+    return [s.student_name for s in report.students if not s.student_code]
+
+
 def _duration(seconds: float) -> str:
     return f"PT{seconds:.2f}S"
 

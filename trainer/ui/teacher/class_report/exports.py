@@ -28,7 +28,7 @@ def tell(parent: QWidget, title: str, text: str, error: bool = False) -> None:
 
 def save_csv(parent: QWidget, report: ClassReport, folder: Path | None = None) -> list[Path]:
     """Ask for a folder (unless given) and write attempts.csv, students.csv, techniques.csv."""
-    from trainer.core.class_export import write_csv
+    from trainer.core.class_export import without_code, write_csv
 
     title = translate("ClassReportExport", "Save CSV")
     if folder is None:
@@ -44,10 +44,34 @@ def save_csv(parent: QWidget, report: ClassReport, folder: Path | None = None) -
                                                             "%1: %2")
               .replace("%1", str(folder)).replace("%2", exc.strerror or str(exc)), error=True)
         return []
-    tell(parent, title, translate(
+    saved = translate(
         "ClassReportExport", "Saved %1 in %2. Import students.csv into your gradebook: it has "
                              "one row per student, keyed by the student code.")
-        .replace("%1", ", ".join(p.name for p in written)).replace("%2", str(folder)))
+    # The files keep scores as fractions (the header names are fixed, issue 12) while the
+    # screen shows percentages: say so where the teacher first meets the numbers.
+    scale = translate("ClassReportExport", "Scores and mastery are fractions from 0 to 1: a "
+                                           "mean_student_score of 0.4 is the 40 % shown here "
+                                           "(format the column as a percentage).")
+    text = "\n\n".join([saved.replace("%1", ", ".join(p.name for p in written))
+                         .replace("%2", str(folder)), scale])
+    missing = without_code(report)
+    if missing:
+        # As `trainer class-report --csv` warns: such a row cannot be matched in a gradebook.
+        names = ", ".join(missing)
+        lack = (translate("ClassReportExport", "%1 has no student code, so that row of "
+                                               "students.csv cannot be matched in your "
+                                               "gradebook: double-click the Student code "
+                                               "column on the Students tab, type the code, "
+                                               "then save again.")
+                .replace("%1", names) if len(missing) == 1 else
+                translate("ClassReportExport", "%n students have no student code (%1), so "
+                                               "their rows of students.csv cannot be matched "
+                                               "in your gradebook: double-click the Student "
+                                               "code column on the Students tab, type the "
+                                               "codes, then save again.", "", len(missing))
+                .replace("%1", names))
+        text = "\n\n".join([text, lack])
+    tell(parent, title, text, error=bool(missing))
     return written
 
 

@@ -62,8 +62,9 @@ def _fifo(usb: Path) -> Path:
 
 BAD: dict[str, tuple[Callable[[Path], Path], str]] = {
     "garbage bytes": (_garbage, "garbage.json"),
-    "truncated JSON": (_truncated, "truncated.mltprogress"),
-    "newer format version": (_newer, "newer version of the program"),
+    "truncated JSON": (_truncated, "the file is cut short or damaged at line"),
+    "newer format version": (_newer, "saved by a newer version of the trainer: update the "
+                                     "program on this computer"),
     "200 MB file": (_huge, "more than the 50 MB"),
     "FIFO": (_fifo, "not a regular file"),
 }

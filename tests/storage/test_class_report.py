@@ -114,7 +114,7 @@ def test_bad_files_are_named_and_the_good_ones_still_count(tmp_path: Path) -> No
     assert "Traceback" not in result.stderr
     for name in ("garbage.json", "truncated.json", "newer.json", "notes.json"):
         assert name in result.stderr
-    assert "newer version of the program" in result.stderr
+    assert "saved by a newer version of the trainer" in result.stderr
     assert "disagree with its marks" in result.stderr
     assert "Ana" in result.stdout and "Benjamin" in result.stdout
 

@@ -218,28 +218,49 @@ def read_progress(path: Path) -> tuple[ProgressFile, list[Problem]]:
     return parse_progress(decode_text_file(data, str(path)), str(path))
 
 
-# A teacher collecting a class's files does not repair JSON: the advice for a file that cannot
-# be read as a progress file at all replaces the reader's advice for someone editing it.
-DAMAGED_HINT = ("This file is damaged or is not a progress file — ask the student to export "
-                "it again")
-_DAMAGED = ("not valid", "not a UTF-8", "not a progress file", "file is empty")
+# A teacher collecting a class's files does not repair JSON: a file that cannot be read as a
+# progress file at all is named with what to do, in the teacher's words, instead of the
+# reader's words for someone editing it (JSON paths, parser messages, line:column). The class
+# window translates these sentences (ui/teacher/class_report/words.py), so they are constants;
+# `trainer validate` and the student's own import keep the reader's words.
+TEACHER_NEWER = "saved by a newer version of the trainer: update the program on this computer"
+TEACHER_CUT = "the file is cut short or damaged"  # + " at line N"
+TEACHER_AGAIN = "ask the student to export it again"
+TEACHER_DAMAGED = "the file is damaged or is not a progress file"
+TEACHER_EMPTY = "the file is empty"
+TEACHER_OTHER = "leave it out, or ask the student for their progress file"
+_NEWER = "made by a newer version of the program"
+# json stops at the end of the text inside a string or before a closing bracket: the file was
+# cut short (a USB stick pulled out while it was written), not edited.
+_CUT = ("not valid JSON: the file ends too early", "not valid JSON: Unterminated string")
+_DAMAGED = ("not valid", "not a UTF-8", "not a progress file")
 TEACHER_RANGE_HINT = "the file was damaged or changed by hand — ask the student to export it again"
 
 
-def _teacher_hint(problem: Problem) -> str:
-    if problem.message.startswith(_DAMAGED):
-        return DAMAGED_HINT
+def _for_teacher(problem: Problem) -> Problem:
+    message, severity = problem.message, problem.severity
+    if message.startswith(_NEWER):
+        return Problem(problem.file, TEACHER_NEWER, severity=severity)
+    if message.startswith(_CUT):
+        at = f" at line {problem.line}" if problem.line is not None else ""
+        return Problem(problem.file, f"{TEACHER_CUT}{at}: {TEACHER_AGAIN}", severity=severity)
+    if message == "file is empty":
+        return Problem(problem.file, f"{TEACHER_EMPTY}: {TEACHER_AGAIN}", severity=severity)
+    if message.startswith("not a progress file (its format is"):
+        # Another of the program's files (a set, an assignment) in the class folder: named.
+        return Problem(problem.file, f"{message}: {TEACHER_OTHER}", severity=severity)
+    if message.startswith(_DAMAGED):
+        return Problem(problem.file, f"{TEACHER_DAMAGED}: {TEACHER_AGAIN}", severity=severity)
     if problem.hint == RANGE_HINT:
-        return TEACHER_RANGE_HINT
-    return problem.hint
+        return Problem(problem.file, message, line=problem.line, col=problem.col,
+                       path=problem.path, hint=TEACHER_RANGE_HINT, severity=severity)
+    return problem
 
 
 def for_teacher(problems: list[Problem]) -> list[Problem]:
-    """`problems` of read_progress as a class import reports them."""
-    return [Problem(p.file, p.message, line=p.line, col=p.col, path=p.path,
-                    hint=_teacher_hint(p), severity=p.severity)
-            if not p.is_warning else p
-            for p in problems]
+    """`problems` of read_progress as a class import reports them (the window, `trainer class
+    import` and `trainer class-report`)."""
+    return [p if p.is_warning else _for_teacher(p) for p in problems]
 
 
 def progress_json(progress: ProgressFile) -> str:

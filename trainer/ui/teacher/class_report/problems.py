@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from trainer.core.class_report import ClassReport
 from trainer.core.errors import Problem
+from trainer.ui.teacher.class_report import words
 from trainer.ui.teacher.class_report.table import Index, Role, Table
 from trainer.ui.widgets.plain import plain_tooltip
 
@@ -71,7 +72,7 @@ class ProblemsModel(Table):
         for item in failed:
             kind = self.tr("Not imported (%1)") if not item.problem.is_warning \
                 else self.tr("Note (%1)")
-            rows.append((kind.replace("%1", item.when), item.problem.format()))
+            rows.append((kind.replace("%1", item.when), words.import_problem(item.problem)))
         missing = Counter(report.missing)
         for (student, set_id, article_id), n in sorted(missing.items()):
             rows.append((self.tr("Article not on this computer"), (self.tr(

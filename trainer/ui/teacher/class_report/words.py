@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from trainer.core.errors import Problem
 from trainer.core.mastery import MIN_EXAMPLES, Mastery
+from trainer.core.progress_file import (
+    TEACHER_AGAIN,
+    TEACHER_CUT,
+    TEACHER_DAMAGED,
+    TEACHER_EMPTY,
+    TEACHER_NEWER,
+)
 
 if TYPE_CHECKING:
     from trainer.ui.teacher.class_report.import_task import ClassImportOutcome
@@ -73,6 +82,32 @@ def mastery_tooltip(mastery: Mastery | None) -> str:
             translate("ClassReport", "Not enough yet: %n key spans met, %2 needed for a "
                                      "mastery figure", "", examples)
             ).replace("%2", str(MIN_EXAMPLES))
+
+
+def import_problem(problem: Problem) -> str:
+    """A class import's problem as the Problems strip shows it: the file's name, then the
+    teacher's sentence of core.progress_file.for_teacher in the program's language."""
+    message = problem.message
+    again = translate("ClassReport", "ask the student to export it again")
+    cut = re.fullmatch(rf"{re.escape(TEACHER_CUT)}(?: at line (\d+))?: "
+                       rf"{re.escape(TEACHER_AGAIN)}", message)
+    if message == TEACHER_NEWER:
+        said = translate("ClassReport", "saved by a newer version of the trainer: update the "
+                                        "program on this computer")
+    elif cut is not None and cut.group(1):
+        said = translate("ClassReport", "the file is cut short or damaged at line %1: %2"
+                         ).replace("%1", cut.group(1)).replace("%2", again)
+    elif cut is not None:
+        said = translate("ClassReport", "the file is cut short or damaged: %1").replace(
+            "%1", again)
+    elif message == f"{TEACHER_DAMAGED}: {TEACHER_AGAIN}":
+        said = translate("ClassReport", "the file is damaged or is not a progress file: %1"
+                         ).replace("%1", again)
+    elif message == f"{TEACHER_EMPTY}: {TEACHER_AGAIN}":
+        said = translate("ClassReport", "the file is empty: %1").replace("%1", again)
+    else:
+        return problem.format()
+    return Problem(problem.file, said, severity=problem.severity).format()
 
 
 def import_summary(outcome: ClassImportOutcome) -> str:

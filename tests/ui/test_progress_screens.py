@@ -145,6 +145,46 @@ def test_a_full_drill_round_by_keyboard(qtbot: QtBot, store: Store, tmp_path: Pa
     assert board.discernment.trials >= total  # drill answers count
 
 
+def test_drill_answer_marks_the_choice_and_the_right_button(qtbot: QtBot, store: Store,
+                                                            tmp_path: Path) -> None:
+    """Review 4, finding 15: after an answer the chosen and the right button say so with an
+    icon and words (not colour only); the others are out of play; the next sentence puts
+    every button back."""
+    window = _window_with_practice(qtbot, store, tmp_path)
+    controller = _controller(window)
+    controller.start_drill()
+    drill = controller.drill
+    assert len(drill.items) >= 2
+    ids = [answer for answer, _name in drill.options]
+    before = [button.text() for button in drill.buttons]
+    # A wrong answer first: the chosen button and the right one are both marked.
+    expected = drill.expected(drill.items[0])
+    wrong = next(answer for answer in ids if answer != expected)
+    drill.buttons[ids.index(wrong)].click()
+    chosen, right = drill.buttons[ids.index(wrong)], drill.buttons[ids.index(expected)]
+    assert "your answer" in chosen.text() and "not right" in chosen.text()
+    assert "right answer" in right.text()
+    for button in (chosen, right):
+        assert button.isEnabled() and not button.icon().isNull()
+        assert button.text() in button.accessibleName() or "—" in button.accessibleName()
+    assert chosen.icon().cacheKey() != right.icon().cacheKey()
+    others = [b for b in drill.buttons if b not in (chosen, right)]
+    assert others and all(not b.isEnabled() and b.icon().isNull() for b in others)
+    assert [b.text() for b in others] == [before[drill.buttons.index(b)] for b in others]
+    # Clicking the marked buttons again changes nothing.
+    right.click()
+    assert drill.right == 0
+    qtbot.keyClick(QApplication.focusWidget() or drill, Qt.Key.Key_Return)
+    assert [button.text() for button in drill.buttons] == before
+    assert all(b.isEnabled() and b.icon().isNull() for b in drill.buttons)
+    # A right answer: one button says so, the rest are out of play.
+    expected = drill.expected(drill.items[1])
+    drill.buttons[ids.index(expected)].click()
+    right = drill.buttons[ids.index(expected)]
+    assert "your answer, right" in right.text() and not right.icon().isNull()
+    assert sum(b.isEnabled() for b in drill.buttons) == 1
+
+
 def test_drill_without_done_passages_says_so(qtbot: QtBot, store: Store,
                                              tmp_path: Path) -> None:
     window = show_window(qtbot, store, tmp_path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from trainer.core.drill import FAIR, DrillItem
 from trainer.core.taxonomy import Taxonomy
+from trainer.ui.shell import styles
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -100,8 +101,7 @@ class DrillView(QWidget):
         self.buttons = []
         columns = 4 if len(self.options) > 6 else len(self.options)
         for index, (answer, name) in enumerate(self.options):
-            key = self._key_for(index)
-            button = QPushButton(f"{key}  {name}" if key else name)
+            button = QPushButton(self._base_text(index))
             button.setAccessibleName(self.tr("Answer: {name}").format(name=name))
             button.clicked.connect(lambda _c=False, a=answer: self.choose(a))
             self.choices.addWidget(button, index // columns, index % columns)
@@ -141,6 +141,7 @@ class DrillView(QWidget):
                                     "or Fair."))
         self.sentence.setText(item.sentence)
         self.feedback.setText("")
+        self._reset_buttons()
         self._show_answers(True)
         self.next_button.setEnabled(False)
         self.sentence.setFocus()
@@ -154,10 +155,47 @@ class DrillView(QWidget):
         self.right += correct
         self.answered.emit(item, expected, answer)
         self.feedback.setText(self._explain(item, expected, answer, correct))
-        for button in self.buttons:
-            button.setEnabled(False)
+        self._reveal(answer, expected, correct)
         self.next_button.setEnabled(True)
         self.next_button.setFocus()
+
+    def _reveal(self, answer: str, expected: str, correct: bool) -> None:
+        """The chosen and the right button say so with an icon and words (colour alone
+        would not do, review 4, finding 15); every other button is plainly out of play."""
+        for index, (option, name) in enumerate(self.options):
+            button = self.buttons[index]
+            if option == answer and correct:
+                words = self.tr("your answer, right")
+            elif option == answer:
+                words = self.tr("your answer, not right")
+            elif option == expected:
+                words = self.tr("the right answer")
+            else:
+                button.setEnabled(False)
+                continue
+            button.setIcon(styles.icon("verdict-found" if option == expected
+                                       else "verdict-missed"))
+            button.setText(f"{self._base_text(index)} — {words}")
+            button.setAccessibleName(self.tr("Answer: {name} — {words}").format(
+                name=name, words=words))
+            # Left looking enabled, so it reads clearly, but no longer a thing to press.
+            button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setEnabled(True)
+
+    def _base_text(self, index: int) -> str:
+        key = self._key_for(index)
+        name = self.options[index][1]
+        return f"{key}  {name}" if key else name
+
+    def _reset_buttons(self) -> None:
+        for index, button in enumerate(self.buttons):
+            button.setIcon(QIcon())
+            button.setText(self._base_text(index))
+            button.setAccessibleName(self.tr("Answer: {name}").format(
+                name=self.options[index][1]))
+            button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _explain(self, item: DrillItem, expected: str, answer: str, correct: bool) -> str:
         assert self._taxonomy is not None

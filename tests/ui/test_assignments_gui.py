@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import make_set
@@ -196,3 +196,22 @@ def test_a_finished_assignment_says_hand_it_in(qtbot: QtBot, store: Store, tmp_p
     window.open_revision(store.library.entries(window.profile_id or "")[0].revision_id)
     assert practice.back.text() == "← Library"
     assert "passage" not in practice.level_label.text()
+
+
+def test_the_assignments_screen_is_laid_out_like_the_others(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """Review 4, finding 18: the screen's title is the theme's title, the chosen assignment's
+    title a heading over its details, and the "#" column as narrow as its numbers."""
+    window = _window(qtbot, store, tmp_path)
+    window.resize(1280, 800)
+    assert window.assignments.open_path(_file(tmp_path)[0])
+    view = window.assignments.view
+    qtbot.waitUntil(lambda: view.table.isVisible())
+    titles = [label for label in view.findChildren(QLabel) if label.text() == "Assignments"]
+    assert titles and titles[0].property("role") == "title"
+    assert view.heading.text() == "Week 3" and view.heading.property("role") == "heading"
+    assert "Week 3" not in view.details.text()
+    header = view.table.horizontalHeader()
+    # The "#" column: about as wide as its header's padding and a two-digit number.
+    assert header.sectionSize(0) <= view.table.fontMetrics().horizontalAdvance("00") + 48
+    assert header.sectionSize(1) > header.sectionSize(2)

@@ -57,6 +57,8 @@ class PassagesModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         passage = self._rows[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if index.column() == 0:
                 return str(index.row() + 1)
@@ -80,6 +82,13 @@ class AssignmentView(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Assignments"))
         self.list.currentRowChanged.connect(self._show_current)
+        # The chosen assignment's title as a heading over its details, like the other
+        # screens' headings (it was plain text, review 4, finding 18).
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # titles come from a file
+        self.heading.setWordWrap(True)
+        self.heading.setProperty("role", "heading")
+        self.heading.setAccessibleName(self.tr("Assignment title"))
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.PlainText)  # titles come from a file
         self.details.setWordWrap(True)
@@ -92,8 +101,12 @@ class AssignmentView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+        # The number and the status as narrow as they read; the title takes the rest.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         self.start = QPushButton(self.tr("&Start next passage"))
         self.start.setAccessibleName(self.tr("Start the next passage not done yet"))
@@ -121,6 +134,7 @@ class AssignmentView(QWidget):
         self.empty.setAccessibleName(self.tr("No assignments"))
 
         right = QVBoxLayout()
+        right.addWidget(self.heading)
         right.addWidget(self.details)
         right.addWidget(self.table, 1)
         right.addWidget(self.start)
@@ -135,10 +149,8 @@ class AssignmentView(QWidget):
         buttons.addWidget(self.open_file)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Assignments"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title.setProperty("role", "title")  # the theme's title, as on the library screen
+        title.setAccessibleName(self.tr("Assignments"))
         layout.addWidget(title)
         layout.addWidget(self.empty)
         layout.addLayout(columns, 1)
@@ -177,9 +189,11 @@ class AssignmentView(QWidget):
         self.all_done.setVisible(finished)
         self.hand_in.setVisible(finished)
         if info is None:
+            self.heading.setText("")
             self.details.setText("")
             return
-        lines = [info.title]
+        self.heading.setText(info.title)
+        lines = []
         if info.teacher:
             lines.append(self.tr("From {teacher}").format(teacher=info.teacher))
         lines.append(self.tr("Level {level} · {done} of {total} passages done").format(

@@ -181,3 +181,16 @@ def test_verdict_model_lists_good_practice_after_the_verdicts(qtmodeltester: Any
     assert str(last.data()).startswith("Good practice")
     assert "dash-dot underline" in str(last.data(Qt.ItemDataRole.ToolTipRole))
     assert model.index(0, 0).data(GoodPracticeRole) is None
+
+
+def test_library_headings_line_up_with_their_columns(taxonomy: Taxonomy) -> None:
+    """Review 4, finding 18: a centred "What to look for" over a left-aligned "You decide"
+    read as adrift; each heading takes its column's alignment."""
+    model = LibraryModel(taxonomy)
+    model.set_entries(ENTRIES)
+    left = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+    for column, name in enumerate(model.COLUMNS):
+        heading = model.headerData(column, Qt.Orientation.Horizontal,
+                                   Qt.ItemDataRole.TextAlignmentRole)
+        cell = model.index(0, column).data(Qt.ItemDataRole.TextAlignmentRole)
+        assert heading == (cell if cell is not None else left), name

@@ -90,8 +90,15 @@ class LibraryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
-                or not 0 <= section < len(self.COLUMNS)):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == _ALIGNMENT:
+            # Each heading lines up with its column: text columns start at the left (a centred
+            # "What to look for" over a left-aligned "You decide" read as adrift, review 4,
+            # finding 18), the number columns are centred.
+            return (_CENTER if self.COLUMNS[section] in ("level", "best")
+                    else int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value))
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return [self.tr("Passage"), self.tr("Set"), self.tr("Level"), self.tr("Status"),
                 self.tr("Best score"), self.tr("What to look for")][section]

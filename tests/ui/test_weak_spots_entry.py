@@ -4,6 +4,7 @@ drill by keyboard, and the sample week the screenshots use."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -79,6 +80,29 @@ def test_library_entry_opens_the_recommended_passage_with_its_reason(
 
     window.show_library()  # the reason belongs to that one visit
     assert controller.banner.isHidden()
+
+
+def test_a_technique_not_met_yet_is_offered_as_new_not_as_a_weak_spot(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """Review 4, finding 18: "Practise my weak spots" next to "not practised yet" promised
+    a weakness the student never showed."""
+    window, controller = _window(qtbot, store, tmp_path, practised=False)
+    window.show_library()
+    entry = controller.weak_entry
+    qtbot.waitUntil(entry.isVisible)
+    assert controller._next is not None and controller._next.reason.reason_key == "new"
+    assert "weak spots" not in entry.button.text().replace("&", "")
+    assert "new technique" in entry.button.text().replace("&", "")
+    assert "new technique" in entry.button.accessibleName()
+    entry.button.click()
+    assert "weak spots" not in controller.banner.text()
+    assert "new to you" in controller.banner.text()
+    # A technique met and missed is a weak spot again.
+    assert controller._next is not None
+    seen = replace(controller._next.reason, reason_key="struggling")
+    entry.set_next(controller._next.revision_id, controller._next.title,
+                   controller.reason(seen), new=False)
+    assert "weak spots" in entry.button.text().replace("&", "")
 
 
 def test_no_weak_spots_entry_before_any_practice(qtbot: QtBot, store: Store,

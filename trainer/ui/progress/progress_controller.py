@@ -102,7 +102,8 @@ class ProgressController(QObject):
             self.weak_entry.set_next(None)
             return
         self.weak_entry.set_next(self._next.revision_id, self._next.title,
-                                 self.reason(self._next.reason))
+                                 self.reason(self._next.reason),
+                                 new=self._next.reason.reason_key == "new")
 
     def practise_next(self, passage: NextPassage) -> None:
         """Open a recommended passage with its reason in view while practising."""
@@ -112,7 +113,8 @@ class ProgressController(QObject):
             layout = practice.layout()
             assert layout is not None
             layout.insertWidget(1, self.banner)  # type: ignore[attr-defined]
-        self.banner.show_reason(passage.revision_id, self.reason(passage.reason))
+        self.banner.show_reason(passage.revision_id, self.reason(passage.reason),
+                                new=passage.reason.reason_key == "new")
 
     def _open_weak_spot(self, revision_id: int) -> None:
         if self._next is not None and self._next.revision_id == revision_id:

@@ -33,12 +33,23 @@ class WeakSpotsEntry(QFrame):
         layout.addWidget(self.reason, 1)
         self.hide()
 
-    def set_next(self, revision_id: int | None, title: str = "", reason: str = "") -> None:
-        """Show the passage the queue recommends; hidden when there is none."""
+    def set_next(self, revision_id: int | None, title: str = "", reason: str = "",
+                 new: bool = False) -> None:
+        """Show the passage the queue recommends; hidden when there is none. A technique
+        not met yet is no weak spot: the button then offers a new one instead (review 4,
+        finding 18)."""
         self.revision_id = revision_id
         if revision_id is None:
             self.hide()
             return
+        if new:
+            self.button.setText(self.tr("Try a &new technique"))
+            self.button.setAccessibleName(self.tr("Try a new technique: open the next "
+                                                  "recommended passage"))
+        else:
+            self.button.setText(self.tr("Practise my &weak spots"))
+            self.button.setAccessibleName(self.tr("Practise my weak spots: open the next "
+                                                  "recommended passage"))
         self.reason.setText(self.tr("Next: “{title}” · {reason}").format(
             title=title, reason=reason))
         self.button.setToolTip(self.reason.text())
@@ -61,10 +72,12 @@ class ReasonBanner(QLabel):
         self.revision_id: int | None = None
         self.hide()
 
-    def show_reason(self, revision_id: int, reason: str) -> None:
+    def show_reason(self, revision_id: int, reason: str, new: bool = False) -> None:
         self.revision_id = revision_id
         # A leading word, not only the muted colour, marks this as advice.
-        self.setText(self.tr("Recommended for your weak spots: {reason}").format(reason=reason))
+        self.setText(self.tr("Recommended, new to you: {reason}").format(reason=reason) if new
+                     else self.tr("Recommended for your weak spots: {reason}").format(
+                         reason=reason))
         self.show()
 
     def clear(self) -> None:

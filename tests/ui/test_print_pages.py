@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from tests.pdftext import read_pdf
@@ -27,6 +28,7 @@ from trainer.core.progress_file import (
     text_hash,
 )
 from trainer.core.taxonomy import default_taxonomy
+from trainer.ui.printing.keep import HEADING_LINES
 from trainer.ui.printing.pages import PASSAGE, RULED, Paper, Sheet, pdf_bytes
 from trainer.ui.printing.report_pdf import write_class_report_pdf
 from trainer.ui.printing.worksheet import worksheet_sheets, write_worksheet_pdf
@@ -112,6 +114,7 @@ def test_worksheet_keeps_headings_answers_and_short_passages_together(
     articles = [make_set().articles[0], _long(paragraphs), _one_liner(1), _long(3),
                 _one_liner(2)]
     sheets, height = _sheets(articles, level=2, page_size=page_size)
+    previous_end = 0  # the page where the passage before (or the labels) ends
     for passage in _passages(_blocks(sheets[0].document, height)):
         heading = passage[0][2]
         texts = [pages for text, props, pages in passage if PASSAGE in props and text]
@@ -124,10 +127,15 @@ def test_worksheet_keeps_headings_answers_and_short_passages_together(
         # last paragraph if that is one line).
         assert len(answer_pages) == 1, passage[0][0]
         assert set(texts[-1][-2:]) == answer_pages, passage[0][0]
-        # The heading is never alone at the foot of a page: its first lines come with it.
-        assert set(heading) == set(texts[0][:2]), passage[0][0]
-        if len(lines) <= 12:  # short enough to fit on a page: never cut by a page turn
-            assert set(heading) == answer_pages == set(lines), passage[0][0]
+        # The heading is never alone at the foot of a page: its first four lines (across
+        # paragraphs) come with it (review 4 finding 5).
+        assert set(heading) == set(lines[:HEADING_LINES]), passage[0][0]
+        if len(lines) <= 12 and set(lines) != set(heading):
+            # Short enough to fit on a page, cut by a page turn only where it starts on the
+            # page the passage before ends on: moved whole it would leave a page mostly empty.
+            assert set(heading) == {previous_end}, passage[0][0]
+            assert len(set(lines) | answer_pages) == 2, passage[0][0]
+        previous_end = max(answer_pages)
 
 
 @pytest.mark.parametrize("paragraphs", [4, 7, 9, 12, 15])
@@ -259,3 +267,107 @@ def test_report_notes_sit_under_their_headings(tmp_path: Path, qtbot: QtBot) -> 
     flat = " ".join(read_pdf(out).pages[0].split())
     assert flat.index("Students Score: the mean student score") < flat.index("Ana <b>Bold</b>")
     assert flat.index("Mastery by technique Mastery:") < flat.index("Articles, hardest first")
+
+
+def _starter(*ids: str) -> tuple[ArticleSet, list[str]]:
+    from trainer.core.formats import load_set
+
+    starter = load_set(Path(__file__).resolve().parents[2] / "resources" / "starter.json")
+    return starter, list(ids)
+
+
+REVIEWED = ("l1-01-bus-fares", "l1-05-new-bakery", "l1-17-noticeboard-water-post")
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_the_first_passage_starts_under_the_labels(tmp_path: Path, qtbot: QtBot,
+                                                   level: int) -> None:
+    """Review 4 finding 5: three short passages took four pages, the first ¾ empty (only the
+    name lines, instructions and labels) because the first passage did not fit under them
+    whole; it now starts there and flows, its heading with its first four lines."""
+    starter, ids = _starter(*REVIEWED)
+    out = tmp_path / "sheet.pdf"
+    pages = write_worksheet_pdf(starter, out, ids, False, level=level)
+    text = read_pdf(out).pages
+    assert pages == 3
+    assert "Passage 1" in text[0] and "Bus passengers in Port Ellery" in text[0]
+    assert "Passage 2" in text[1] and "Passage 3" in text[2]
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_the_key_leaves_no_page_with_one_item(tmp_path: Path, qtbot: QtBot, level: int) -> None:
+    """With the key it took eight pages; one of them held only key item [2] (the next
+    passage, with its key, moved whole to the page after)."""
+    starter, ids = _starter(*REVIEWED)
+    out = tmp_path / "key.pdf"
+    pages = write_worksheet_pdf(starter, out, ids, True, level=level)
+    assert pages == 7
+    texts = read_pdf(out).pages
+    # Every page but the last holds a passage's lines or more than one key item.
+    for page in texts[:-1]:
+        assert "Passage" in page or len(re.findall(r"\[\d+\]\s+(line|headline)", page)) > 1, page
+
+
+def test_tighten_saves_a_page_that_would_hold_a_line_or_two(qtbot: QtBot) -> None:
+    """A class heatmap ran one line over its page (review 4 finding 5): its lines are set a
+    little closer instead; a passage far longer than a page keeps its spacing."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    from trainer.ui.printing.pages import tighten
+    from trainer.ui.printing.text import new_block
+
+    def passage(lines: int) -> tuple[object, float]:
+        captured: list[tuple[object, float]] = []
+
+        def build(paper: Paper) -> list[Sheet]:
+            doc = paper.new_document(QFont())
+            cursor = QTextCursor(doc)
+            new_block(cursor, first=True, line_height=170, props={PASSAGE: 1})
+            cursor.insertText("\n".join(f"line {n}" for n in range(lines)))
+            paper.attach(doc)
+            captured.append((doc, paper.height))
+            return []
+
+        pdf_bytes("A4", build)
+        return captured[0]
+
+    proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    one_page = 1
+    while passage(one_page + 1)[0].pageCount() == 1:  # type: ignore[attr-defined]
+        one_page += 1
+    over, _ = passage(one_page + 2)  # two lines over the page
+    assert over.pageCount() == 2  # type: ignore[attr-defined]
+    tighten(over)  # type: ignore[arg-type]
+    assert over.pageCount() == 1  # type: ignore[attr-defined]
+    long, _ = passage(one_page * 2)
+    tighten(long)  # type: ignore[arg-type]
+    assert long.pageCount() == 2  # type: ignore[attr-defined]
+    fmt = long.begin().blockFormat()  # type: ignore[attr-defined]
+    assert (fmt.lineHeightType(), fmt.lineHeight()) == (proportional, 170)
+
+
+def test_class_heatmaps_are_tightened(qtbot: QtBot) -> None:
+    from trainer.ui.printing.report_pdf import class_report_sheets
+
+    report = class_report()
+    captured: list[Sheet] = []
+
+    def build(paper: Paper) -> list[Sheet]:
+        captured.extend(class_report_sheets(paper, report, [(a.set_id, a.article_id)
+                                                            for a in report.articles[:1]]))
+        return captured
+
+    pdf_bytes("A4", build)
+    assert [s.tighten for s in captured] == [False, True]
+
+
+def test_a_heading_keeps_four_lines_in_the_reviewed_key(qtbot: QtBot) -> None:
+    """The level-2 key's page ended with the "Passage 2" heading and two of its lines."""
+    starter, ids = _starter("l2-08-youth-sports-grants", "l2-21-fenholm-readers-poll")
+    chosen = [a for a in starter.articles if a.id in ids]
+    sheets, height = _sheets(chosen, level=2)
+    for sheet in sheets:
+        for passage in _passages(_blocks(sheet.document, height)):
+            lines = [page for text, props, pages in passage if PASSAGE in props and text
+                     for page in pages]
+            assert set(passage[0][2]) == set(lines[:HEADING_LINES]), passage[0][0]

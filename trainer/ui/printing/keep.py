@@ -38,8 +38,15 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-ORPHAN_LINES = 2  # a heading keeps at least this many lines (or table rows) of what it heads
+ORPHAN_LINES = 2  # a table's heading keeps at least this many of its rows (header and first)
+HEADING_LINES = 4  # a passage's heading keeps at least this many of its lines (or all of them)
 WIDOW_LINES = 2  # what ends a passage keeps at least this many of its last lines
+# A group that fits on a page but not in the room left on this one starts the next page only
+# if that leaves at most this share of the page empty; otherwise it starts where it is and
+# flows by its parts (heading with its first lines, ..., end with its last lines). A page
+# three-quarters empty before a passage was worse than a passage over a page turn (review 4
+# finding 5).
+MAX_GAP = 0.4
 _SAVED_TOP = QTextFormat.Property.UserProperty + 20  # a flagged block's own top margin
 
 
@@ -150,7 +157,8 @@ def _place(page: _Page, item: _Anchored) -> bool:
     top, bottom = _extent(page, item)
     if _one_page(top, bottom, page):
         return False
-    if not _at_page_top(top, page) and not _too_tall(top, bottom, page):
+    flows = bool(item.parts) and _room_below(top, page) > MAX_GAP * _text_height(page)
+    if not flows and not _at_page_top(top, page) and not _too_tall(top, bottom, page):
         flagged = _break_before(page, item)
         top, bottom = _extent(page, item)
         if _one_page(top, bottom, page):
@@ -171,9 +179,15 @@ def _settle_guess(page: _Page, item: _Anchored) -> bool:
     if not _at_page_top(top, page):  # (it cannot be: a safety net)
         return _place(page, item)
     if _one_page(top, bottom, page):
-        if not _might_fit_before(page, first, bottom - top):
+        fits = _might_fit_before(page, first, bottom - top)
+        if not fits and not (item.parts and _room_before(page, first)
+                             > MAX_GAP * _text_height(page)):
             return True
         _set_break(first, on=False)
+        if not fits:  # a large gap before it: it starts there and flows
+            for part in item.parts:
+                _place(page, part)
+            return False
         top, bottom = _extent(page, item)
         if _one_page(top, bottom, page):
             return False
@@ -189,15 +203,30 @@ def _might_fit_before(page: _Page, first: QTextBlock, height: float) -> bool:
     """Whether a group of `height` might fit on the page where the block before `first`
     ends. Errs on the side of yes (the caller checks with Qt's layout): it measures to the
     bottom of that block's last line, less than the room a fixed line height takes."""
-    before = first.previous()
-    if not before.isValid():
+    if not first.previous().isValid():
         return True
-    lines = _line_tops(page, before)
-    end = lines[-1][1] if lines else page.layout.blockBoundingRect(before).bottom()
     saved = first.blockFormat().property(_SAVED_TOP)
     needed = height + (float(saved) if isinstance(saved, (int, float)) else 0.0)
-    page_bottom = (end // page.height + 1) * page.height - page.bottom
-    return end + needed <= page_bottom + 1.0
+    return needed <= _room_before(page, first) + 1.0
+
+
+def _room_before(page: _Page, first: QTextBlock) -> float:
+    """The room left on the page where the block before `first` ends, below its last line."""
+    before = first.previous()
+    if not before.isValid():
+        return _text_height(page)
+    lines = _line_tops(page, before)
+    end = lines[-1][1] if lines else page.layout.blockBoundingRect(before).bottom()
+    return _room_below(end, page)
+
+
+def _room_below(y: float, page: _Page) -> float:
+    """From `y` to the bottom of the text on y's page."""
+    return (y // page.height + 1) * page.height - page.bottom - y
+
+
+def _text_height(page: _Page) -> float:
+    return page.height - page.top - page.bottom
 
 
 def _too_tall(top: float, bottom: float, page: _Page) -> bool:
@@ -255,6 +284,8 @@ def _extent(page: _Page, item: _Anchored) -> tuple[float, float]:
 
 
 def _trail_bottom(page: _Page, after: QTextBlock, count: int) -> float:
+    """The bottom of the first `count` rows of the table at `after`, or of the first `count`
+    lines of text from `after` on (across paragraphs; blank lines do not count)."""
     if not after.isValid():
         return 0.0
     table = QTextCursor(after).currentTable()
@@ -267,10 +298,16 @@ def _trail_bottom(page: _Page, after: QTextBlock, count: int) -> float:
                     block = cell.lastCursorPosition().block()
                     bottom = max(bottom, _block_span(page, block)[1])
         return bottom
-    lines = _line_tops(page, after)
-    if not lines:
-        return _block_span(page, after)[1]
-    return lines[min(count, len(lines)) - 1][1]
+    bottom = _block_span(page, after)[1]
+    block = after
+    while block.isValid() and count > 0 and QTextCursor(block).currentTable() is None:
+        if block.length() > 1:
+            lines = _line_tops(page, block)[:count]
+            if lines:
+                bottom = lines[-1][1]
+                count -= len(lines)
+        block = block.next()
+    return bottom
 
 
 def _break_before(page: _Page, item: _Anchored) -> QTextBlock | None:

@@ -76,7 +76,8 @@ def class_report_sheets(paper: Paper, report: ClassReport,
         "%1", (now or datetime.now()).strftime("%Y-%m-%d"))
     document, keeps = _tables(paper, report, now or datetime.now())
     sheets = [Sheet(document, footer, keeps=keeps)]
-    sheets += [Sheet(_heatmap_page(paper, report, pair), footer) for pair in articles]
+    sheets += [Sheet(_heatmap_page(paper, report, pair), footer, tighten=True)
+               for pair in articles]
     return sheets
 
 

@@ -33,7 +33,7 @@ from trainer.core.model import Annotation, Article, ArticleSet
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
 from trainer.ui.practice.palette import palette_entries
 from trainer.ui.printing import pages
-from trainer.ui.printing.keep import ORPHAN_LINES, WIDOW_LINES, Keep
+from trainer.ui.printing.keep import HEADING_LINES, WIDOW_LINES, Keep
 from trainer.ui.printing.pages import GREY, PASSAGE, RULED, Paper, Sheet
 from trainer.ui.printing.text import (
     BODY_PT,
@@ -212,7 +212,7 @@ def _passage(cursor: QTextCursor, paper: Paper, index: int, article: Article,
     if source:
         new_block(cursor)
         cursor.insertText(source, char_format(9.5, serif=False, color=GREY))
-    head = Keep(heading, cursor.block(), trail=ORPHAN_LINES)
+    head = Keep(heading, cursor.block(), trail=HEADING_LINES)
     new_block(cursor, top=paper.fmt(3), line_height=PASSAGE_LINE_HEIGHT, props={PASSAGE: index})
     first = cursor.block()
     text_positions = insert_highlighted(cursor, article.text, highlights, char_format(BODY_PT))

@@ -72,7 +72,11 @@ class FeedbackView(QWidget):
         self.article: Article | None = None
         self.read_only = False
         self.note_dialog: QInputDialog | None = None
-        self.header = ArticleHeader(self)
+        # "passage N of M" while an assignment is worked through (as on the practice screen).
+        self.level_label = QLabel()
+        self.level_label.setProperty("role", "muted")
+        self.level_label.hide()
+        self.header = ArticleHeader(self, extra=self.level_label)
         self.header.back_requested.connect(self.back_requested)
         self.back = self.header.back
         self.passage = PassageView()
@@ -193,6 +197,7 @@ class FeedbackView(QWidget):
         self.back.setAccessibleName(self.tr("Back to my attempts") if self.read_only
                                     else self.tr("Back to the library"))
         self.next.setVisible(not self.read_only)
+        self.show_assignment(None)
         self.retry.setProperty("role", "primary" if self.read_only else None)
         self.retry.style().polish(self.retry)
         self.header.show_article(article)
@@ -226,6 +231,24 @@ class FeedbackView(QWidget):
             (self.retry if self.read_only else self.next).setFocus()
         self._filling = False
         self.side_scroll.verticalScrollBar().setValue(0)  # the score first
+
+    def show_assignment(self, position: int | None, total: int = 0, *,
+                        last: bool = False) -> None:
+        """After Submit inside an assignment: "passage N of M", "← Assignment", and once no
+        passage is left to do the way on says where it goes (review 4, finding 6). Call after
+        load(), which sets the free-practice wording."""
+        inside = position is not None
+        self.level_label.setText(self.tr("passage {n} of {m}").format(n=position, m=total)
+                                 if inside else "")
+        self.level_label.setVisible(inside)
+        if not self.read_only:
+            self.back.setText(self.tr("← Assignment") if inside else self.tr("← Library"))
+            self.back.setAccessibleName(self.tr("Back to the assignment") if inside
+                                        else self.tr("Back to the library"))
+        done = inside and last
+        self.next.setText(self.tr("Back to assignment") if done else self.tr("Next passage"))
+        self.next.setAccessibleName(self.tr("Back to the assignment") if done
+                                    else self.tr("Next passage"))
 
     def changeEvent(self, event: QEvent) -> None:
         # The highlights copy the theme's tints when drawn: a theme switched while feedback

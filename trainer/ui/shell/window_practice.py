@@ -120,12 +120,31 @@ def submit(window: MainWindow, marks: list[Span], nothing: bool) -> None:
         return  # the assignment shows feedback only at the end
     window.feedback.load(article, current.taxonomy, attempt.result, attempt.mode, marks,
                          attempt.student, attempt_id=attempt.attempt_id)
+    show_assignment_on_feedback(window, current.revision_id)
     window.show_named("feedback")
 
 
+def show_assignment_on_feedback(window: MainWindow, revision_id: int) -> None:
+    """The assignment's place survives Submit: "passage N of M", "← Assignment", and
+    "Back to assignment" once every passage is done (Next goes there then)."""
+    assignments = window.assignments_if_built
+    active = assignments.active if assignments is not None else None
+    if assignments is None or active is None or window.profile_id is None:
+        window.feedback.show_assignment(None)
+        return
+    position, total = assignments.position(revision_id)
+    info = window.store.assignments.get(window.profile_id, active.id)
+    window.feedback.show_assignment(position, total,
+                                    last=info.next_passage(revision_id) is None)
+
+
 def leave_feedback(window: MainWindow) -> None:
+    assignments = window.assignments_if_built
+    active = assignments.active if assignments is not None else None
     if window.feedback.read_only:
         window.show_history()
+    elif assignments is not None and active is not None:
+        assignments.show(active.id)
     else:
         window.show_library()
 

@@ -31,8 +31,18 @@ _FOUND = ("exact", "found")
 
 def feedback_verdicts(article: KeyedText, marks: Sequence[Span], result: ArticleScore,
                       mode: Mode, taxonomy: Taxonomy) -> list[Verdict]:
-    """`result.verdicts` with every key span met only by too-broad marks made "too-broad"."""
-    return shown_verdicts(article, marks, result.verdicts, mode, taxonomy)
+    """`result.verdicts` with every key span met only by too-broad marks made "too-broad",
+    and one row per debatable phrase.
+
+    compute_verdicts gives a debatable phrase the student marked two verdicts, the key's and
+    the mark's ("answer"); the feedback list showed both, so the student read the same
+    phrase twice. A student mark is "debatable" only where it touches an optional key span,
+    and every optional key span has its own "debatable" verdict, so dropping the mark's loses
+    nothing: the key's row says the student marked it (review 4, finding 7). Mastery and the
+    class report never count debatable verdicts, so they read shown_verdicts unchanged.
+    """
+    return [v for v in shown_verdicts(article, marks, result.verdicts, mode, taxonomy)
+            if not (v.verdict == "debatable" and v.source == "answer")]
 
 
 def feedback_tally(article: KeyedText, marks: Sequence[Span], verdicts: Sequence[Verdict],

@@ -96,6 +96,9 @@ class VerdictModel(QAbstractListModel):
             who = (self.tr("key: {label}") if verdict.source == "key"
                    else self.tr("you: {label}")).format(
                 label=self.taxonomy.display_name(verdict.label))
+            if verdict.verdict == "debatable" and self.student_marks(verdict):
+                # The one row of a debatable phrase the student marked (feedback_verdicts).
+                who = self.tr("you marked it; no credit either way")
             mark = self.tr(" · ✎ your note") if self.note_for(verdict) else ""
             return f"{style.text} — {who}{mark}\n“{phrase}”"
         if role == Qt.ItemDataRole.DecorationRole:

@@ -19,8 +19,18 @@ _Index = QModelIndex | QPersistentModelIndex
 QUOTE_LIMIT = 60
 
 
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """The phrase flattened to one line and cut at `limit`, for putting inside “ ”. A phrase
+    that is itself one quotation ('"devastated"') loses its own marks, else it showed as
+    “"devastated"” (review 4, finding 12)."""
     flat = " ".join(text.split())
+    inner = flat[1:-1]
+    if (len(flat) > 2 and flat[0] in _QUOTE_MARKS and flat[-1] in _QUOTE_MARKS
+            and not any(mark in inner for mark in _QUOTE_MARKS)):
+        flat = inner.strip()
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

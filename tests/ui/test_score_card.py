@@ -104,7 +104,7 @@ def test_a_clean_passage_left_alone_says_so_in_words(qtbot: QtBot,
     assert widget.summary.text() == \
         "A fair passage: nothing needed flagging, and you flagged nothing."
     assert widget.number.text() == "100 %"
-    assert widget.judgement.text().startswith("You left every fair sentence alone")
+    assert widget.judgement.text().startswith("In this passage you left every fair sentence alone")
     widget.details_button.click()
     assert "recall" not in widget.details.text().lower()
 
@@ -120,7 +120,7 @@ def test_a_clean_passage_marked_end_to_end_never_says_recall_100(
     assert widget.summary.text() == "A fair passage: nothing needed flagging · 1 mark too broad"
     assert widget.number.text() == "0 %"
     assert widget.judgement.text() == \
-        "You flagged 6 of 6 fair sentences; you flag too much."
+        "In this passage you flagged 6 of 6 fair sentences; you flag too much."
     widget.details_button.click()
     every_text = " ".join((widget.summary.text(), widget.caption.text(),
                            widget.judgement.text(), widget.details.text())).lower()

@@ -181,8 +181,9 @@ class FeedbackView(QWidget):
     def load(self, article: Article, taxonomy: Taxonomy, result: ArticleScore, mode: str,
              marks: Sequence[Span], student: StudentScore | None = None, *,
              attempt_id: str = "", notes: dict[tuple[str, int, int], str] | None = None,
-             read_only_since: str | None = None) -> None:
+             read_only_since: str | None = None, nothing_to_flag: bool = False) -> None:
         """`student`: the stored student score (computed from the marks when not given);
+        `nothing_to_flag`: the student ticked "Nothing to flag here";
         `read_only_since` (a date to show) when reopened from history: then there is no
         "Next passage", only "Try again"."""
         self.taxonomy = taxonomy
@@ -216,7 +217,7 @@ class FeedbackView(QWidget):
         if student is None:
             student = student_score(article, marks, graded, taxonomy)
         self.score.show_score(student, result.counts[graded], result.discernment,
-                              article.is_clean)
+                              article.is_clean, said_nothing=nothing_to_flag)
         # Only above the student's own verdicts: with none (good-practice rows at most) the
         # "A fair report" card says the same, and saying it twice pushed the card off a
         # small screen (review 4, finding 12).

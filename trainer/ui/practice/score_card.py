@@ -77,8 +77,11 @@ class ScoreCard(QFrame):
 
     # -- filling ---------------------------------------------------------------------------
     def show_score(self, student: StudentScore, research: Counts,
-                   discernment: DiscernmentCounts | None, clean: bool) -> None:
-        self.summary.setText(self.summary_text(student, clean))
+                   discernment: DiscernmentCounts | None, clean: bool, *,
+                   said_nothing: bool = False) -> None:
+        """`said_nothing`: the student ticked "Nothing to flag here" (not just left the
+        passage unmarked)."""
+        self.summary.setText(self.summary_text(student, clean, said_nothing))
         self.number.setText(percent(student.score))
         self.caption.setText(
             self.tr("Your score: a fair passage left alone scores 100 %, any mark 0.")
@@ -97,7 +100,8 @@ class ScoreCard(QFrame):
                               self.tr("Score {score}.").format(score=self.number.text()),
                               self.judgement.text()) if part))
 
-    def summary_text(self, student: StudentScore, clean: bool) -> str:
+    def summary_text(self, student: StudentScore, clean: bool,
+                     said_nothing: bool = False) -> str:
         """The words that lead the card: "You found 4 of 5 phrases · 1 false alarm"."""
         if clean:
             if not student.marks:
@@ -118,30 +122,43 @@ class ScoreCard(QFrame):
         ]
         parts += [one if n == 1 else many.format(n=n) for n, one, many in counted if n]
         if not clean and not student.marks:
-            parts.append(self.tr("you marked nothing"))
+            parts.append(self.tr("you said nothing to flag") if said_nothing
+                         else self.tr("you marked nothing"))
         return " · ".join(parts)
 
     def judgement_text(self, counts: DiscernmentCounts) -> str:
-        """Discernment and bias in words (bands in trainer.core.judgement)."""
+        """Discernment and bias in words (bands in trainer.core.judgement), for this
+        passage's sentences: the card says so, since the progress screens word the same
+        bands over recent passages (review 4, finding 14)."""
         signal = counts.hits + counts.misses
         noise = counts.false_alarms + counts.correct_rejections
         band = separation(counts)
         if band == "one-kind" and not signal:
-            first = (self.tr("You left every fair sentence alone") if not counts.false_alarms
-                     else self.tr("You flagged {n} of {total} fair sentences").format(
-                         n=counts.false_alarms, total=noise))
+            first = (self.tr("In this passage you left every fair sentence alone")
+                     if not counts.false_alarms
+                     else self.tr("In this passage you flagged {n} of {total} fair "
+                                  "sentences").format(n=counts.false_alarms, total=noise))
         elif band == "one-kind":
-            first = self.tr("Every sentence here needed a flag; you flagged {n} of "
-                            "{total}").format(n=counts.hits, total=signal)
+            first = self.tr("Every sentence in this passage needed a flag; you flagged {n} "
+                            "of {total}").format(n=counts.hits, total=signal)
         else:
             first = {
-                "well": self.tr("You told fair sentences from unfair ones apart well"),
-                "fairly": self.tr("You told fair sentences from unfair ones apart fairly "
-                                  "well"),
-                "hard": self.tr("You found it hard to tell fair sentences from unfair ones"),
-                "not-yet": self.tr("Your marks did not yet tell fair sentences from unfair "
-                                   "ones"),
+                "well": self.tr("In this passage you told fair sentences from unfair ones "
+                                "apart well"),
+                "fairly": self.tr("In this passage you told fair sentences from unfair ones "
+                                  "apart fairly well"),
+                "hard": self.tr("In this passage you found it hard to tell fair sentences "
+                                "from unfair ones"),
+                "not-yet": self.tr("In this passage your marks did not yet tell fair "
+                                   "sentences from unfair ones"),
             }[band]
+        if counts.misses and counts.false_alarms and signal and noise:
+            # Both kinds of error: a lean ("you hold back") read as contradicting the
+            # false alarm just shown, so say what happened instead.
+            return self.tr("{first}: you flagged {fa} of {noise} fair sentences and missed "
+                           "{misses} of {signal} that needed a flag.").format(
+                first=first, fa=counts.false_alarms, noise=noise, misses=counts.misses,
+                signal=signal)
         second = {
             "balanced": self.tr("you flag about as much as you should"),
             "flags-too-much": self.tr("you flag too much"),

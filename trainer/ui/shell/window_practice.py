@@ -119,7 +119,8 @@ def submit(window: MainWindow, marks: list[Span], nothing: bool) -> None:
     if window.assignments.after_submit(current.revision_id):
         return  # the assignment shows feedback only at the end
     window.feedback.load(article, current.taxonomy, attempt.result, attempt.mode, marks,
-                         attempt.student, attempt_id=attempt.attempt_id)
+                         attempt.student, attempt_id=attempt.attempt_id,
+                         nothing_to_flag=nothing)
     show_assignment_on_feedback(window, current.revision_id)
     window.show_named("feedback")
 

@@ -200,7 +200,7 @@ def test_in_the_main_window_ctrl_l_looks_up_while_practising_and_cards_are_store
         assert store.practice.sources_opened(attempt.attempt_id) == ["harbour-gazette"]
         window.show_library()
         assert window.library_action is not None
-        assert window.library_action.shortcut().toString() == "Ctrl+L"
+        assert window.library_action.shortcut().toString() == "Ctrl+Shift+L"
     finally:
         store.close()
 

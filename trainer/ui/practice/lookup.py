@@ -1,12 +1,14 @@
 """The "Look it up" panel: search the set's source cards as a fact-checker searches the web.
 
 Ctrl+L on the practice screen opens it, with the phrase selected in the passage or headline
-as the search; Up/Down move through the matches, the card shows as plain text. Which cards
-the student opened is kept with the attempt (store.practice.submit(sources_opened=…)).
+as the search (with nothing selected: the name under the caret, when a card has it);
+Up/Down move through the matches, the card shows as plain text. Which cards the student
+opened is kept with the attempt (store.practice.submit(sources_opened=…)).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +41,41 @@ from trainer.ui.practice.passage_view import PassageView
 
 CardRole = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
+LOOKUP_KEY = "Ctrl+L"  # the starter content's tips name it ("Look it up, Ctrl+L")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def name_candidates(text: str, position: int) -> list[str]:
+    """What the student may mean by the word at `position` (code points), longest first: the
+    run of capitalised words around it ("Dr Zoë Okafor", possessive dropped), then that run
+    shortened from the left (a sentence's first word, a title) and from the right, then the
+    word alone. Empty when the caret is on no word."""
+    words = list(_WORD.finditer(text))
+    at = next((i for i, w in enumerate(words) if w.start() <= position <= w.end()), None)
+    if at is None:
+        return []
+
+    def capital(i: int) -> bool:
+        return words[i].group()[0].isupper()
+
+    def joined(i: int, j: int) -> bool:  # one space between words i and j: one name
+        return text[words[i].end():words[j].start()] == " "
+
+    first = last = at
+    if capital(at):
+        while first > 0 and capital(first - 1) and joined(first - 1, first):
+            first -= 1
+        while last + 1 < len(words) and capital(last + 1) and joined(last, last + 1):
+            last += 1
+    spans = [(i, j) for i in range(first, at + 1) for j in range(last, at - 1, -1)]
+    spans.sort(key=lambda span: span[0] - span[1])  # the longest runs first
+    seen: list[str] = []
+    for i, j in spans:
+        name = _POSSESSIVE.sub("", text[words[i].start():words[j].end()])
+        if name not in seen:
+            seen.append(name)
+    return seen
 
 
 class CardListModel(QAbstractListModel):
@@ -114,6 +151,10 @@ class LookupPanel(QDialog):
         self.card.setAccessibleName(self.tr("Source card"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # The style's stock icon drew as an empty outline in high contrast: the word is enough.
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setIcon(QIcon())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.search)
@@ -174,7 +215,8 @@ class LookupPanel(QDialog):
 
 
 class LookupHook(QObject):
-    """Ctrl+L on a screen opens the panel with the selected phrase; remembers cards opened."""
+    """Ctrl+L on a screen opens the panel with the selected phrase (or the name under the
+    caret); remembers cards opened."""
 
     def __init__(self, screen: QWidget, *views: PassageView) -> None:
         super().__init__(screen)
@@ -182,7 +224,7 @@ class LookupHook(QObject):
         self.panel: LookupPanel | None = None
         self.cards: list[SourceCard] = []
         self.opened: list[str] = []
-        shortcut = QShortcut(QKeySequence("Ctrl+L"), screen)
+        shortcut = QShortcut(QKeySequence(LOOKUP_KEY), screen)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.open)
         for view in views:  # right-click on a selected name: "Look up …"
@@ -197,7 +239,7 @@ class LookupHook(QObject):
             phrase = " ".join(view.passage()[span[0]:span[1]].split())
             shown = phrase if len(phrase) <= 30 else phrase[:29] + "…"
             action = QAction(self.tr("Look up “{phrase}”").format(phrase=shown), menu)
-            action.setShortcut(QKeySequence("Ctrl+L"))
+            action.setShortcut(QKeySequence(LOOKUP_KEY))
             action.triggered.connect(self.open)
             first = menu.actions()[0] if menu.actions() else None
             if first is None:
@@ -223,6 +265,12 @@ class LookupHook(QObject):
             if span is not None:
                 query = view.passage()[span[0]:span[1]]
                 break
+        else:
+            # Nothing selected: the name under the caret of the view being read, if a card
+            # has it; otherwise every card, as before (a stray word would find nothing).
+            view = next((v for v in self.views if v.hasFocus()), self.views[0])
+            query = next((name for name in name_candidates(view.passage(), view.caret())
+                          if search_cards(self.cards, name)), "")
         if self.panel is None:
             self.panel = LookupPanel(self.screen)
             self.panel.set_cards(self.cards)

@@ -170,8 +170,8 @@ class DashboardView(QWidget):
         self.summary = _label(name=self.tr("Summary"))
         self.discernment = _label(name=self.tr("Discernment in words"))
         self.empty = _label(self.tr(
-            "No attempts yet. Open a passage in the library (Ctrl+L), mark what you notice and "
-            "submit it: your progress will show here."), self.tr("What to do first"))
+            "No attempts yet. Open a passage in the library (Ctrl+Shift+L), mark what you "
+            "notice and submit it: your progress will show here."), self.tr("What to do first"))
         grid.addWidget(self.empty, 0, 0, 1, 2)
         grid.addWidget(self.summary, 1, 0, 1, 2)
         grid.addWidget(self.discernment, 2, 0, 1, 2)

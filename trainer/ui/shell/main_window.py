@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -273,13 +273,6 @@ class MainWindow(QMainWindow):
     def show_screen(self, widget: QWidget, screen: str) -> None:
         if screen != "practice" and self._practice is not None:
             self._practice.left()
-        if self.library_action is not None:
-            # One key, one meaning per screen: while practising, Ctrl+L is "Look it up"
-            # (the practice screen's own shortcut; two would cancel each other out).
-            from trainer.ui.shell.window_menus import LIBRARY_KEY
-
-            self.library_action.setShortcut(QKeySequence() if screen == "practice"
-                                            else QKeySequence(LIBRARY_KEY))
         self.stack.setCurrentWidget(widget)
         self.screen_changed.emit(screen)
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -53,6 +54,11 @@ from trainer.ui.practice.verdict_list import (
     VerdictRole,
 )
 from trainer.ui.widgets.drawer import DrawerBody
+
+# Below this many lines of the interface font the screen is "short" (1024×600, or larger text
+# on a small screen): the score card folds part of itself behind Details (ScoreCard.set_compact)
+# so that the explanation fits under it. 1280×800 at the default size stays above it.
+COMPACT_LINES = 46  # 644 px at the default size: 1024×600 gives the screen ~580
 
 # Tests and the self-test import these from the screen's module.
 __all__ = ["FeedbackView", "VerdictModel", "VerdictRole"]
@@ -143,9 +149,9 @@ class FeedbackView(QWidget):
         side_layout.setContentsMargins(4, 0, 8, 0)
         side_layout.addWidget(self.score)
         side_layout.addWidget(self.clean_note)
-        heading = QLabel(self.tr("Verdicts"))
-        heading.setProperty("role", "heading")
-        side_layout.addWidget(heading)
+        self.verdicts_heading = QLabel(self.tr("Verdicts"))
+        self.verdicts_heading.setProperty("role", "heading")
+        side_layout.addWidget(self.verdicts_heading)
         # The list scrolls in the room the explanation leaves; the explanation is laid out
         # whole (its labels wrap, so the layout gives it their height for the width), so it
         # sits on screen under the list at 1280×800 (docs/UI.md, "What stays in view").
@@ -234,7 +240,22 @@ class FeedbackView(QWidget):
             self.detail.show_nothing_to_explain()
             (self.retry if self.read_only else self.next).setFocus()
         self._filling = False
-        self.side_scroll.verticalScrollBar().setValue(0)  # the score first
+        self._update_compact()
+        self.side_scroll.verticalScrollBar().setValue(0)
+        # Then the least scrolling that shows the first explanation whole, once laid out:
+        # right after Submit the student reads why (review 4, finding 4).
+        QTimer.singleShot(0, self, self._bring_detail_into_view)
+
+    def _update_compact(self) -> None:
+        short = self.height() < COMPACT_LINES * QFontMetrics(self.font()).lineSpacing()
+        if short != self.score.is_compact():
+            self.score.set_compact(short)
+            # The rows say what they are (and the list's accessible name is "Verdicts").
+            self.verdicts_heading.setVisible(not short)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_compact()
 
     def show_assignment(self, position: int | None, total: int = 0, *,
                         last: bool = False) -> None:
@@ -257,6 +278,8 @@ class FeedbackView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # The highlights copy the theme's tints when drawn: a theme switched while feedback
         # is open would leave light pastels behind light text (review 4, finding 3).
+        if event.type() == QEvent.Type.FontChange:
+            self._update_compact()
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) \
                 and not self._restyle_pending:
             self._restyle_pending = True

@@ -62,6 +62,8 @@ class ScoreCard(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._compact = False
+        self._details_base = ""
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         # The number with what it means beside it: one row less, so that the verdict's
@@ -94,11 +96,29 @@ class ScoreCard(QFrame):
             "technique": self.tr("Labels compared by exact technique."),
         }.get(student.mode, ""))
         self.judgement.setText(self.judgement_text(discernment) if discernment else "")
-        self.details.setText(self.details_text(student, research, discernment, clean))
+        self._details_base = self.details_text(student, research, discernment, clean)
+        self._show_details_text()
         self.setAccessibleDescription(" ".join(
             part for part in (self.summary.text(),
                               self.tr("Score {score}.").format(score=self.number.text()),
                               self.judgement.text()) if part))
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short window (1024×600) the explanation under this card needs the room: the
+        heading goes (the number's caption says "Your score") and the grading mode and the
+        discernment sentence move behind "Details" (review 4, finding 4)."""
+        self._compact = compact
+        self.heading.setVisible(not compact)
+        self.mode.setVisible(not compact)
+        self.judgement.setVisible(not compact)
+        self._show_details_text()
+
+    def is_compact(self) -> bool:
+        return self._compact
+
+    def _show_details_text(self) -> None:
+        moved = [self.mode.text(), self.judgement.text()] if self._compact else []
+        self.details.setText("\n".join(part for part in (*moved, self._details_base) if part))
 
     def summary_text(self, student: StudentScore, clean: bool,
                      said_nothing: bool = False) -> str:

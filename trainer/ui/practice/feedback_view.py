@@ -204,7 +204,9 @@ class FeedbackView(QWidget):
         self.back.setAccessibleName(self.tr("Back to my attempts") if self.read_only
                                     else self.tr("Back to the library"))
         self.next.setVisible(not self.read_only)
-        self.show_assignment(None)
+        # The window says "passage N of M" after load (show_assignment); the tour sets its
+        # own "Finish the tour" on Next before loading, so Next's words are left alone here.
+        self.level_label.hide()
         self.retry.setProperty("role", "primary" if self.read_only else None)
         self.retry.style().polish(self.retry)
         self.header.show_article(article)
@@ -339,6 +341,11 @@ class FeedbackView(QWidget):
         # layout requests, one level per round: settle them before measuring.
         for _ in range(4):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # A longer explanation takes room from the list (it has the stretch): the chosen row
+        # may now lie under the list's new bottom edge.
+        current = self.list.currentIndex()
+        if current.isValid():
+            self.list.scrollTo(current)
         bar = self.side_scroll.verticalScrollBar()
         if bar.maximum() <= 0 or not self.detail.isVisible():
             return

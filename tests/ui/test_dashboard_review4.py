@@ -151,3 +151,16 @@ def test_mastery_table_grows_and_the_page_scrolls_once(qtbot: QtBot, charted: bo
     QApplication.sendEvent(table.viewport(), wheel)
     assert not wheel.isAccepted()
     assert table.verticalScrollBar().value() == 0
+
+
+def test_one_bar_is_not_stretched_to_the_tables_height(qtbot: QtBot) -> None:
+    """The grown table no longer stretches the chart beside it: one technique charted draws
+    one bar of ordinary thickness, and chart and table start level."""
+    levels = _every_technique(None)
+    levels["oversimplification"] = 0.0
+    view = _view(qtbot, _board(levels), 1280, 740)
+    chart, table = view.mastery_chart, view.mastery_table
+    assert chart.isVisibleTo(view)
+    assert table.height() > chart.height() + 100
+    assert chart.height() <= 300
+    assert abs(chart.y() - table.y()) <= 2

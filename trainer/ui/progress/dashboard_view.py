@@ -188,7 +188,9 @@ class DashboardView(QWidget):
         grid.addWidget(self.score_chart, 5, 0)
         grid.addWidget(self.bias_chart, 5, 1)
         self.mastery_chart = _Chart(self.tr("Mastery per technique (%)"))
-        grid.addWidget(self.mastery_chart, 6, 0)
+        # Chart (or its sentence) and table start level; neither is stretched to the
+        # other's height (one bar drawn 400 px thick read as a fault).
+        grid.addWidget(self.mastery_chart, 6, 0, alignment=Qt.AlignmentFlag.AlignTop)
         # Until a technique has been met often enough there is nothing to draw: a sentence
         # says so in the chart's place (an empty frame labelled "none" read as broken).
         self.mastery_empty = _label(self.tr(
@@ -199,7 +201,7 @@ class DashboardView(QWidget):
         self.mastery_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.mastery_empty.setMinimumHeight(220)
         self.mastery_empty.hide()
-        grid.addWidget(self.mastery_empty, 6, 0)
+        grid.addWidget(self.mastery_empty, 6, 0, alignment=Qt.AlignmentFlag.AlignTop)
         self.mastery_model = MasteryModel(self)
         self.mastery_table = QTableView()
         self.mastery_table.setModel(self.mastery_model)
@@ -212,7 +214,7 @@ class DashboardView(QWidget):
         # page's scroller hid rows and caught the mouse wheel (review 4, finding 8).
         self.mastery_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mastery_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        grid.addWidget(self.mastery_table, 6, 1)
+        grid.addWidget(self.mastery_table, 6, 1, alignment=Qt.AlignmentFlag.AlignTop)
         self.scroll_area = scroll = QScrollArea()
         scroll.setAccessibleName(self.tr("My progress"))
         scroll.viewport().setAccessibleName(self.tr("My progress"))
@@ -361,7 +363,8 @@ class DashboardView(QWidget):
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d")
-        self.mastery_chart.setMinimumHeight(max(220, 34 * len(shown) + 80))
+        row = max(34, 2 * self.fontMetrics().height())  # a name's line with room around
+        self.mastery_chart.setFixedHeight(max(220, row * len(shown) + 80))
         for axis, edge in ((categories, Qt.AlignmentFlag.AlignLeft),
                            (values, Qt.AlignmentFlag.AlignBottom)):
             self.mastery_chart.style_axis(axis)

@@ -196,3 +196,28 @@ def test_the_note_dialog_is_no_keyboard_trap(qtbot: QtBot, article: Article,
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert saved == ["Neutral here"]
     assert not dialog.isVisible()
+
+
+def test_an_attempt_reopened_from_history_keeps_nothing_to_flag(qtbot: QtBot, store: Store,
+                                                                tmp_path: Path) -> None:
+    # The score card says "you said nothing to flag" after Submit, and again when the
+    # attempt is reopened from My attempts (not "you marked nothing").
+    window = MainWindow(store, tmp_path)
+    qtbot.addWidget(window)
+    window._create_profile("Ana")
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.profile_id is not None
+    entries = {e.article_id: e for e in store.library.entries(window.profile_id)}
+    window.open_revision(entries["peace"].revision_id)
+    window.practice.nothing.setChecked(True)
+    window.practice.submit.click()
+    assert "you said nothing to flag" in window.feedback.score.summary.text()
+    window.show_history()
+    history = window.history
+    history.table.setFocus()
+    history.table.setCurrentIndex(history.model.index(0, 1))
+    qtbot.keyClick(history.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.feedback
+    assert window.feedback.read_only
+    assert "you said nothing to flag" in window.feedback.score.summary.text()

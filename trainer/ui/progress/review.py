@@ -35,7 +35,7 @@ def reopen_attempt(window: MainWindow, attempt_id: str) -> None:
     window.feedback.load(view.article, view.taxonomy, result, stored.mode, stored.marks,
                          attempt_id=stored.attempt_id,
                          notes={(n.part, n.start, n.end): n.text for n in stored.notes},
-                         read_only_since=when)
+                         read_only_since=when, nothing_to_flag=stored.nothing_to_flag)
     window.show_screen(window.feedback, "feedback")
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from trainer.core.model import Annotation, Article, ArticleSet, Source
 from trainer.core.taxonomy import Taxonomy, default_taxonomy
@@ -55,3 +58,19 @@ def taxonomy() -> Taxonomy:
 @pytest.fixture
 def article() -> Article:
     return make_article()
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    """Themes and text size are application-wide: put them back for the next test."""
+    from trainer.ui.shell import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
+    yield
+    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE)
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+    theme._current = colors

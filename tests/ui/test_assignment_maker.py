@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.test_teacher_pin_gui import answer_prompt
 from tests.ui.conftest import make_article, make_set
+from tests.ui.looks import luminance
 from trainer.core.assignment_file import read_assignment
 from trainer.core.model import Article, ArticleSet, Source
 from trainer.core.pin import hash_pin
@@ -215,35 +216,12 @@ def test_an_unwritable_folder_is_told(qtbot: QtBot, tmp_path: Path) -> None:
     assert not (tmp_path / "missing").exists()
 
 
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    """Themes are application-wide: put the look back for the next test."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
-    yield
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
-    app.setFont(font)
-    theme._current = colors
-
-
-def _luminance(color: QColor) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(color.red()) + 0.7152 * channel(color.green())
-            + 0.0722 * channel(color.blue()))
-
-
 def _best_contrast(image: QImage, rect: QRect, background: QColor) -> float:
-    back = _luminance(background)
+    back = luminance(background)
     best = 1.0
     for x in range(rect.left(), rect.right() + 1):
         for y in range(rect.top(), rect.bottom() + 1):
-            high, low = sorted((_luminance(image.pixelColor(x, y)), back), reverse=True)
+            high, low = sorted((luminance(image.pixelColor(x, y)), back), reverse=True)
             best = max(best, (high + 0.05) / (low + 0.05))
     return best
 
@@ -281,8 +259,8 @@ def _most_different(first: QImage, second: QImage) -> float:
     best = 1.0
     for x in range(first.width()):
         for y in range(first.height()):
-            high, low = sorted((_luminance(first.pixelColor(x, y)),
-                                _luminance(second.pixelColor(x, y))), reverse=True)
+            high, low = sorted((luminance(first.pixelColor(x, y)),
+                                luminance(second.pixelColor(x, y))), reverse=True)
             best = max(best, (high + 0.05) / (low + 0.05))
     return best
 

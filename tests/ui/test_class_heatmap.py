@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCurso
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from tests.ui.looks import contrast, luminance
 from trainer.core.class_report import ClassReport, heatmap
 from trainer.core.model import Article
 from trainer.core.parts import title_base
@@ -37,20 +38,6 @@ def _format_at(document: QTextDocument, offset: int) -> QTextCharFormat:
     return cursor.charFormat()
 
 
-def _luminance(color: str) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else float(((value + 0.055) / 1.055) ** 2.4)
-
-    c = QColor(color)
-    return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
-            + 0.0722 * channel(c.blueF()))
-
-
-def _contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def test_steps_by_quarters() -> None:
     assert [step_of(s) for s in (0.0, 0.01, 0.25, 0.26, 0.5, 0.51, 0.75, 0.76, 1.0)] == [
         0, 1, 1, 2, 2, 3, 3, 4, 4]
@@ -62,9 +49,9 @@ def test_every_shade_keeps_text_readable_and_steps_differ(colors: theme.ThemeCol
     palette = shades(colors)
     assert len(palette) == 5
     for shade in palette:
-        assert _contrast(shade.background, shade.foreground) >= 4.5, shade
+        assert contrast(shade.background, shade.foreground) >= 4.5, shade
     # Each step is a different lightness, so the steps read apart without hue.
-    lums = [_luminance(s.background) for s in palette]
+    lums = [luminance(s.background) for s in palette]
     assert len({round(v, 3) for v in lums}) == 5
     assert lums == sorted(lums, reverse=colors.name == "light")
 

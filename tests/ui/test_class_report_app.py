@@ -151,20 +151,6 @@ def test_lupdate_finds_the_strings_the_screen_shows(qtbot: QtBot, store: Store, 
     assert not any(missing.values()), missing
 
 
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    """Themes and text size are application-wide: put them back for the next test."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
-    yield
-    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE)
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
-    app.setFont(font)
-    theme._current = colors
-
-
 def test_heatmap_follows_the_text_size_and_the_theme(qtbot: QtBot, store: Store, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      restore_look: None) -> None:

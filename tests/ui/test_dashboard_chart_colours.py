@@ -3,15 +3,14 @@ others without colour (review: the c line was black, invisible in the dark theme
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCharts import QBarSet, QChart, QHorizontalBarSeries, QLegend, QLineSeries
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.looks import contrast
 from trainer.core.discernment import DiscernmentCounts
 from trainer.core.mastery import DayPoint, Mastery
 from trainer.storage.learning import Dashboard
@@ -21,32 +20,6 @@ from trainer.ui.shell import theme
 # WCAG 1.4.11: parts of a graphic needed to understand it keep 3:1 against what is behind them.
 GRAPHIC_CONTRAST = 3.0
 TEXT_CONTRAST = 4.5
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    """Themes are application-wide: put the look back for the next test."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
-    yield
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
-    app.setFont(font)
-    theme._current = colors
-
-
-def _luminance(color: QColor) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(color.red()) + 0.7152 * channel(color.green())
-            + 0.0722 * channel(color.blue()))
-
-
-def _contrast(one: QColor, two: QColor) -> float:
-    high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def _board() -> Dashboard:
@@ -92,11 +65,11 @@ def test_every_line_stands_out_from_the_chart_background(qtbot: QtBot, name: str
         for line in lines:
             # The line, and the points drawn on it (filled with the series' brush when it has
             # one, else in the pen's colour).
-            assert _contrast(line.pen().color(), background) >= GRAPHIC_CONTRAST, \
+            assert contrast(line.pen().color(), background) >= GRAPHIC_CONTRAST, \
                 (name, line.name(), line.pen().color().name(), background.name())
-            assert _contrast(line.color(), background) >= GRAPHIC_CONTRAST, (name, line.name())
+            assert contrast(line.color(), background) >= GRAPHIC_CONTRAST, (name, line.name())
         # The legend names each line in the text colour, readable on the background.
-        assert _contrast(chart.legend().labelColor(), background) >= TEXT_CONTRAST
+        assert contrast(chart.legend().labelColor(), background) >= TEXT_CONTRAST
 
 
 @pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
@@ -131,5 +104,5 @@ def test_mastery_bars_stand_out_and_their_labels_read(qtbot: QtBot, name: str,
     for bar in bars:
         # The bar's outline stands out from the background; the value written on the bar
         # reads on its fill.
-        assert _contrast(bar.borderColor(), background) >= GRAPHIC_CONTRAST, name
-        assert _contrast(bar.labelColor(), bar.color()) >= TEXT_CONTRAST, name
+        assert contrast(bar.borderColor(), background) >= GRAPHIC_CONTRAST, name
+        assert contrast(bar.labelColor(), bar.color()) >= TEXT_CONTRAST, name

@@ -4,7 +4,6 @@ contrast), and the mastery table grows with its rows so the page is the only scr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -20,19 +19,6 @@ from trainer.core.taxonomy import default_taxonomy
 from trainer.storage.learning import Dashboard
 from trainer.ui.progress.dashboard_view import DashboardView
 from trainer.ui.shell import theme
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    """Themes are application-wide: put the look back for the next test."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
-    yield
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
-    app.setFont(font)
-    theme._current = colors
 
 
 def _board(levels: dict[str, float | None]) -> Dashboard:

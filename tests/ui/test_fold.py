@@ -218,8 +218,6 @@ def test_the_legend_names_the_good_practice_underline(qtbot: QtBot) -> None:
     assert items["Partly found"].description.startswith("dotted underline")
 
 
-
-
 def test_tab_brings_a_chip_below_the_fold_into_view(qtbot: QtBot, store: Store,
                                                     tmp_path: Path) -> None:
     window = window_at(qtbot, store, tmp_path, 1024, 600)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import make_article, make_set
+from tests.ui.looks import contrast
 from tests.ui.test_app_flow import open_store
 from trainer.core.taxonomy import Taxonomy
 from trainer.storage.service import Store
@@ -23,21 +24,6 @@ from trainer.ui.practice.practice_view import PracticeView
 from trainer.ui.shell import theme
 from trainer.ui.shell.main_window import MainWindow
 from trainer.ui.shell.ui_settings import UiSettings
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    """Themes and text size are application-wide: put them back for the next test."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, palette, font = app.styleSheet(), app.palette(), app.font()
-    colors = theme.current()
-    yield
-    theme.apply_text_size(app, theme.REFERENCE_TEXT_SIZE)
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
-    app.setFont(font)
-    theme._current = colors
 
 
 @pytest.fixture
@@ -213,7 +199,6 @@ def test_single_line_breaks_read_as_paragraphs(qtbot: QtBot) -> None:
     assert view.textCursor().selectedText() == "Second"
 
 
-
 def test_a_long_headline_is_shown_whole_on_a_narrow_screen(qtbot: QtBot) -> None:
     from trainer.ui.practice.headline import HeadlineView
 
@@ -248,17 +233,6 @@ def test_the_profile_list_scales_with_the_text_size(qtbot: QtBot, restore_look: 
     assert picker.list.font().pointSizeF() == pytest.approx(size * 1.5, rel=0.05)
 
 
-def _contrast(one: QColor, two: QColor) -> float:
-    def luminance(color: QColor) -> float:
-        def channel(value: int) -> float:
-            c = value / 255
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        return (0.2126 * channel(color.red()) + 0.7152 * channel(color.green())
-                + 0.0722 * channel(color.blue()))
-    high, low = sorted((luminance(one), luminance(two)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.usefixtures("restore_look")
 def test_high_contrast_menus_have_a_visible_border(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QMainWindow
@@ -281,7 +255,7 @@ def test_high_contrast_menus_have_a_visible_border(qtbot: QtBot) -> None:
     # 1.4.11: 3:1 for the outline of a component), on every side.
     for x, y in ((0, middle), (image.width() - 1, middle), (image.width() // 2, 0),
                  (image.width() // 2, image.height() - 1)):
-        assert _contrast(image.pixelColor(x, y), inside) >= 3, (x, y)
+        assert contrast(image.pixelColor(x, y), inside) >= 3, (x, y)
     menu.hide()
 
 

@@ -38,18 +38,6 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     opened.close()
 
 
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, palette, font, colors = app.styleSheet(), app.palette(), app.font(), theme.current()
-    yield
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
-    app.setFont(font)
-    theme._current = colors
-
-
 class _Window(QWidget):
     def __init__(self, store: Store) -> None:
         super().__init__()

@@ -187,7 +187,7 @@ def test_the_status_line_reads_on_every_theme(qtbot: Any) -> None:
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QApplication
 
-    from tests.ui.test_layout import _contrast
+    from tests.ui.looks import contrast as _contrast
     from trainer.ui.shell import theme
 
     app = QApplication.instance()

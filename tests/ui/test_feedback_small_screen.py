@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_fold import in_view, larger, mark_and_submit, row_in_view, store
-from tests.ui.test_layout import fully_in_view, restore_look, window_at
+from tests.ui.test_layout import fully_in_view, window_at
 from trainer.storage.service import Store
 from trainer.ui.shell import theme
 
-__all__ = ["restore_look", "store"]  # fixtures, used by name
+__all__ = ["store"]  # a fixture, used by name
 
 
 @pytest.mark.usefixtures("restore_look")

@@ -15,14 +15,12 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_app_flow import open_store
-from tests.ui.test_layout import fully_in_view, open_level, restore_look, window_at
+from tests.ui.test_layout import fully_in_view, open_level, window_at
 from trainer.core.model import Annotation, Article, ArticleSet, Note, Source
 from trainer.storage.service import Store
 from trainer.ui.practice.good_practice import note_format
 from trainer.ui.practice.verdict_list import VerdictLegend
 from trainer.ui.shell.main_window import MainWindow
-
-__all__ = ["restore_look"]  # a fixture, used by name
 
 SIZES = [(1280, 800), (1024, 600)]
 

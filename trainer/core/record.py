@@ -60,9 +60,6 @@ def _frozen_delattr(self: object, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-_ORDER_METHODS = ("__lt__", "__le__", "__gt__", "__ge__")
-
-
 def _field_values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
     """A record's field values as a tuple, in field order (attrgetter of one name gives the
     bare value, of none it cannot be made)."""
@@ -74,10 +71,10 @@ def _field_values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]
     return lambda obj: ()
 
 
-def _compared_by(values: Callable[[object], tuple[Any, ...]], names: tuple[str, ...]
-                 ) -> dict[str, Callable[..., Any]]:
-    """__repr__, __eq__, __hash__ and the order methods over the fields' values, as
-    @dataclass(frozen=True, order=True) makes them. Closures, not compiled source: only
+def _compared_by(values: Callable[[object], tuple[Any, ...]], names: tuple[str, ...],
+                 order: bool) -> dict[str, Callable[..., Any]]:
+    """__repr__, __eq__, __hash__ and (with `order`) the order methods over the fields'
+    values, as @dataclass(frozen=True, order=order) makes them. Closures, not compiled source: only
     __init__ is compiled (compiling each class's methods was most of the cost of importing a
     module of records)."""
 
@@ -114,8 +111,11 @@ def _compared_by(values: Callable[[object], tuple[Any, ...]], names: tuple[str, 
             return values(self) >= values(other)
         return NotImplemented
 
-    return {"__repr__": __repr__, "__eq__": __eq__, "__hash__": __hash__, "__lt__": __lt__,
-            "__le__": __le__, "__gt__": __gt__, "__ge__": __ge__}
+    made: dict[str, Callable[..., Any]] = {"__repr__": __repr__, "__eq__": __eq__,
+                                           "__hash__": __hash__}
+    if order:
+        made |= {"__lt__": __lt__, "__le__": __le__, "__gt__": __gt__, "__ge__": __ge__}
+    return made
 
 
 def _build(cls: _C, order: bool) -> _C:
@@ -144,10 +144,8 @@ def _build(cls: _C, order: bool) -> _C:
     if "__post_init__" in cls.__dict__:
         body.append("  self.__post_init__()")
     exec("\n".join([f"def __init__(self, {', '.join(params)}) -> None:", *body]), namespace)
-    methods = {"__init__": namespace["__init__"], **_compared_by(_field_values(names), names)}
-    if not order:
-        for method in _ORDER_METHODS:
-            del methods[method]
+    methods = {"__init__": namespace["__init__"],
+               **_compared_by(_field_values(names), names, order)}
     for method, function in methods.items():
         function.__qualname__ = f"{cls.__qualname__}.{method}"
         own = cls.__dict__.get(method, _MISSING)
